@@ -1,0 +1,51 @@
+package dev.orgsign.core;
+
+import java.util.OptionalLong;
+
+/**
+ * The one checked exception family of orgsign. Its message is a complete sentence meant for the
+ * person at the keyboard (an accountant, not a developer): it says what went wrong and, where
+ * possible, what to do. It never contains a PIN or key material.
+ *
+ * <p>{@link #code()} is stable for scripts; {@link #pkcs11ReturnCode()} keeps the token's own
+ * {@code CKR_*} value when the failure came from a PKCS#11 call.
+ */
+public class OrgsignException extends Exception {
+    private static final long serialVersionUID = 1L;
+    private static final long NO_CKR = -1L;
+
+    private final ErrorCode code;
+    private final long pkcs11ReturnCode;
+
+    public OrgsignException(ErrorCode code, String message) {
+        this(code, message, null, NO_CKR);
+    }
+
+    public OrgsignException(ErrorCode code, String message, Throwable cause) {
+        this(code, message, cause, NO_CKR);
+    }
+
+    /**
+     * @param pkcs11ReturnCode the {@code CKR_*} value the token returned, or -1 when none
+     */
+    public OrgsignException(ErrorCode code, String message, Throwable cause, long pkcs11ReturnCode) {
+        super(message, cause);
+        this.code = code;
+        this.pkcs11ReturnCode = pkcs11ReturnCode;
+    }
+
+    /** The stable code of this failure. */
+    public ErrorCode code() {
+        return code;
+    }
+
+    /** The PKCS#11 return code ({@code CKR_*}) behind this failure, if it came from a token. */
+    public OptionalLong pkcs11ReturnCode() {
+        return pkcs11ReturnCode == NO_CKR ? OptionalLong.empty() : OptionalLong.of(pkcs11ReturnCode);
+    }
+
+    /** The exit code of the {@code orgsign} command for this failure. */
+    public int exitCode() {
+        return code.exitCode();
+    }
+}

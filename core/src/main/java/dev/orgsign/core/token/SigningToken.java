@@ -1,0 +1,41 @@
+package dev.orgsign.core.token;
+
+import dev.orgsign.core.OrgsignException;
+
+import java.util.List;
+
+/**
+ * A place that holds signing keys: a PKCS#11 token (see the orgsign-pkcs11 module) or a JCA
+ * keystore such as a PKCS#12 file or a CryptoPro JCP container ({@link KeyStoreSigningToken}).
+ *
+ * <p>Formats (CAdES, PAdES) meet a token only through this interface: they hand it the bytes to
+ * be signed and receive the signature value, encoded as {@link SignatureAlgorithm} describes.
+ * Implementations are safe for use by several threads at once.
+ */
+public interface SigningToken extends AutoCloseable {
+
+    /** A one-line human description of the token (model, label, serial, or the keystore file). */
+    String description();
+
+    /**
+     * Logs in with one attempt, never retrying. The PIN comes from {@code pins} and is wiped
+     * after the attempt. Implementations that need no login (or are already logged in) return
+     * without calling {@code pins}.
+     */
+    void login(PinCallback pins) throws OrgsignException;
+
+    /** The keys the token shows in its current state (some tokens hide keys until login). */
+    List<TokenKey> keys() throws OrgsignException;
+
+    /**
+     * Signs {@code data} (the whole to-be-signed message; the token or the host hashes it as
+     * the algorithm requires) with the private key of {@code key}.
+     *
+     * @return the signature value in the encoding CMS carries
+     */
+    byte[] sign(TokenKey key, SignatureAlgorithm algorithm, byte[] data) throws OrgsignException;
+
+    /** Logs out and releases the token; never throws. */
+    @Override
+    void close();
+}
