@@ -1,0 +1,140 @@
+package dev.orgsign.testcerts;
+
+import org.bouncycastle.asn1.x500.X500Name;
+
+import java.security.KeyPair;
+import java.security.cert.X509CRL;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The test PKI, made fresh in memory with validity relative to now; nothing private is ever
+ * committed. An accredited root CA issues the intermediate that stands for the FNS
+ * certification centre, which issues the personas' certificates and a CRL; a second root that
+ * nobody trusts issues {@link Persona#UNTRUSTED}.
+ *
+ * <p>The CAs sign with ECDSA P-256 so that chains verify in a stock OpenSSL; the personas hold
+ * GOST R 34.10-2012 keys as well as P-256 (and RSA) ones.
+ */
+public final class TestPki {
+    /** The password of every PKCS#12 file the writer produces. */
+    public static final String STORE_PASSWORD = "orgsign-test";
+
+    private final KeyPair rootKeys;
+    private final X509Certificate rootCa;
+    private final KeyPair fnsKeys;
+    private final X509Certificate fnsCa;
+    private final X509Certificate untrustedRoot;
+    private final X509CRL crl;
+    private final Map<Persona, Map<KeyKind, Credential>> credentials = new EnumMap<>(Persona.class);
+
+    private static final class Holder {
+        static final TestPki INSTANCE = create();
+    }
+
+    private TestPki(Instant now) {
+        rootKeys = CertificateFactoryBC.generate(KeyKind.EC_P256);
+        X500Name rootName = QualifiedProfile.caName("Тестовый аккредитованный УЦ orgsign", "1027700000009", "7700000003");
+        rootCa = CertificateFactoryBC.caCertificate(rootName, rootKeys, rootName, rootKeys, null,
+                now.minus(Duration.ofDays(5 * 365)), now.plus(Duration.ofDays(15 * 365)), 1);
+        fnsKeys = CertificateFactoryBC.generate(KeyKind.EC_P256);
+        fnsCa = CertificateFactoryBC.caCertificate(
+                QualifiedProfile.caName("Тестовый УЦ ФНС России", "1047707030513", "7707329152"),
+                fnsKeys, rootName, rootKeys, rootCa,
+                now.minus(Duration.ofDays(3 * 365)), now.plus(Duration.ofDays(10 * 365)), 0);
+        KeyPair untrustedKeys = CertificateFactoryBC.generate(KeyKind.EC_P256);
+        X500Name untrustedName = QualifiedProfile.caName("Неизвестный УЦ", "1027700000020", "7700000010");
+        untrustedRoot = CertificateFactoryBC.caCertificate(untrustedName, untrustedKeys, untrustedName, untrustedKeys,
+                null, now.minus(Duration.ofDays(5 * 365)), now.plus(Duration.ofDays(15 * 365)), 1);
+
+        List<X509Certificate> revoked = new ArrayList<>();
+        for (Persona persona : Persona.values()) {
+            Map<KeyKind, Credential> byKind = new EnumMap<>(KeyKind.class);
+            for (KeyKind kind : persona.keyKinds()) {
+                KeyPair keys = CertificateFactoryBC.generate(kind);
+                Instant from = persona == Persona.EXPIRED ? now.minus(Duration.ofDays(730)) : now.minus(Duration.ofDays(30));
+                Instant to = persona == Persona.EXPIRED ? now.minus(Duration.ofDays(365)) : now.plus(Duration.ofDays(365));
+                Credential credential;
+                if (persona == Persona.UNTRUSTED) {
+                    X509Certificate cert = CertificateFactoryBC.personCertificate(Fixtures.person(persona),
+                            keys.getPublic(), untrustedRoot, untrustedKeys, from, to);
+                    credential = new Credential(keys.getPrivate(), cert, List.of(cert, untrustedRoot));
+                } else {
+                    X509Certificate cert = CertificateFactoryBC.personCertificate(Fixtures.person(persona),
+                            keys.getPublic(), fnsCa, fnsKeys, from, to);
+                    credential = new Credential(keys.getPrivate(), cert, List.of(cert, fnsCa, rootCa));
+                    if (persona == Persona.REVOKED) {
+                        revoked.add(cert);
+                    }
+                }
+                byKind.put(kind, credential);
+            }
+            credentials.put(persona, byKind);
+        }
+        crl = CertificateFactoryBC.crl(fnsCa, fnsKeys, revoked, now);
+    }
+
+    /** The test PKI of this JVM, made on first use. */
+    public static TestPki get() {
+        return Holder.INSTANCE;
+    }
+
+    /** A new test PKI with new keys, valid relative to now. */
+    public static TestPki create() {
+        return new TestPki(Instant.now());
+    }
+
+    /** A persona's key of the given kind with its certificate and chain. */
+    public Credential credential(Persona persona, KeyKind kind) {
+        Credential c = credentials.get(persona).get(kind);
+        if (c == null) {
+            throw new IllegalArgumentException(persona.slug() + " has no " + kind.slug() + " key; it has " + persona.keyKinds());
+        }
+        return c;
+    }
+
+    /** The person a persona's certificate names. */
+    public PersonData person(Persona persona) {
+        return Fixtures.person(persona);
+    }
+
+    /** The accredited root CA: the one trust anchor. */
+    public X509Certificate rootCa() {
+        return rootCa;
+    }
+
+    /** The intermediate standing for the FNS certification centre. */
+    public X509Certificate fnsCa() {
+        return fnsCa;
+    }
+
+    /** A root nobody trusts; it issued {@link Persona#UNTRUSTED}. */
+    public X509Certificate untrustedRoot() {
+        return untrustedRoot;
+    }
+
+    /** The FNS CA's CRL, listing {@link Persona#REVOKED}'s certificates. */
+    public X509CRL crl() {
+        return crl;
+    }
+
+    /** The certificates a verifier should trust: the accredited root only. */
+    public List<X509Certificate> trustAnchors() {
+        return List.of(rootCa);
+    }
+
+    /** The FNS CA's key pair, for tests that issue further certificates or CRLs. */
+    public KeyPair fnsCaKeys() {
+        return fnsKeys;
+    }
+
+    /** The root CA's key pair, for tests that issue further certificates. */
+    public KeyPair rootCaKeys() {
+        return rootKeys;
+    }
+}
