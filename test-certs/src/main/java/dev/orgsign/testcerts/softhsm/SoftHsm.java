@@ -167,6 +167,61 @@ public final class SoftHsm {
                 "--so-pin", SO_PIN, "--pin", userPin));
     }
 
+    /**
+     * Sets the user-PIN flags SoftHSM reports for a token (CKF_USER_PIN_COUNT_LOW 0x10000,
+     * CKF_USER_PIN_FINAL_TRY 0x20000, CKF_USER_PIN_LOCKED 0x40000). SoftHSM never locks a PIN
+     * by itself (it only raises COUNT_LOW after a wrong PIN), so tests of the locked and
+     * final-try rules write into its token file ({@code token.object}, attribute
+     * CKA_OS_TOKENFLAGS 0x8000534B, an 8-byte big-endian number after the type and kind) the state a hardware token
+     * reaches after wrong PINs. Processes that have the module initialized see it after their
+     * next {@code C_Initialize}.
+     */
+    public void setUserPinFlags(String tokenLabel, boolean countLow, boolean finalTry, boolean locked) throws IOException {
+        Path file = tokenObject(tokenLabel);
+        byte[] bytes = Files.readAllBytes(file);
+        int at = indexOfAttribute(bytes, 0x8000534BL);
+        if (at < 0) {
+            throw new IOException("No token flags in " + file);
+        }
+        int value = at + 16; // type (8), kind 2 = unsigned long (8), then the value itself
+        long flags = java.nio.ByteBuffer.wrap(bytes, value, 8).getLong();
+        flags &= ~(0x10000L | 0x20000L | 0x40000L);
+        flags |= (countLow ? 0x10000L : 0) | (finalTry ? 0x20000L : 0) | (locked ? 0x40000L : 0);
+        java.nio.ByteBuffer.wrap(bytes, value, 8).putLong(flags);
+        Files.write(file, bytes);
+    }
+
+    private Path tokenObject(String tokenLabel) throws IOException {
+        try (var dirs = Files.list(dir.resolve("tokens"))) {
+            for (Path d : dirs.toList()) {
+                Path object = d.resolve("token.object");
+                if (!Files.isRegularFile(object)) {
+                    continue;
+                }
+                byte[] bytes = Files.readAllBytes(object);
+                int at = indexOfAttribute(bytes, 0x80005349L);
+                if (at >= 0) {
+                    int len = (int) java.nio.ByteBuffer.wrap(bytes, at + 16, 8).getLong();
+                    String label = new String(bytes, at + 24, len, StandardCharsets.UTF_8).trim();
+                    if (label.equals(tokenLabel)) {
+                        return object;
+                    }
+                }
+            }
+        }
+        throw new IOException("No SoftHSM token labelled " + tokenLabel + " in " + dir);
+    }
+
+    /** Offset of an attribute record (type: 8 bytes, kind: 8 bytes, then length/value) in a SoftHSM object file. */
+    private static int indexOfAttribute(byte[] bytes, long type) {
+        for (int i = 0; i + 32 <= bytes.length; i++) {
+            if (java.nio.ByteBuffer.wrap(bytes, i, 8).getLong() == type) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** Removes every token of this SoftHSM. */
     public void deleteAllTokens() throws IOException {
         Path tokens = dir.resolve("tokens");

@@ -1,0 +1,94 @@
+package dev.orgsign.pkcs11;
+
+import dev.orgsign.core.ErrorCode;
+import dev.orgsign.core.OrgsignException;
+import org.xipki.pkcs11.wrapper.PKCS11Exception;
+import org.xipki.pkcs11.wrapper.TokenException;
+
+/**
+ * Turns what a token returns into sentences a person can act on, keeping the {@code CKR_*}
+ * value in {@link OrgsignException#pkcs11ReturnCode()}.
+ */
+public final class Pkcs11Errors {
+    static final long CKR_FUNCTION_CANCELED = 0x50;
+    static final long CKR_DEVICE_ERROR = 0x30;
+    static final long CKR_DEVICE_REMOVED = 0x32;
+    static final long CKR_KEY_TYPE_INCONSISTENT = 0x63;
+    static final long CKR_KEY_FUNCTION_NOT_PERMITTED = 0x68;
+    static final long CKR_MECHANISM_INVALID = 0x70;
+    static final long CKR_PIN_INCORRECT = 0xA0;
+    static final long CKR_PIN_INVALID = 0xA1;
+    static final long CKR_PIN_LEN_RANGE = 0xA2;
+    static final long CKR_PIN_EXPIRED = 0xA3;
+    static final long CKR_PIN_LOCKED = 0xA4;
+    static final long CKR_SESSION_CLOSED = 0xB0;
+    static final long CKR_SESSION_HANDLE_INVALID = 0xB3;
+    static final long CKR_TOKEN_NOT_PRESENT = 0xE0;
+    static final long CKR_TOKEN_NOT_RECOGNIZED = 0xE1;
+    static final long CKR_USER_NOT_LOGGED_IN = 0x101;
+    static final long CKR_USER_PIN_NOT_INITIALIZED = 0x102;
+
+    private Pkcs11Errors() {
+    }
+
+    /**
+     * The exception for a failed token call.
+     *
+     * @param token  the token, as the user knows it ("Rutoken ECP 2.0 'Ромашка', serial 3a1f…")
+     * @param action what orgsign was doing ("signing", "logging in")
+     * @param state  the PIN state read after the failure, for the wrong-PIN sentence; may be null
+     */
+    public static OrgsignException of(TokenException e, String token, String action, PinState state) {
+        if (!(e instanceof PKCS11Exception p)) {
+            return new OrgsignException(ErrorCode.TOKEN_ERROR,
+                    "The token " + token + " failed while " + action + ": " + e.getMessage(), e);
+        }
+        long ckr = p.getErrorCode();
+        String name = p.getErrorName();
+        String sentence;
+        ErrorCode code;
+        if (ckr == CKR_PIN_INCORRECT || ckr == CKR_PIN_INVALID) {
+            code = ErrorCode.PIN_INCORRECT;
+            sentence = "The PIN for " + token + " is wrong." + (state == null ? "" : state.afterWrongPin());
+        } else if (ckr == CKR_PIN_LOCKED) {
+            code = ErrorCode.PIN_LOCKED;
+            sentence = "The PIN of " + token + " is locked after too many wrong attempts. Unlock it with the "
+                    + "administrator (SO) PIN in the token vendor's tool, or ask whoever issued the token.";
+        } else if (ckr == CKR_PIN_LEN_RANGE) {
+            code = ErrorCode.PIN_LEN_RANGE;
+            sentence = "The PIN for " + token + " has the wrong length" + (state == null ? "" : state.lengthRange()) + ".";
+        } else if (ckr == CKR_PIN_EXPIRED) {
+            code = ErrorCode.PIN_EXPIRED;
+            sentence = "The PIN of " + token + " has expired and must be changed in the token vendor's tool first.";
+        } else if (ckr == CKR_USER_PIN_NOT_INITIALIZED) {
+            code = ErrorCode.PIN_LOCKED;
+            sentence = "The token " + token + " has no user PIN set yet; initialize it in the vendor's tool.";
+        } else if (ckr == CKR_DEVICE_REMOVED || ckr == CKR_TOKEN_NOT_PRESENT) {
+            code = ErrorCode.TOKEN_REMOVED;
+            sentence = "The token " + token + " was removed or is not inserted. Insert it and try again.";
+        } else if (ckr == CKR_TOKEN_NOT_RECOGNIZED) {
+            code = ErrorCode.TOKEN_NOT_PRESENT;
+            sentence = "The device in the reader is not a token this PKCS#11 module recognizes.";
+        } else if (ckr == CKR_SESSION_CLOSED || ckr == CKR_SESSION_HANDLE_INVALID) {
+            code = ErrorCode.SESSION_CLOSED;
+            sentence = "The session with " + token + " was closed (was the token pulled out?). Try again.";
+        } else if (ckr == CKR_USER_NOT_LOGGED_IN) {
+            code = ErrorCode.NOT_LOGGED_IN;
+            sentence = "The token " + token + " needs the PIN before " + action + ".";
+        } else if (ckr == CKR_KEY_FUNCTION_NOT_PERMITTED || ckr == CKR_KEY_TYPE_INCONSISTENT) {
+            code = ErrorCode.KEY_NOT_USABLE;
+            sentence = "The key on " + token + " is not allowed to sign (its CKA_SIGN attribute is off, or it is "
+                    + "of another type than the certificate says).";
+        } else if (ckr == CKR_MECHANISM_INVALID) {
+            code = ErrorCode.MECHANISM_UNSUPPORTED;
+            sentence = "The token " + token + " does not support the signing mechanism needed while " + action + ".";
+        } else if (ckr == CKR_FUNCTION_CANCELED) {
+            code = ErrorCode.PIN_MISSING;
+            sentence = "The PIN entry on the token's PIN pad was cancelled.";
+        } else {
+            code = ErrorCode.TOKEN_ERROR;
+            sentence = "The token " + token + " failed while " + action + " (" + name + ").";
+        }
+        return new OrgsignException(code, sentence, e, ckr);
+    }
+}

@@ -1,0 +1,179 @@
+package dev.orgsign.pkcs11;
+
+import dev.orgsign.core.ErrorCode;
+import dev.orgsign.core.OrgsignException;
+import org.xipki.pkcs11.wrapper.PKCS11Exception;
+import org.xipki.pkcs11.wrapper.PKCS11Module;
+import org.xipki.pkcs11.wrapper.Slot;
+import org.xipki.pkcs11.wrapper.StaticLogger;
+import org.xipki.pkcs11.wrapper.TokenException;
+import org.xipki.pkcs11.wrapper.TokenInfo;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * A loaded PKCS#11 module. A process initializes a module once ({@code C_Initialize}); every
+ * {@link #open} of the same file shares it, and the last {@link #close} finalizes it, so that
+ * the next open sees tokens inserted (or created) in the meantime.
+ */
+public final class Pkcs11Library implements AutoCloseable {
+    private static final Map<Path, Shared> OPEN = new HashMap<>();
+
+    static {
+        StaticLogger.setLogger(new Slf4jWrapperLogger());
+    }
+
+    private static final class Shared {
+        final PKCS11Module module;
+        int users;
+
+        Shared(PKCS11Module module) {
+            this.module = module;
+        }
+    }
+
+    private final Path path;
+    private final Shared shared;
+    private boolean closed;
+
+    private Pkcs11Library(Path path, Shared shared) {
+        this.path = path;
+        this.shared = shared;
+    }
+
+    /**
+     * Loads and initializes the module at {@code path} (or the one {@link Pkcs11Modules#resolve}
+     * finds when {@code path} is null).
+     */
+    public static Pkcs11Library open(Path path) throws OrgsignException {
+        Path module = Pkcs11Modules.resolve(path).toAbsolutePath().normalize();
+        synchronized (OPEN) {
+            Shared shared = OPEN.get(module);
+            if (shared == null) {
+                PKCS11Module m;
+                try {
+                    m = PKCS11Module.getInstance(module.toString());
+                } catch (IOException | RuntimeException | UnsatisfiedLinkError e) {
+                    throw new OrgsignException(ErrorCode.MODULE_INVALID, "The file " + module
+                            + " could not be loaded as a PKCS#11 library (it exports no C_GetFunctionList).", e);
+                }
+                try {
+                    m.initialize();
+                } catch (PKCS11Exception e) {
+                    if (e.getErrorCode() != 0x191) { // CKR_CRYPTOKI_ALREADY_INITIALIZED
+                        throw Pkcs11Errors.of(e, module.getFileName().toString(), "initializing the module", null);
+                    }
+                }
+                shared = new Shared(m);
+                OPEN.put(module, shared);
+            }
+            shared.users++;
+            return new Pkcs11Library(module, shared);
+        }
+    }
+
+    /** The module file. */
+    public Path path() {
+        return path;
+    }
+
+    PKCS11Module module() {
+        return shared.module;
+    }
+
+    /** The tokens present in the module's slots. */
+    public List<Pkcs11TokenInfo> tokens() throws OrgsignException {
+        List<Pkcs11TokenInfo> result = new ArrayList<>();
+        for (Slot slot : slots()) {
+            result.add(info(slot));
+        }
+        return result;
+    }
+
+    List<Slot> slots() throws OrgsignException {
+        try {
+            List<Slot> present = new ArrayList<>();
+            for (Slot slot : shared.module.getSlotList(true)) {
+                TokenInfo ti = slot.getToken().getTokenInfo();
+                if (ti.isTokenInitialized()) {
+                    present.add(slot);
+                }
+            }
+            return present;
+        } catch (TokenException e) {
+            throw Pkcs11Errors.of(e, path.getFileName().toString(), "listing the tokens", null);
+        }
+    }
+
+    static Pkcs11TokenInfo info(Slot slot) throws OrgsignException {
+        try {
+            TokenInfo ti = slot.getToken().getTokenInfo();
+            return new Pkcs11TokenInfo(slot.getSlotID(), ti.getLabel().trim(), ti.getManufacturerID().trim(),
+                    ti.getModel().trim(), ti.getSerialNumber().trim(), ti.isLoginRequired(),
+                    ti.isProtectedAuthenticationPath(),
+                    PinState.of(ti.getFlags(), ti.getMinPinLen(), ti.getMaxPinLen()));
+        } catch (TokenException e) {
+            throw Pkcs11Errors.of(e, "in slot " + slot.getSlotID(), "reading the token information", null);
+        }
+    }
+
+    /**
+     * Opens the token whose label or serial is {@code labelOrSerial}; with {@code null}, the only
+     * token present. Several tokens and none chosen is an error that lists them.
+     */
+    public Pkcs11SigningToken openToken(String labelOrSerial, Pkcs11Options options) throws OrgsignException {
+        List<Slot> slots = slots();
+        List<Slot> chosen = new ArrayList<>();
+        List<Pkcs11TokenInfo> infos = new ArrayList<>();
+        for (Slot s : slots) {
+            Pkcs11TokenInfo info = info(s);
+            infos.add(info);
+            if (labelOrSerial == null || info.label().equals(labelOrSerial) || info.serial().equalsIgnoreCase(labelOrSerial)) {
+                chosen.add(s);
+            }
+        }
+        if (slots.isEmpty()) {
+            throw new OrgsignException(ErrorCode.TOKEN_NOT_PRESENT, "No token is inserted (the module "
+                    + path.getFileName() + " sees no initialized token). Insert the token and try again.");
+        }
+        if (chosen.isEmpty()) {
+            throw new OrgsignException(ErrorCode.TOKEN_NOT_PRESENT, "No token has the label or serial '"
+                    + labelOrSerial + "'. Present: " + listing(infos) + ".");
+        }
+        if (chosen.size() > 1) {
+            throw new OrgsignException(ErrorCode.TOKEN_AMBIGUOUS, (labelOrSerial == null
+                    ? "Several tokens are present; choose one with --token LABEL or --token SERIAL: "
+                    : "Several tokens match '" + labelOrSerial + "'; choose one by serial: ") + listing(infos) + ".");
+        }
+        return new Pkcs11SigningToken(Pkcs11Library.open(path), chosen.get(0), info(chosen.get(0)), options);
+    }
+
+    private static String listing(List<Pkcs11TokenInfo> infos) {
+        return infos.stream().map(i -> "'" + i.label() + "' (serial " + i.serial() + ")").collect(Collectors.joining(", "));
+    }
+
+    /** Releases this user of the module; the last one finalizes it. */
+    @Override
+    public void close() {
+        synchronized (OPEN) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            if (--shared.users == 0) {
+                OPEN.remove(path);
+                try {
+                    shared.module.finalize(null);
+                } catch (PKCS11Exception e) {
+                    org.slf4j.LoggerFactory.getLogger(Pkcs11Library.class).debug("C_Finalize failed: {}", e.getErrorName());
+                }
+            }
+        }
+    }
+}
