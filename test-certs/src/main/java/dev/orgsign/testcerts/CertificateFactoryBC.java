@@ -99,10 +99,15 @@ final class CertificateFactoryBC {
 
     static X509Certificate personCertificate(PersonData person, PublicKey key, X509Certificate issuerCert,
                                              KeyPair issuerKeys, Instant from, Instant to) {
+        return personCertificate(QualifiedProfile.subject(person), key, issuerCert, issuerKeys, from, to);
+    }
+
+    static X509Certificate personCertificate(X500Name subject, PublicKey key, X509Certificate issuerCert,
+                                             KeyPair issuerKeys, Instant from, Instant to) {
         try {
             JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
             X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(issuerCert, serial(), Date.from(from),
-                    Date.from(to), QualifiedProfile.subject(person), key);
+                    Date.from(to), subject, key);
             b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
             b.addExtension(Extension.keyUsage, true,
                     new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation | KeyUsage.keyEncipherment));
@@ -119,7 +124,7 @@ final class CertificateFactoryBC {
                         new GeneralName(GeneralName.uniformResourceIdentifier, CRL_URL))), null, null)}));
             return sign(b, issuerKeys);
         } catch (Exception e) {
-            throw new IllegalStateException("Cannot issue a certificate for " + person.fullName(), e);
+            throw new IllegalStateException("Cannot issue a certificate for " + subject, e);
         }
     }
 

@@ -128,6 +128,25 @@ public final class TestPki {
         return List.of(rootCa);
     }
 
+    /** Issues, from the FNS CA, a qualified-profile certificate for any person (e.g. a terminated organization's head). */
+    public Credential issue(PersonData person, KeyKind kind) {
+        return issue(QualifiedProfile.subject(person), kind);
+    }
+
+    /** Issues, from the FNS CA, a certificate for a subject a test builds itself (e.g. with a malformed attribute). */
+    public Credential issue(X500Name subject, KeyKind kind) {
+        KeyPair keys = CertificateFactoryBC.generate(kind);
+        Instant now = Instant.now();
+        X509Certificate cert = CertificateFactoryBC.personCertificate(subject, keys.getPublic(), fnsCa, fnsKeys,
+                now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(365)));
+        return new Credential(keys.getPrivate(), cert, List.of(cert, fnsCa, rootCa));
+    }
+
+    /** The subject name the qualified profile gives a person. */
+    public static X500Name subjectOf(PersonData person) {
+        return QualifiedProfile.subject(person);
+    }
+
     /** The FNS CA's key pair, for tests that issue further certificates or CRLs. */
     public KeyPair fnsCaKeys() {
         return fnsKeys;

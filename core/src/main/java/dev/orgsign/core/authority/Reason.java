@@ -1,0 +1,14 @@
+package dev.orgsign.core.authority;
+
+import java.util.Locale;
+
+/**
+ * One reason behind an {@link AuthorityDecision}: a stable code for scripts and a sentence in
+ * Russian and in English for people.
+ */
+public record Reason(String code, String english, String russian) {
+    /** The sentence in the language of {@code locale} (Russian for "ru", English otherwise). */
+    public String message(Locale locale) {
+        return "ru".equals(locale.getLanguage()) ? russian : english;
+    }
+}

@@ -1,0 +1,108 @@
+package dev.orgsign.core.identifier;
+
+import dev.orgsign.core.ErrorCode;
+import dev.orgsign.core.OrgsignException;
+
+/**
+ * Parses the identifiers of the state registers and says exactly what is wrong with a mistyped
+ * one: its length, a character that is not a digit, or a check digit that does not match (the
+ * typical typo). A typo is never reported as "not found".
+ */
+public final class Identifiers {
+    private Identifiers() {
+    }
+
+    /** A 13-digit OGRN of a legal entity. */
+    public static String ogrn(String field, String value) throws OrgsignException {
+        String s = digits(field, value, 13);
+        int expected = CheckDigits.ogrn(s);
+        if (expected != s.charAt(12) - '0') {
+            throw typo(field, value, "its check digit should be " + expected);
+        }
+        return s;
+    }
+
+    /** A 15-digit OGRNIP of an individual entrepreneur. */
+    public static String ogrnip(String field, String value) throws OrgsignException {
+        String s = digits(field, value, 15);
+        int expected = CheckDigits.ogrnip(s);
+        if (expected != s.charAt(14) - '0') {
+            throw typo(field, value, "its check digit should be " + expected);
+        }
+        return s;
+    }
+
+    /** A 10-digit INN of a legal entity. */
+    public static String innLegalEntity(String field, String value) throws OrgsignException {
+        String s = digits(field, value, 10);
+        int expected = CheckDigits.inn10(s);
+        if (expected != s.charAt(9) - '0') {
+            throw typo(field, value, "its check digit should be " + expected);
+        }
+        return s;
+    }
+
+    /** A 12-digit INN of a natural person (or an entrepreneur). */
+    public static String innPerson(String field, String value) throws OrgsignException {
+        String s = digits(field, value, 12);
+        int d11 = CheckDigits.inn12Eleventh(s);
+        int d12 = CheckDigits.inn12Twelfth(s);
+        if (d11 != s.charAt(10) - '0' || d12 != s.charAt(11) - '0') {
+            throw typo(field, value, "its check digits should be " + d11 + "" + d12);
+        }
+        return s;
+    }
+
+    /** A 9-character KPP: four digits (tax office), two digits or capital Latin letters (reason), three digits. */
+    public static String kpp(String field, String value) throws OrgsignException {
+        String s = value == null ? "" : value.strip();
+        if (!s.matches("\\d{4}[0-9A-Z]{2}\\d{3}")) {
+            throw new OrgsignException(ErrorCode.INVALID_IDENTIFIER, "The " + field + " '" + value
+                    + "' is not a KPP: it takes nine characters, four digits, two digits or capital letters, three digits.");
+        }
+        return s;
+    }
+
+    /** An 11-digit SNILS; the usual "123-456-789 01" spelling is accepted. */
+    public static String snils(String field, String value) throws OrgsignException {
+        String s = digits(field, value == null ? null : value.replaceAll("[\\s-]", ""), 11);
+        int expected = CheckDigits.snils(s);
+        if (expected != Integer.parseInt(s.substring(9))) {
+            throw typo(field, value, String.format("its check number should be %02d", expected));
+        }
+        return s;
+    }
+
+    /** Whether {@code value} is a valid OGRN (no exception, for classification). */
+    public static boolean isOgrn(String value) {
+        try {
+            ogrn("OGRN", value);
+            return true;
+        } catch (OrgsignException e) {
+            return false;
+        }
+    }
+
+    private static String digits(String field, String value, int length) throws OrgsignException {
+        String s = value == null ? "" : value.strip();
+        if (s.isEmpty()) {
+            throw new OrgsignException(ErrorCode.INVALID_IDENTIFIER, "The " + field + " is missing.");
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                throw new OrgsignException(ErrorCode.INVALID_IDENTIFIER, "The " + field + " '" + value
+                        + "' has a character that is not a digit at position " + (i + 1) + ".");
+            }
+        }
+        if (s.length() != length) {
+            throw new OrgsignException(ErrorCode.INVALID_IDENTIFIER, "The " + field + " '" + value + "' has "
+                    + s.length() + " digits; it takes " + length + ".");
+        }
+        return s;
+    }
+
+    private static OrgsignException typo(String field, String value, String what) {
+        return new OrgsignException(ErrorCode.INVALID_IDENTIFIER, "The " + field + " '" + value
+                + "' is mistyped: " + what + ". Check it against the document it was copied from.");
+    }
+}

@@ -1,0 +1,101 @@
+package dev.orgsign.core.registry;
+
+import dev.orgsign.core.ErrorCode;
+import dev.orgsign.core.OrgsignException;
+import dev.orgsign.testcerts.Fixtures;
+import dev.orgsign.testcerts.RegisterFixtures;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class FnsExtractRegistryTest {
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"UTF-8", "windows-1251"})
+    void readsTheExtractsInEitherEncoding(String encoding) throws Exception {
+        RegisterFixtures.write(dir, Charset.forName(encoding));
+        Registry r = FnsExtractRegistry.load(dir);
+        assertEquals(5, r.size());
+        LegalEntityRecord llc = r.legalEntity(Fixtures.LLC.ogrn()).orElseThrow();
+        assertEquals(Fixtures.LLC.inn(), llc.inn());
+        assertEquals(Fixtures.LLC.kpp(), llc.kpp());
+        assertEquals(Fixtures.LLC.fullName(), llc.fullName());
+        assertEquals(Fixtures.LLC.shortName(), llc.shortName());
+        assertEquals(LegalForm.LIMITED_LIABILITY_COMPANY, llc.legalForm());
+        assertFalse(llc.terminated());
+        assertEquals(2, llc.heads().size());
+        assertEquals(new AuthorizedPerson("ФЕДОРОВ", "АЛЕКСЕЙ", "ПЕТРОВИЧ", Fixtures.FEDOROV.inn(), "ГЕНЕРАЛЬНЫЙ ДИРЕКТОР"),
+                llc.heads().get(0));
+        assertTrue(r.legalEntity(Fixtures.TERMINATED_LLC.ogrn()).orElseThrow().terminated());
+        assertEquals(LegalForm.STATE_OR_MUNICIPAL_BODY, r.legalEntity(Fixtures.GOV.ogrn()).orElseThrow().legalForm());
+        EntrepreneurRecord ie = r.entrepreneur(Fixtures.IE.ogrn()).orElseThrow();
+        assertEquals("ПЕТРОВА", ie.surname());
+        assertEquals(Fixtures.PETROVA.inn(), ie.inn());
+        assertTrue(r.legalEntity("1157746123446").isEmpty());
+    }
+
+    @Test
+    void aSingleFileLoadsToo() throws Exception {
+        Path f = Files.write(dir.resolve("one.xml"), RegisterFixtures.egrul(Fixtures.GOV, StandardCharsets.UTF_8));
+        assertEquals(1, FnsExtractRegistry.load(f).size());
+    }
+
+    @Test
+    void truncatedXmlIsAClearError() throws Exception {
+        byte[] full = RegisterFixtures.egrul(Fixtures.LLC, Charset.forName("windows-1251"));
+        Path f = Files.write(dir.resolve("cut.xml"), Arrays.copyOf(full, full.length / 2));
+        OrgsignException e = assertThrows(OrgsignException.class, () -> FnsExtractRegistry.load(f));
+        assertEquals(ErrorCode.INVALID_REGISTRY, e.code());
+        assertTrue(e.getMessage().startsWith("The register file " + f + " is not a well-formed XML extract"), e.getMessage());
+    }
+
+    @Test
+    void anExternalEntityIsRefusedAndNothingIsRead() throws Exception {
+        Path secret = Files.writeString(dir.resolve("secret.txt"), "1027700132195");
+        Path f = Files.writeString(dir.resolve("xxe.xml"), "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + "<!DOCTYPE Файл [<!ENTITY x SYSTEM \"file://" + secret + "\">]>\n"
+                + "<Файл><Документ><СвЮЛ ОГРН=\"&x;\" ИНН=\"7701012342\"/></Документ></Файл>");
+        OrgsignException e = assertThrows(OrgsignException.class, () -> FnsExtractRegistry.load(f));
+        assertEquals(ErrorCode.INVALID_REGISTRY, e.code());
+        assertTrue(e.getMessage().contains("DOCTYPE") || e.getMessage().contains("entity"), e.getMessage());
+    }
+
+    @Test
+    void billionLaughsIsRefused() throws Exception {
+        StringBuilder x = new StringBuilder("<?xml version=\"1.0\"?>\n<!DOCTYPE Файл [<!ENTITY a \"ha\">");
+        for (int i = 1; i < 10; i++) {
+            x.append("<!ENTITY ").append((char) ('a' + i)).append(" \"");
+            for (int j = 0; j < 10; j++) {
+                x.append('&').append((char) ('a' + i - 1)).append(';');
+            }
+            x.append("\">");
+        }
+        x.append("]>\n<Файл><Документ><СвЮЛ ОГРН=\"&j;\"/></Документ></Файл>");
+        Path f = Files.writeString(dir.resolve("laughs.xml"), x.toString());
+        OrgsignException e = assertThrows(OrgsignException.class, () -> FnsExtractRegistry.load(f));
+        assertEquals(ErrorCode.INVALID_REGISTRY, e.code());
+    }
+
+    @Test
+    void somethingThatIsNotAnExtractIsSaidToBeNone() throws Exception {
+        Path f = Files.writeString(dir.resolve("pom.xml"), "<project><modelVersion>4.0.0</modelVersion></project>");
+        OrgsignException e = assertThrows(OrgsignException.class, () -> FnsExtractRegistry.load(f));
+        assertTrue(e.getMessage().contains("is not an EGRUL/EGRIP extract"), e.getMessage());
+        OrgsignException missing = assertThrows(OrgsignException.class, () -> FnsExtractRegistry.load(dir.resolve("nope")));
+        assertEquals(ErrorCode.IO, missing.code());
+    }
+}
