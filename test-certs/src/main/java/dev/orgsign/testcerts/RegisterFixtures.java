@@ -31,7 +31,20 @@ public final class RegisterFixtures {
     public static byte[] egrul(List<OrganizationData> organizations, Charset charset) {
         return write(charset, "ЕГРЮЛ_ОТКР_СВЕД", organizations.size(), w -> {
             for (OrganizationData org : organizations) {
-                writeLegalEntity(w, org);
+                writeLegalEntity(w, org, Fixtures.registeredHeads(org));
+            }
+        });
+    }
+
+    /**
+     * An EGRUL extract with one document per organization and the heads a function gives (for
+     * generated registers, e.g. the benchmark's 100,000 organizations).
+     */
+    public static byte[] egrul(List<OrganizationData> organizations,
+                               java.util.function.Function<OrganizationData, List<PersonData>> heads, Charset charset) {
+        return write(charset, "ЕГРЮЛ_ОТКР_СВЕД", organizations.size(), w -> {
+            for (OrganizationData org : organizations) {
+                writeLegalEntity(w, org, heads.apply(org));
             }
         });
     }
@@ -98,7 +111,7 @@ public final class RegisterFixtures {
         }
     }
 
-    static void writeLegalEntity(XMLStreamWriter w, OrganizationData org) throws XMLStreamException {
+    static void writeLegalEntity(XMLStreamWriter w, OrganizationData org, List<PersonData> heads) throws XMLStreamException {
         w.writeStartElement("Документ");
         w.writeAttribute("ИдДок", UUID.nameUUIDFromBytes(org.ogrn().getBytes(java.nio.charset.StandardCharsets.US_ASCII)).toString());
         w.writeStartElement("СвЮЛ");
@@ -137,7 +150,7 @@ public final class RegisterFixtures {
         }
 
         int record = 1;
-        for (PersonData head : Fixtures.registeredHeads(org)) {
+        for (PersonData head : heads) {
             w.writeStartElement("СведДолжнФЛ");
             w.writeEmptyElement("ГРНДатаПерв");
             w.writeAttribute("ГРН", "2" + org.ogrn().substring(1, 12) + record++);
