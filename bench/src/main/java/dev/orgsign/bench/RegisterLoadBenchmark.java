@@ -73,12 +73,12 @@ public class RegisterLoadBenchmark {
     @TearDown(Level.Trial)
     public void measureHeapAndClean() throws Exception {
         if (last != null) {
+            int records = last.size();
             long held = usedAfterGc();
-            Registry keep = last;
             last = null;
             long without = usedAfterGc();
             System.out.printf("%nretained heap of a %d-organization registry: %.1f MB (%d records)%n",
-                    organizations, (held - without) / 1048576.0, keep.size());
+                    organizations, (held - without) / 1048576.0, records);
         }
         try (Stream<Path> walk = Files.walk(dir)) {
             for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
