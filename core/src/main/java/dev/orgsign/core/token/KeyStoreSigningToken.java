@@ -135,6 +135,9 @@ public final class KeyStoreSigningToken implements SigningToken {
                 if (x509.isEmpty() && privateKey == null) {
                     continue;
                 }
+                if (privateKey == null && x509.get(0).getBasicConstraints() >= 0) {
+                    continue; // a CA certificate stored beside the key entries, for the chain
+                }
                 X509Certificate cert = x509.isEmpty() ? null : x509.get(0);
                 java.security.PublicKey pub = cert == null ? null : cert.getPublicKey();
                 KeyAlgorithm algorithm = KeyAlgorithms.of(pub != null ? pub : privateKey);
@@ -166,8 +169,8 @@ public final class KeyStoreSigningToken implements SigningToken {
             throw new OrgsignException(ErrorCode.NOT_LOGGED_IN,
                     "The keystore " + description + " has to be opened with its password first.");
         }
-        PrivateKey privateKey = e.stream().filter(x -> x.key().id().equals(key.id())).map(Entry::privateKey)
-                .findFirst().orElse(null);
+        PrivateKey privateKey = e.stream().filter(x -> x.key().id().equals(key.id()) && x.privateKey() != null)
+                .map(Entry::privateKey).findFirst().orElse(null);
         if (privateKey == null) {
             throw new OrgsignException(ErrorCode.KEY_NOT_FOUND,
                     "The keystore " + description + " holds no private key named '" + key.id() + "'.");

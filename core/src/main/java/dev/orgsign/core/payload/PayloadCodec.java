@@ -1,0 +1,248 @@
+package dev.orgsign.core.payload;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.orgsign.core.ErrorCode;
+import dev.orgsign.core.OrganizationType;
+import dev.orgsign.core.OrgsignException;
+import dev.orgsign.core.identifier.Identifiers;
+import org.erdtman.jcs.JsonCanonicalizer;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * JSON in and out for {@link RegistrationPayload}: strict schema validation with errors that
+ * name the field, and the canonical bytes of RFC 8785 (JSON Canonicalization Scheme, by the
+ * erdtman implementation) that are signed.
+ */
+public final class PayloadCodec {
+    /** Larger payloads are refused before parsing. */
+    public static final int MAX_BYTES = 64 * 1024;
+    private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(16).maxStringLength(4096).build())
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build()).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}");
+    private static final Pattern PHONE = Pattern.compile("\\+?[0-9]{10,15}");
+    private static final Set<String> TOP = Set.of("schema", "requestId", "createdAt", "organization", "head", "contact");
+    private static final Set<String> ORG = Set.of("type", "ogrn", "ogrnip", "inn", "kpp", "fullName", "shortName");
+    private static final Set<String> HEAD = Set.of("surname", "firstName", "patronymic", "inn", "snils", "position");
+    private static final Set<String> CONTACT = Set.of("email", "phone");
+
+    private PayloadCodec() {
+    }
+
+    /** Parses and validates JSON (canonical or not). */
+    public static RegistrationPayload parse(byte[] json) throws OrgsignException {
+        if (json.length > MAX_BYTES) {
+            throw invalid("payload", "is " + json.length + " bytes; a registration is at most " + MAX_BYTES);
+        }
+        JsonNode root;
+        try {
+            root = JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new OrgsignException(ErrorCode.INVALID_PAYLOAD, "The payload is not valid JSON: "
+                    + e.getOriginalMessage() + ".", e);
+        } catch (IOException e) {
+            throw new OrgsignException(ErrorCode.INVALID_PAYLOAD, "The payload cannot be read.", e);
+        }
+        if (root == null || !root.isObject()) {
+            throw invalid("payload", "must be a JSON object");
+        }
+        only(root, TOP, "");
+        if (!RegistrationPayload.SCHEMA.equals(text(root, "schema", ""))) {
+            throw invalid("schema", "must be \"" + RegistrationPayload.SCHEMA + "\"");
+        }
+        UUID requestId;
+        try {
+            requestId = UUID.fromString(text(root, "requestId", ""));
+        } catch (IllegalArgumentException e) {
+            throw invalid("requestId", "must be a UUID");
+        }
+        Instant createdAt;
+        try {
+            createdAt = Instant.parse(text(root, "createdAt", ""));
+        } catch (DateTimeParseException e) {
+            throw invalid("createdAt", "must be a UTC time such as 2026-11-22T10:15:30Z");
+        }
+        JsonNode org = object(root, "organization");
+        only(org, ORG, "organization.");
+        OrganizationType type;
+        try {
+            type = OrganizationType.valueOf(text(org, "type", "organization."));
+        } catch (IllegalArgumentException e) {
+            throw invalid("organization.type", "must be IE, LLC or GOV");
+        }
+        String id;
+        String inn;
+        String kpp = null;
+        if (type == OrganizationType.IE) {
+            id = field("organization.ogrnip", () -> Identifiers.ogrnip("organization.ogrnip", text(org, "ogrnip", "organization.")));
+            inn = field("organization.inn", () -> Identifiers.innPerson("organization.inn", text(org, "inn", "organization.")));
+            absent(org, "ogrn", "organization.", "an entrepreneur has an OGRNIP, not an OGRN");
+            absent(org, "kpp", "organization.", "an entrepreneur has no KPP");
+        } else {
+            id = field("organization.ogrn", () -> Identifiers.ogrn("organization.ogrn", text(org, "ogrn", "organization.")));
+            inn = field("organization.inn", () -> Identifiers.innLegalEntity("organization.inn", text(org, "inn", "organization.")));
+            kpp = field("organization.kpp", () -> Identifiers.kpp("organization.kpp", text(org, "kpp", "organization.")));
+            absent(org, "ogrnip", "organization.", "a legal entity has an OGRN, not an OGRNIP");
+        }
+        RegistrationPayload.Organization organization = new RegistrationPayload.Organization(type, id, inn, kpp,
+                name(org, "fullName", "organization.", true), name(org, "shortName", "organization.", false));
+        JsonNode head = object(root, "head");
+        only(head, HEAD, "head.");
+        RegistrationPayload.Head h = new RegistrationPayload.Head(name(head, "surname", "head.", true),
+                name(head, "firstName", "head.", true), name(head, "patronymic", "head.", false),
+                field("head.inn", () -> Identifiers.innPerson("head.inn", text(head, "inn", "head."))),
+                field("head.snils", () -> Identifiers.snils("head.snils", text(head, "snils", "head."))),
+                name(head, "position", "head.", type != OrganizationType.IE));
+        JsonNode contact = object(root, "contact");
+        only(contact, CONTACT, "contact.");
+        String email = text(contact, "email", "contact.");
+        if (!EMAIL.matcher(email).matches() || email.length() > 254) {
+            throw invalid("contact.email", "is not an e-mail address");
+        }
+        String phone = contact.has("phone") ? text(contact, "phone", "contact.") : null;
+        if (phone != null && !PHONE.matcher(phone).matches()) {
+            throw invalid("contact.phone", "must be 10 to 15 digits, optionally after a +");
+        }
+        return new RegistrationPayload(requestId, createdAt, organization, h, new RegistrationPayload.Contact(email, phone));
+    }
+
+    /** The canonical JSON bytes (RFC 8785) of a payload: what is signed. */
+    public static byte[] canonicalBytes(RegistrationPayload p) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("schema", RegistrationPayload.SCHEMA);
+        root.put("requestId", p.requestId().toString());
+        root.put("createdAt", p.createdAt().truncatedTo(ChronoUnit.SECONDS).toString());
+        ObjectNode org = root.putObject("organization");
+        RegistrationPayload.Organization o = p.organization();
+        org.put("type", o.type().name());
+        org.put(o.type() == OrganizationType.IE ? "ogrnip" : "ogrn", o.id());
+        org.put("inn", o.inn());
+        if (o.kpp() != null) {
+            org.put("kpp", o.kpp());
+        }
+        org.put("fullName", o.fullName());
+        if (o.shortName() != null) {
+            org.put("shortName", o.shortName());
+        }
+        ObjectNode head = root.putObject("head");
+        RegistrationPayload.Head h = p.head();
+        head.put("surname", h.surname());
+        head.put("firstName", h.firstName());
+        if (h.patronymic() != null) {
+            head.put("patronymic", h.patronymic());
+        }
+        head.put("inn", h.inn());
+        head.put("snils", h.snils());
+        if (h.position() != null) {
+            head.put("position", h.position());
+        }
+        ObjectNode contact = root.putObject("contact");
+        contact.put("email", p.contact().email());
+        if (p.contact().phone() != null) {
+            contact.put("phone", p.contact().phone());
+        }
+        return canonicalize(root.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Whether {@code json} is already in canonical form (what a verifier requires of signed bytes). */
+    public static boolean isCanonical(byte[] json) {
+        try {
+            return Arrays.equals(json, canonicalize(json));
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static byte[] canonicalize(byte[] json) {
+        try {
+            return new JsonCanonicalizer(json).getEncodedUTF8();
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not canonicalizable JSON", e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Check {
+        String get() throws OrgsignException;
+    }
+
+    private static String field(String name, Check c) throws OrgsignException {
+        try {
+            return c.get();
+        } catch (OrgsignException e) {
+            throw new OrgsignException(ErrorCode.INVALID_PAYLOAD, "The payload field " + name + " is invalid: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static JsonNode object(JsonNode parent, String name) throws OrgsignException {
+        JsonNode n = parent.get(name);
+        if (n == null || !n.isObject()) {
+            throw invalid(name, n == null ? "is missing" : "must be an object");
+        }
+        return n;
+    }
+
+    private static String text(JsonNode parent, String name, String prefix) throws OrgsignException {
+        JsonNode n = parent.get(name);
+        if (n == null || n.isNull()) {
+            throw invalid(prefix + name, "is missing");
+        }
+        if (!n.isTextual()) {
+            throw invalid(prefix + name, "must be a string");
+        }
+        return n.textValue();
+    }
+
+    private static String name(JsonNode parent, String name, String prefix, boolean required) throws OrgsignException {
+        if (!parent.has(name) && !required) {
+            return null;
+        }
+        String s = text(parent, name, prefix).strip();
+        if (s.isEmpty() || s.length() > 500) {
+            throw invalid(prefix + name, s.isEmpty() ? "is empty" : "is longer than 500 characters");
+        }
+        if (s.chars().anyMatch(ch -> Character.isISOControl(ch) || ch == '<' || ch == '>' || ch == '&')) {
+            throw invalid(prefix + name, "contains control characters or markup (<, >, &)");
+        }
+        return s;
+    }
+
+    private static void only(JsonNode node, Set<String> allowed, String prefix) throws OrgsignException {
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String f = it.next();
+            if (!allowed.contains(f)) {
+                throw invalid(prefix + f, "is not a field of " + RegistrationPayload.SCHEMA);
+            }
+        }
+    }
+
+    private static void absent(JsonNode node, String name, String prefix, String why) throws OrgsignException {
+        if (node.has(name)) {
+            throw invalid(prefix + name, "must not be present: " + why);
+        }
+    }
+
+    private static OrgsignException invalid(String field, String what) {
+        return new OrgsignException(ErrorCode.INVALID_PAYLOAD, "The payload field " + field + " " + what + ".");
+    }
+
+}

@@ -1,0 +1,58 @@
+package dev.orgsign.core.payload;
+
+import dev.orgsign.core.ErrorCode;
+import dev.orgsign.core.OrganizationType;
+import dev.orgsign.core.OrgsignException;
+import dev.orgsign.core.certificate.QualifiedCertificate;
+import dev.orgsign.core.registry.EntrepreneurRecord;
+import dev.orgsign.core.registry.LegalEntityRecord;
+import dev.orgsign.core.registry.Registry;
+
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+/**
+ * Fills a registration from what is already known: the head from the signer's certificate, the
+ * organization from the register record of the claimed OGRN / OGRNIP. What neither holds (the
+ * contact, a position the certificate lacks) comes from the caller — the wizard asks for it.
+ */
+public final class PayloadDraft {
+    private PayloadDraft() {
+    }
+
+    /**
+     * @param position the head's position when the certificate has no title (null to require one)
+     */
+    public static RegistrationPayload from(QualifiedCertificate signer, OrganizationType type, String claimedId,
+                                           Registry registry, String email, String phone, String position, Clock clock)
+            throws OrgsignException {
+        RegistrationPayload.Organization org;
+        if (type == OrganizationType.IE) {
+            EntrepreneurRecord r = registry.entrepreneur(claimedId).orElseThrow(() -> notFound("OGRNIP", claimedId));
+            org = new RegistrationPayload.Organization(type, r.ogrnip(), r.inn(), null,
+                    "Индивидуальный предприниматель " + signer.holderName(), "ИП " + signer.surname());
+        } else {
+            LegalEntityRecord r = registry.legalEntity(claimedId).orElseThrow(() -> notFound("OGRN", claimedId));
+            org = new RegistrationPayload.Organization(type, r.ogrn(), r.inn(), r.kpp(), r.fullName(), r.shortName());
+        }
+        String title = signer.title() != null ? signer.title() : position;
+        if (title == null && type != OrganizationType.IE) {
+            throw new OrgsignException(ErrorCode.INVALID_PAYLOAD, "The certificate names no position; give the head's position.");
+        }
+        if (signer.inn() == null || signer.snils() == null) {
+            throw new OrgsignException(ErrorCode.INVALID_CERTIFICATE, "The certificate carries no personal INN or SNILS, "
+                    + "so it cannot sign a registration.");
+        }
+        return new RegistrationPayload(UUID.randomUUID(), clock.instant().truncatedTo(ChronoUnit.SECONDS), org,
+                new RegistrationPayload.Head(signer.surname(), signer.firstName(),
+                        signer.patronymic() == null || signer.patronymic().isBlank() ? null : signer.patronymic(),
+                        signer.inn(), signer.snils(), title),
+                new RegistrationPayload.Contact(email, phone));
+    }
+
+    private static OrgsignException notFound(String what, String id) {
+        return new OrgsignException(ErrorCode.INVALID_INPUT, "The register extracts given do not contain " + what + " " + id
+                + "; add the organization's extract to --registry.");
+    }
+}

@@ -1,0 +1,159 @@
+package dev.orgsign.core.verify;
+
+import dev.orgsign.core.crypto.Providers;
+
+import java.security.MessageDigest;
+import java.security.cert.CertPathBuilder;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertStore;
+import java.security.cert.CollectionCertStoreParameters;
+import java.security.cert.PKIXBuilderParameters;
+import java.security.cert.PKIXCertPathBuilderResult;
+import java.security.cert.TrustAnchor;
+import java.security.cert.X509CRL;
+import java.security.cert.X509CRLEntry;
+import java.security.cert.X509CertSelector;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/**
+ * The certificate checks: chain to a trust anchor, validity at signing time, revocation by CRL.
+ * Results that depend only on certificates (a built chain, a CRL's own signature) are cached;
+ * signatures over submissions never are.
+ */
+final class CertificateChecks {
+    private final Set<TrustAnchor> anchors;
+    private final List<X509CRL> crls;
+    private final Map<String, Object> chains = new ConcurrentHashMap<>();
+    private final Map<X509CRL, X509Certificate> crlIssuers = new ConcurrentHashMap<>();
+
+    /** A chain that could not be built, with the reason. */
+    private record NoChain(String reason) {
+    }
+
+    CertificateChecks(TrustMaterial trust) {
+        this.anchors = trust.anchors().stream().map(a -> new TrustAnchor(a, null)).collect(Collectors.toUnmodifiableSet());
+        this.crls = trust.crls();
+    }
+
+    /**
+     * The path from {@code leaf} to a trust anchor (leaf first, anchor last), or a check failure.
+     * Time is judged separately ({@link #validity}): the path is built at a moment inside the
+     * leaf's validity, so that an expired certificate is reported as expired, not as untrusted.
+     */
+    Check chain(X509Certificate leaf, List<X509Certificate> bundled, Instant signingTime, List<X509Certificate> pathOut) {
+        Instant at = clamp(signingTime, leaf);
+        String key = fingerprint(leaf) + "@" + at.truncatedTo(ChronoUnit.DAYS);
+        Object cached = chains.computeIfAbsent(key, k -> build(leaf, bundled, at));
+        if (cached instanceof NoChain no) {
+            return new Check("certificate.chain", CheckResult.FAILED, no.reason());
+        }
+        @SuppressWarnings("unchecked")
+        List<X509Certificate> path = (List<X509Certificate>) cached;
+        pathOut.addAll(path);
+        return new Check("certificate.chain", CheckResult.PASSED, "The certificate chains to the trusted root '"
+                + path.get(path.size() - 1).getSubjectX500Principal().getName() + "'.");
+    }
+
+    private Object build(X509Certificate leaf, List<X509Certificate> bundled, Instant at) {
+        try {
+            X509CertSelector target = new X509CertSelector();
+            target.setCertificate(leaf);
+            PKIXBuilderParameters params = new PKIXBuilderParameters(anchors, target);
+            params.setRevocationEnabled(false);
+            params.setDate(Date.from(at));
+            List<X509Certificate> pool = new ArrayList<>(bundled);
+            pool.add(leaf);
+            params.addCertStore(CertStore.getInstance("Collection", new CollectionCertStoreParameters(pool), Providers.bouncyCastle()));
+            PKIXCertPathBuilderResult r = (PKIXCertPathBuilderResult) CertPathBuilder.getInstance("PKIX", Providers.bouncyCastle())
+                    .build(params);
+            List<X509Certificate> path = new ArrayList<>();
+            r.getCertPath().getCertificates().forEach(c -> path.add((X509Certificate) c));
+            path.add(r.getTrustAnchor().getTrustedCert());
+            return List.copyOf(path);
+        } catch (CertPathBuilderException e) {
+            return new NoChain("The certificate does not chain to a trusted root: it was issued by '"
+                    + leaf.getIssuerX500Principal().getName() + "', which leads to none of the trust anchors given.");
+        } catch (Exception e) {
+            return new NoChain("The certificate chain cannot be checked: " + e.getMessage());
+        }
+    }
+
+    static Check validity(X509Certificate leaf, Instant signingTime) {
+        if (signingTime.isBefore(leaf.getNotBefore().toInstant())) {
+            return new Check("certificate.validity", CheckResult.FAILED, "The signature was made at " + signingTime
+                    + ", before the certificate became valid on " + leaf.getNotBefore().toInstant() + ".");
+        }
+        if (signingTime.isAfter(leaf.getNotAfter().toInstant())) {
+            return new Check("certificate.validity", CheckResult.FAILED, "The certificate expired on "
+                    + leaf.getNotAfter().toInstant() + ", before the signature was made at " + signingTime + ".");
+        }
+        return new Check("certificate.validity", CheckResult.PASSED, "The certificate was valid at signing time ("
+                + leaf.getNotBefore().toInstant() + " – " + leaf.getNotAfter().toInstant() + ").");
+    }
+
+    /** Revocation of the leaf by a CRL of its issuer; a missing or stale CRL leaves it unknown (not passed). */
+    Check revocation(X509Certificate leaf, X509Certificate issuer, Instant now) {
+        X509CRL crl = null;
+        for (X509CRL c : crls) {
+            if (c.getIssuerX500Principal().equals(leaf.getIssuerX500Principal()) && signedBy(c, issuer)) {
+                if (crl == null || c.getThisUpdate().after(crl.getThisUpdate())) {
+                    crl = c;
+                }
+            }
+        }
+        if (crl == null) {
+            return new Check("certificate.revocation", CheckResult.NOT_CHECKED, "No CRL of the issuer '"
+                    + leaf.getIssuerX500Principal().getName() + "' was given, so revocation is unknown; give it with --crl.");
+        }
+        if (crl.getNextUpdate() != null && crl.getNextUpdate().toInstant().isBefore(now)) {
+            return new Check("certificate.revocation", CheckResult.NOT_CHECKED, "The issuer's CRL expired on "
+                    + crl.getNextUpdate().toInstant() + "; a current one is needed.");
+        }
+        X509CRLEntry entry = crl.getRevokedCertificate(leaf);
+        if (entry != null) {
+            return new Check("certificate.revocation", CheckResult.FAILED, "The certificate was revoked on "
+                    + entry.getRevocationDate().toInstant() + (entry.getRevocationReason() == null ? ""
+                    : " (" + entry.getRevocationReason() + ")") + ".");
+        }
+        return new Check("certificate.revocation", CheckResult.PASSED, "The certificate is not on the issuer's CRL of "
+                + crl.getThisUpdate().toInstant() + ".");
+    }
+
+    private boolean signedBy(X509CRL crl, X509Certificate issuer) {
+        X509Certificate known = crlIssuers.get(crl);
+        if (known != null) {
+            return known.equals(issuer);
+        }
+        try {
+            crl.verify(issuer.getPublicKey(), Providers.bouncyCastle());
+            crlIssuers.put(crl, issuer);
+            return true;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private static Instant clamp(Instant t, X509Certificate c) {
+        Instant from = c.getNotBefore().toInstant();
+        Instant to = c.getNotAfter().toInstant();
+        return t.isBefore(from) ? from : t.isAfter(to) ? to : t;
+    }
+
+    static String fingerprint(X509Certificate c) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(c.getEncoded()));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

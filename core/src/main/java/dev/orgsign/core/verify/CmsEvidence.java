@@ -1,0 +1,152 @@
+package dev.orgsign.core.verify;
+
+import dev.orgsign.core.crypto.Providers;
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.cms.Attribute;
+import org.bouncycastle.asn1.cms.AttributeTable;
+import org.bouncycastle.asn1.cms.CMSAttributes;
+import org.bouncycastle.asn1.cms.Time;
+import org.bouncycastle.asn1.ess.ESSCertIDv2;
+import org.bouncycastle.asn1.ess.SigningCertificate;
+import org.bouncycastle.asn1.ess.SigningCertificateV2;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cms.CMSProcessableByteArray;
+import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.cms.CMSSignerDigestMismatchException;
+import org.bouncycastle.cms.SignerInformation;
+import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
+
+import java.security.MessageDigest;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * A detached CMS SignedData read for verification: its one signer, the signer's certificate,
+ * the bundled certificates and the signed attributes. Reading never throws; what is wrong is
+ * kept as a sentence for the {@code signature.cms} check.
+ */
+final class CmsEvidence {
+    /** Larger signatures are refused before parsing: a registration signature with its chain is a few KB. */
+    static final int MAX_BYTES = 256 * 1024;
+
+    final String problem;
+    final CMSSignedData cms;
+    final SignerInformation signer;
+    final X509Certificate certificate;
+    final List<X509Certificate> bundled;
+    final Instant signingTime;
+
+    private CmsEvidence(String problem, CMSSignedData cms, SignerInformation signer, X509Certificate certificate,
+                        List<X509Certificate> bundled, Instant signingTime) {
+        this.problem = problem;
+        this.cms = cms;
+        this.signer = signer;
+        this.certificate = certificate;
+        this.bundled = bundled;
+        this.signingTime = signingTime;
+    }
+
+    private static CmsEvidence bad(String problem) {
+        return new CmsEvidence(problem, null, null, null, List.of(), null);
+    }
+
+    static CmsEvidence read(byte[] signature, byte[] payload) {
+        if (signature == null || signature.length == 0) {
+            return bad("The signature is empty.");
+        }
+        if (signature.length > MAX_BYTES) {
+            return bad("The signature is " + signature.length + " bytes; a registration signature is at most " + MAX_BYTES + ".");
+        }
+        try {
+            CMSSignedData cms = new CMSSignedData(new CMSProcessableByteArray(payload), signature);
+            if (cms.getSignedContent() == null) {
+                return bad("The CMS structure carries no content.");
+            }
+            Collection<SignerInformation> signers = cms.getSignerInfos().getSigners();
+            if (signers.size() != 1) {
+                return bad("The CMS SignedData has " + signers.size() + " signers; a registration has exactly one.");
+            }
+            SignerInformation si = signers.iterator().next();
+            AttributeTable signed = si.getSignedAttributes();
+            if (signed == null) {
+                return bad("The signature has no signed attributes, so it is not CAdES-BES.");
+            }
+            for (var required : List.of(CMSAttributes.contentType, CMSAttributes.messageDigest, CMSAttributes.signingTime)) {
+                if (signed.get(required) == null) {
+                    return bad("The signature lacks the signed attribute " + required + " that CAdES-BES requires.");
+                }
+            }
+            if (signed.get(PKCSObjectIdentifiers.id_aa_signingCertificateV2) == null
+                    && signed.get(PKCSObjectIdentifiers.id_aa_signingCertificate) == null) {
+                return bad("The signature lacks the signing-certificate attribute that CAdES-BES requires.");
+            }
+            JcaX509CertificateConverter conv = new JcaX509CertificateConverter().setProvider(Providers.bouncyCastle());
+            @SuppressWarnings("unchecked")
+            Collection<X509CertificateHolder> matches = cms.getCertificates().getMatches(si.getSID());
+            if (matches.size() != 1) {
+                return bad("The signature does not include the signer's certificate.");
+            }
+            X509Certificate cert = conv.getCertificate(matches.iterator().next());
+            List<X509Certificate> bundled = new ArrayList<>();
+            for (Object h : cms.getCertificates().getMatches(null)) {
+                bundled.add(conv.getCertificate((X509CertificateHolder) h));
+            }
+            Attribute time = signed.get(CMSAttributes.signingTime);
+            Instant signingTime = Time.getInstance(time.getAttrValues().getObjectAt(0)).getDate().toInstant();
+            return new CmsEvidence(null, cms, si, cert, List.copyOf(bundled), signingTime);
+        } catch (Exception | StackOverflowError e) {
+            return bad("The signature is not a readable CMS SignedData (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse("")) + ").");
+        }
+    }
+
+    /** The signature.value check: the signature over the signed attributes, the digest of the payload, the ESS certificate hash. */
+    Check verifyValue() {
+        try {
+            // With the public key, not the certificate: BouncyCastle would otherwise also judge the certificate's
+            // validity at signing time, which is certificate.validity's job.
+            boolean ok = signer.verify(new JcaSimpleSignerInfoVerifierBuilder().setProvider(Providers.bouncyCastle())
+                    .build(certificate.getPublicKey()));
+            if (!ok) {
+                return new Check("signature.value", CheckResult.FAILED, "The signature value does not verify with the signer's certificate.");
+            }
+        } catch (CMSSignerDigestMismatchException e) {
+            return new Check("signature.value", CheckResult.FAILED, "The payload differs from what was signed (its digest does not match).");
+        } catch (Exception e) {
+            return new Check("signature.value", CheckResult.FAILED, "The signature value cannot be verified: " + e.getMessage());
+        }
+        String ess = essMismatch();
+        if (ess != null) {
+            return new Check("signature.value", CheckResult.FAILED, ess);
+        }
+        return new Check("signature.value", CheckResult.PASSED, "The signature verifies with the certificate of "
+                + certificate.getSubjectX500Principal().getName() + ".");
+    }
+
+    private String essMismatch() {
+        try {
+            AttributeTable signed = signer.getSignedAttributes();
+            Attribute v2 = signed.get(PKCSObjectIdentifiers.id_aa_signingCertificateV2);
+            if (v2 != null) {
+                ESSCertIDv2 id = SigningCertificateV2.getInstance(v2.getAttrValues().getObjectAt(0)).getCerts()[0];
+                String alg = new org.bouncycastle.operator.DefaultAlgorithmNameFinder().getAlgorithmName(id.getHashAlgorithm());
+                byte[] hash = MessageDigest.getInstance(alg, Providers.bouncyCastle()).digest(certificate.getEncoded());
+                return Arrays.equals(hash, id.getCertHash()) ? null
+                        : "The signing-certificate attribute names another certificate than the one that signed.";
+            }
+            ASN1Encodable v1 = signed.get(PKCSObjectIdentifiers.id_aa_signingCertificate).getAttrValues().getObjectAt(0);
+            byte[] hash = MessageDigest.getInstance("SHA-1").digest(certificate.getEncoded());
+            return Arrays.equals(hash, SigningCertificate.getInstance(v1).getCerts()[0].getCertHash()) ? null
+                    : "The signing-certificate attribute names another certificate than the one that signed.";
+        } catch (Exception e) {
+            return "The signing-certificate attribute cannot be read: " + e.getMessage();
+        }
+    }
+
+}

@@ -1,0 +1,178 @@
+package dev.orgsign.core.verify;
+
+import dev.orgsign.core.OrgsignException;
+import dev.orgsign.core.authority.AuthorityCheck;
+import dev.orgsign.core.authority.AuthorityDecision;
+import dev.orgsign.core.authority.Reason;
+import dev.orgsign.core.certificate.QualifiedCertificate;
+import dev.orgsign.core.payload.PayloadCodec;
+import dev.orgsign.core.payload.RegistrationPayload;
+import dev.orgsign.core.registry.Registry;
+
+import java.security.MessageDigest;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Verifies a submission — the canonical payload and its detached CAdES signature — and reports
+ * every check of DESIGN.md. It never throws for bad input: garbage, truncated or oversized data
+ * yields a REJECTED report naming the failing check. VERIFIED requires every check to pass;
+ * anything unknown (no CRL, organization not in the register) is not a pass.
+ *
+ * <p>Thread-safe; build one per configuration and reuse it, since it caches what depends only
+ * on certificates and registers.
+ */
+public final class SignatureVerifier {
+    private final CertificateChecks certificates;
+    private final Registry registry;
+    private final AuthorityCheck authority;
+    private final RequestIdLedger ledger;
+    private final Clock clock;
+    private final Duration maxAge;
+    private final Duration maxClockSkew;
+
+    /**
+     * @param maxAge how old a signature may be when it is verified (the signing-time window)
+     */
+    public SignatureVerifier(TrustMaterial trust, Registry registry, RequestIdLedger ledger, Clock clock, Duration maxAge) {
+        this.certificates = new CertificateChecks(trust);
+        this.registry = registry;
+        this.authority = new AuthorityCheck(registry);
+        this.ledger = ledger;
+        this.clock = clock;
+        this.maxAge = maxAge;
+        this.maxClockSkew = Duration.ofMinutes(5);
+    }
+
+    /** A verifier with an in-memory request-id ledger, the system clock and a 7-day signing-time window. */
+    public SignatureVerifier(TrustMaterial trust, Registry registry) {
+        this(trust, registry, RequestIdLedger.inMemory(), Clock.systemUTC(), Duration.ofDays(7));
+    }
+
+    public VerificationReport verify(byte[] payload, byte[] signature) {
+        Map<String, Check> checks = new LinkedHashMap<>();
+        RegistrationPayload p = null;
+        try {
+            p = PayloadCodec.parse(payload);
+            if (!PayloadCodec.isCanonical(payload)) {
+                checks.put("payload.schema", fail("payload.schema", "The payload is valid but not in RFC 8785 canonical form, "
+                        + "which is what is signed."));
+                p = null;
+            } else {
+                checks.put("payload.schema", pass("payload.schema", "The payload follows " + RegistrationPayload.SCHEMA + "."));
+            }
+        } catch (OrgsignException e) {
+            checks.put("payload.schema", fail("payload.schema", e.getMessage()));
+        } catch (RuntimeException e) {
+            checks.put("payload.schema", fail("payload.schema", "The payload cannot be read."));
+        }
+        if (p == null) {
+            return finish(checks, null);
+        }
+        String requestId = p.requestId().toString();
+        CmsEvidence cms = CmsEvidence.read(signature, payload);
+        if (cms.problem != null) {
+            checks.put("signature.cms", fail("signature.cms", cms.problem));
+            return finish(checks, requestId);
+        }
+        checks.put("signature.cms", pass("signature.cms", "A detached CAdES-BES SignedData with one signer."));
+        Check value = cms.verifyValue();
+        checks.put("signature.value", value);
+        if (value.result() != CheckResult.PASSED) {
+            return finish(checks, requestId);
+        }
+        X509Certificate cert = cms.certificate;
+        List<X509Certificate> path = new ArrayList<>();
+        checks.put("certificate.chain", certificates.chain(cert, cms.bundled, cms.signingTime, path));
+        checks.put("certificate.validity", CertificateChecks.validity(cert, cms.signingTime));
+        X509Certificate issuer = path.size() > 1 ? path.get(1) : issuerAmong(cert, cms.bundled);
+        checks.put("certificate.revocation", issuer == null
+                ? new Check("certificate.revocation", CheckResult.NOT_CHECKED, "The issuer's certificate is unknown, "
+                + "so its CRL cannot be checked.")
+                : certificates.revocation(cert, issuer, clock.instant()));
+        QualifiedCertificate q;
+        try {
+            q = QualifiedCertificate.parse(cert);
+        } catch (OrgsignException e) {
+            checks.put("certificate.qualified", fail("certificate.qualified", e.getMessage()));
+            return finish(checks, requestId);
+        }
+        checks.put("certificate.qualified", q.hasQualifiedMarkers() && signs(cert)
+                ? pass("certificate.qualified", "The certificate is in the qualified profile (" + String.join(", ", q.policies()) + ").")
+                : fail("certificate.qualified", "The certificate lacks the markers of a qualified certificate (INN, SNILS, "
+                + "crypto-tool extensions, an FSB class) or may not sign."));
+        checks.put("signer.identity", PayloadMatch.identity(q, p));
+        checks.put("authority", authority(q, p));
+        checks.put("organization.match", PayloadMatch.organization(registry, p));
+        checks.put("freshness", freshness(cms.signingTime, requestId, payload));
+        return finish(checks, requestId);
+    }
+
+    private Check authority(QualifiedCertificate q, RegistrationPayload p) {
+        try {
+            AuthorityDecision d = authority.decide(q, p.organization().type(), p.organization().id());
+            String why = d.reasons().stream().map(r -> r.message(Locale.ENGLISH)).collect(Collectors.joining(" "));
+            return d.entitled() ? pass("authority", why)
+                    : fail("authority", (d.outcome() == AuthorityDecision.Outcome.UNKNOWN ? "Unknown: " : "") + why
+                    + " [" + d.reasons().stream().map(Reason::code).collect(Collectors.joining(", ")) + "]");
+        } catch (OrgsignException e) {
+            return fail("authority", e.getMessage());
+        }
+    }
+
+    private Check freshness(Instant signingTime, String requestId, byte[] payload) {
+        Instant now = clock.instant();
+        if (signingTime.isAfter(now.plus(maxClockSkew))) {
+            return fail("freshness", "The signing time " + signingTime + " lies in the future.");
+        }
+        if (signingTime.isBefore(now.minus(maxAge))) {
+            return fail("freshness", "The signature was made at " + signingTime + ", more than " + maxAge.toDays()
+                    + " days ago; sign the registration again.");
+        }
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(payload);
+            if (!ledger.record(requestId, hash)) {
+                return fail("freshness", "The request id " + requestId + " was already used for another registration.");
+            }
+        } catch (java.security.NoSuchAlgorithmException e) {
+            return new Check("freshness", CheckResult.NOT_CHECKED, "SHA-256 is not available.");
+        }
+        return pass("freshness", "Signed at " + signingTime + "; the request id is new.");
+    }
+
+    private static boolean signs(X509Certificate cert) {
+        boolean[] ku = cert.getKeyUsage();
+        return ku == null || ku[0] || ku[1];
+    }
+
+    private static X509Certificate issuerAmong(X509Certificate leaf, List<X509Certificate> certs) {
+        return certs.stream().filter(c -> c.getSubjectX500Principal().equals(leaf.getIssuerX500Principal()) && !c.equals(leaf))
+                .findFirst().orElse(null);
+    }
+
+    private static VerificationReport finish(Map<String, Check> checks, String requestId) {
+        List<Check> all = new ArrayList<>();
+        for (String code : Check.CODES) {
+            all.add(checks.getOrDefault(code, new Check(code, CheckResult.NOT_CHECKED, "Not checked: an earlier check failed.")));
+        }
+        boolean verified = all.stream().allMatch(c -> c.result() == CheckResult.PASSED);
+        return new VerificationReport(verified ? Verdict.VERIFIED : Verdict.REJECTED, all, requestId);
+    }
+
+    static Check pass(String code, String message) {
+        return new Check(code, CheckResult.PASSED, message);
+    }
+
+    static Check fail(String code, String message) {
+        return new Check(code, CheckResult.FAILED, message);
+    }
+
+}

@@ -1,0 +1,88 @@
+package dev.orgsign.core.verify;
+
+import dev.orgsign.core.ErrorCode;
+import dev.orgsign.core.OrgsignException;
+import dev.orgsign.core.crypto.Providers;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509CRL;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The trust anchors (the accredited root CAs) and the CRLs a verifier uses, read once from PEM
+ * or DER files or folders of them.
+ */
+public record TrustMaterial(List<X509Certificate> anchors, List<X509CRL> crls) {
+    public TrustMaterial {
+        anchors = List.copyOf(anchors);
+        crls = List.copyOf(crls);
+    }
+
+    /**
+     * @param trust a certificate file or a folder of them (PEM or DER; a PEM file may hold several)
+     * @param crls  CRL files (PEM or DER), or folders of them
+     */
+    public static TrustMaterial load(Path trust, List<Path> crls) throws OrgsignException {
+        List<X509Certificate> anchors = new ArrayList<>();
+        for (Path f : files(trust, "trust anchors")) {
+            for (Object c : parse(f, false)) {
+                anchors.add((X509Certificate) c);
+            }
+        }
+        if (anchors.isEmpty()) {
+            throw new OrgsignException(ErrorCode.INVALID_INPUT, "No trust anchor certificate was found in " + trust + ".");
+        }
+        List<X509CRL> list = new ArrayList<>();
+        for (Path p : crls) {
+            for (Path f : files(p, "CRLs")) {
+                for (Object c : parse(f, true)) {
+                    list.add((X509CRL) c);
+                }
+            }
+        }
+        return new TrustMaterial(anchors, list);
+    }
+
+    private static List<Path> files(Path p, String what) throws OrgsignException {
+        if (Files.isRegularFile(p)) {
+            return List.of(p);
+        }
+        if (Files.isDirectory(p)) {
+            try (Stream<Path> s = Files.walk(p, 2)) {
+                return s.filter(Files::isRegularFile).sorted().toList();
+            } catch (IOException e) {
+                throw new OrgsignException(ErrorCode.IO, "The folder of " + what + " " + p + " cannot be read.", e);
+            }
+        }
+        throw new OrgsignException(ErrorCode.IO, "The " + what + " path " + p + " does not exist.");
+    }
+
+    private static Collection<?> parse(Path f, boolean crl) throws OrgsignException {
+        try {
+            byte[] bytes = Files.readAllBytes(f);
+            CertificateFactory cf = CertificateFactory.getInstance("X.509", Providers.bouncyCastle());
+            Collection<?> out = crl ? cf.generateCRLs(new ByteArrayInputStream(bytes))
+                    : cf.generateCertificates(new ByteArrayInputStream(bytes));
+            if (out.isEmpty()) {
+                throw new OrgsignException(ErrorCode.INVALID_INPUT, "The file " + f + " holds no "
+                        + (crl ? "CRL" : "certificate") + ".");
+            }
+            return out;
+        } catch (IOException e) {
+            throw new OrgsignException(ErrorCode.IO, "The file " + f + " cannot be read.", e);
+        } catch (CertificateException | java.security.cert.CRLException | RuntimeException e) {
+            throw new OrgsignException(ErrorCode.INVALID_INPUT, "The file " + f + " is not a readable "
+                    + (crl ? "CRL" : "certificate") + " (PEM or DER).", e);
+        }
+    }
+
+}

@@ -1,0 +1,66 @@
+package dev.orgsign.core.verify;
+
+import dev.orgsign.core.OrganizationType;
+import dev.orgsign.core.cades.RegistrationSigner;
+import dev.orgsign.core.certificate.QualifiedCertificate;
+import dev.orgsign.core.payload.PayloadCodec;
+import dev.orgsign.core.payload.PayloadDraft;
+import dev.orgsign.core.registry.FnsExtractRegistry;
+import dev.orgsign.core.registry.Registry;
+import dev.orgsign.core.token.KeyStoreSigningToken;
+import dev.orgsign.core.token.SignatureAlgorithm;
+import dev.orgsign.core.token.TokenKey;
+import dev.orgsign.testcerts.KeyKind;
+import dev.orgsign.testcerts.Persona;
+import dev.orgsign.testcerts.TestPki;
+import dev.orgsign.testcerts.TestPkiWriter;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+
+/** The test PKI on disk, and registrations signed by personas through PKCS#12 keystores. */
+final class SignedRegistrations {
+    static final Path DIR;
+    static final Registry REGISTRY;
+    static final TrustMaterial TRUST;
+
+    static {
+        try {
+            DIR = Files.createTempDirectory("orgsign-verify-");
+            TestPkiWriter.write(TestPki.get(), DIR);
+            REGISTRY = FnsExtractRegistry.load(DIR.resolve("registry/windows-1251"));
+            TRUST = TrustMaterial.load(DIR.resolve("trust"), List.of(DIR.resolve("crl")));
+        } catch (Exception e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    record Signed(byte[] payload, byte[] signature) {
+    }
+
+    private SignedRegistrations() {
+    }
+
+    static Path p12(Persona persona, KeyKind kind) {
+        return DIR.resolve("personas").resolve(persona.slug()).resolve(kind.slug() + ".p12");
+    }
+
+    static Signed sign(Persona persona, KeyKind kind, OrganizationType type, String claimedId, SignatureAlgorithm alg)
+            throws Exception {
+        byte[] payload = payload(persona, kind, type, claimedId);
+        try (KeyStoreSigningToken token = KeyStoreSigningToken.ofFile(p12(persona, kind), "PKCS12")) {
+            token.login(r -> TestPki.STORE_PASSWORD.toCharArray());
+            TokenKey key = token.keys().get(0);
+            RegistrationSigner signer = new RegistrationSigner();
+            return new Signed(payload, alg == null ? signer.sign(payload, token, key) : signer.sign(payload, token, key, alg));
+        }
+    }
+
+    static byte[] payload(Persona persona, KeyKind kind, OrganizationType type, String claimedId) throws Exception {
+        QualifiedCertificate q = QualifiedCertificate.parse(TestPki.get().credential(persona, kind).certificate());
+        return PayloadCodec.canonicalBytes(PayloadDraft.from(q, type, claimedId, REGISTRY,
+                "buh@romashka.test", "+74951234567", "Главный бухгалтер", Clock.systemUTC()));
+    }
+}
