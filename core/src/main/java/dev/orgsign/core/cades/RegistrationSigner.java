@@ -46,20 +46,41 @@ import java.util.Date;
 public final class RegistrationSigner {
     private final Clock clock;
 
+    /** A signer that takes the signing time from the system clock. */
     public RegistrationSigner() {
         this(Clock.systemUTC());
     }
 
+    /**
+     * @param clock gives the signing time
+     */
     public RegistrationSigner(Clock clock) {
         this.clock = clock;
     }
 
-    /** Signs with the key's default algorithm ({@link TokenKey#defaultSignatureAlgorithm()}). */
+    /**
+     * Signs with the key's default algorithm ({@link TokenKey#defaultSignatureAlgorithm()}).
+     *
+     * @param canonicalPayload the RFC 8785 canonical payload bytes
+     * @param token            the token holding the key, logged in
+     * @param key              the signing key, with its certificate
+     * @return the DER encoding of the detached CMS SignedData
+     * @throws OrgsignException KEY_NOT_USABLE without a certificate; token errors from signing
+     */
     public byte[] sign(byte[] canonicalPayload, SigningToken token, TokenKey key) throws OrgsignException {
         return sign(canonicalPayload, token, key, key.defaultSignatureAlgorithm());
     }
 
-    /** @return the DER encoding of the detached CMS SignedData */
+    /**
+     * Signs with the algorithm given.
+     *
+     * @param canonicalPayload the RFC 8785 canonical payload bytes
+     * @param token            the token holding the key, logged in
+     * @param key              the signing key, with its certificate
+     * @param algorithm        a signature algorithm of the key's family
+     * @return the DER encoding of the detached CMS SignedData
+     * @throws OrgsignException KEY_NOT_USABLE without a certificate or for a wrong algorithm; token errors
+     */
     public byte[] sign(byte[] canonicalPayload, SigningToken token, TokenKey key, SignatureAlgorithm algorithm)
             throws OrgsignException {
         X509Certificate cert = key.certificate();
