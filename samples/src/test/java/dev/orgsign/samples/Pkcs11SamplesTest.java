@@ -105,4 +105,16 @@ class Pkcs11SamplesTest {
         assertEquals(3, noToken.exitCode(), noToken.toString());
         assertTrue(noToken.err().contains("no-such-token") && noToken.err().contains(token.label()), noToken.toString());
     }
+
+    @Test
+    void theReadmeSnippetSignsOnTheToken(@TempDir Path out) throws Exception {
+        var r = SampleProcess.run(ReadmeSnippet.class, PIN, module, token.label(),
+                token.key(Persona.LLC_HEAD, KeyKind.RSA_2048).idHex(), Fixtures.LLC.ogrn(),
+                pki.resolve("registry/utf-8").toString(), out.toString());
+        assertEquals(0, r.exitCode(), r.toString());
+        assertTrue(r.out().matches("Signed request [0-9a-f-]{36}\n"), r.toString());
+        String json = Files.readString(out.resolve(SignedRegistration.PAYLOAD_FILE));
+        assertTrue(json.contains("\"ogrn\":\"" + Fixtures.LLC.ogrn() + "\"") && json.contains("buh@romashka.example"), json);
+        assertTrue(Files.size(out.resolve(SignedRegistration.SIGNATURE_FILE)) > 500);
+    }
 }
