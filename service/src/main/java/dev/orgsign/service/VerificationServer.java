@@ -250,7 +250,11 @@ public final class VerificationServer implements AutoCloseable {
             if (attr instanceof Integer i) {
                 status = i;
             }
-            ApiHandler.error(response, callback, status, "http_" + status, HttpStatus.getMessage(status) + ".");
+            Object detail = request.getAttribute(ERROR_MESSAGE);
+            String why = detail instanceof String d && !d.isBlank() && d.length() < 120 && !d.contains("Exception")
+                    ? " (" + d + ")" : "";
+            ApiHandler.error(response, callback, status, "http_" + status, "The request was refused: "
+                    + HttpStatus.getMessage(status) + why + ".");
             return true;
         }
     }
