@@ -152,6 +152,14 @@ final class ApiHandler extends Handler.Abstract {
         } catch (RuntimeException e) {
             throw new ApiError(400, "invalid_payload", "The payload cannot be read as a registration.");
         }
+        if (p.contact() != null && p.contact().email() != null) {
+            try {
+                new jakarta.mail.internet.InternetAddress(p.contact().email(), true).validate();
+            } catch (jakarta.mail.internet.AddressException e) {
+                throw new ApiError(400, "invalid_payload", "The contact e-mail " + trim(p.contact().email())
+                        + " is not an address mail can be sent to.");
+            }
+        }
         if (signature.length > MAX_SIGNATURE_BYTES) {
             throw new ApiError(413, "too_large", "The signature of " + signature.length + " bytes exceeds the limit of "
                     + MAX_SIGNATURE_BYTES + " bytes.");
@@ -165,14 +173,13 @@ final class ApiHandler extends Handler.Abstract {
             throw new ApiError(400, "invalid_signature", "The signature is not a DER CMS SignedData structure "
                     + "(garbage or truncated).");
         }
-        if (store.pending() >= maxPending) {
-            throw new ApiError(429, "too_many_pending", "The service has " + maxPending
-                    + " submissions waiting for verification; try again in a minute.");
-        }
         SubmissionStore.Intake intake;
         try {
             intake = store.accept(p.requestId().toString(), payload, signature, sha256(payload), sha256(signature),
-                    p.contact() == null ? null : p.contact().email(), Worker.Notifications.organization(p), clock.millis());
+                    p.contact() == null ? null : p.contact().email(), Worker.Notifications.organization(p), clock.millis(), maxPending);
+        } catch (SubmissionStore.Full e) {
+            throw new ApiError(429, "too_many_pending", "The service has " + maxPending
+                    + " submissions waiting for verification; try again in a minute.");
         } catch (SubmissionStore.Conflict e) {
             throw new ApiError(409, "request_id_reused", e.getMessage());
         }

@@ -84,6 +84,9 @@ final class MailSender implements Runnable {
             m.setText(q.mail().body(), "UTF-8");
             Transport.send(m);
             outbox.sent(q.id(), clock.millis());
+        } catch (jakarta.mail.internet.AddressException e) {
+            LOG.warn("Mail for submission {} cannot be addressed and is given up: {}", q.mail().submissionId(), e.getMessage());
+            outbox.gaveUp(q.id(), "Invalid address: " + e.getMessage(), clock.millis());
         } catch (MessagingException | RuntimeException e) {
             long backoff = Math.min(MAX_BACKOFF_MS, 1000L << Math.min(q.attempts(), 16));
             LOG.info("Mail for submission {} not sent yet (attempt {}): {}", q.mail().submissionId(), q.attempts() + 1,

@@ -51,7 +51,7 @@ final class Outbox {
             c.setAutoCommit(false);
             try {
                 try (PreparedStatement ps = c.prepareStatement("select id, submission_id, recipient, subject, body, attempts "
-                        + "from outbox where sent_at is null and next_attempt_at <= ? and (lease_until is null or lease_until < ?) "
+                        + "from outbox where sent_at is null and gave_up_at is null and next_attempt_at <= ? and (lease_until is null or lease_until < ?) "
                         + "order by created_at, id fetch first " + max + " rows only for update" + (skipLocked ? " skip locked" : ""))) {
                     ps.setLong(1, now);
                     ps.setLong(2, now);
@@ -88,6 +88,17 @@ final class Outbox {
                      + "lease_owner = null, lease_until = null, last_error = null where id = ?")) {
             ps.setLong(1, now);
             ps.setString(2, id);
+            ps.executeUpdate();
+        }
+    }
+
+    void gaveUp(String id, String error, long now) throws SQLException {
+        try (Connection c = ds.getConnection();
+             PreparedStatement ps = c.prepareStatement("update outbox set attempts = attempts + 1, gave_up_at = ?, "
+                     + "last_error = ?, lease_owner = null, lease_until = null where id = ?")) {
+            ps.setLong(1, now);
+            ps.setString(2, error.length() > 1000 ? error.substring(0, 1000) : error);
+            ps.setString(3, id);
             ps.executeUpdate();
         }
     }

@@ -25,7 +25,7 @@ import java.util.Objects;
  * @param receiptKeystore  a PKCS#12 keystore holding the key that signs receipts, or null to use a
  *                         self-signed key generated at first start under {@code dataDir}
  * @param receiptPassword  that keystore's password, or null
- * @param workers          verification worker threads
+ * @param workers          verification worker threads (0 for an instance that only takes submissions in)
  * @param lease            how long a worker owns a claimed submission before others may take it over
  * @param maxBodyBytes     the largest request body accepted
  * @param maxPending       above this many pending submissions new ones are refused with 429
@@ -42,7 +42,7 @@ public record ServiceConfig(String host, int port, Path dataDir, String jdbcUrl,
         Objects.requireNonNull(trust, "trust");
         Objects.requireNonNull(registry, "registry");
         crls = List.copyOf(crls);
-        if (port < 0 || port > 65535 || workers < 1 || maxBodyBytes < 1024 || maxPending < 1) {
+        if (port < 0 || port > 65535 || workers < 0 || maxBodyBytes < 1024 || maxPending < 1) {
             throw new IllegalArgumentException("port, workers, maxBodyBytes or maxPending out of range");
         }
     }

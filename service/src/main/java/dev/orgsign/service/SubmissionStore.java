@@ -31,6 +31,15 @@ final class SubmissionStore {
     record Intake(String id, Verdict status, boolean created) {
     }
 
+    /** Too many submissions are waiting. */
+    static final class Full extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        Full() {
+            super(null, null, false, false);
+        }
+    }
+
     /** A request id already stored with another payload or signature. */
     static final class Conflict extends Exception {
         private static final long serialVersionUID = 1L;
@@ -48,13 +57,20 @@ final class SubmissionStore {
         this.skipLocked = skipLocked;
     }
 
-    /** Stores a new submission and commits, or returns the identical one stored before. */
+    /**
+     * Stores a new submission and commits, or returns the identical one stored before.
+     *
+     * @throws Full when the submission is new and {@code maxPending} are waiting already
+     */
     Intake accept(String requestId, byte[] payload, byte[] signature, String payloadHash, String signatureHash,
-                  String email, String organization, long now) throws SQLException, Conflict {
+                  String email, String organization, long now, int maxPending) throws SQLException, Conflict, Full {
         for (int round = 0; round < 2; round++) {
             Optional<Intake> existing = existing(requestId, payloadHash, signatureHash);
             if (existing.isPresent()) {
                 return existing.get();
+            }
+            if (round == 0 && pending() >= maxPending) {
+                throw new Full();
             }
             String id = UUID.randomUUID().toString();
             try (Connection c = ds.getConnection();

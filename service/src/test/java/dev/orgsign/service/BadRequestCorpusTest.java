@@ -110,6 +110,21 @@ class BadRequestCorpusTest {
         corpus.put("payload with an XML document inside", new Object[] {"application/json",
             body("<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><r>&x;</r>".getBytes(StandardCharsets.UTF_8), cms),
             400, "invalid_payload"});
+        String[][] tricks = {
+            {"\"position\":\"", "<!DOCTYPE r [<!ENTITY xxe SYSTEM \\\"file:///etc/passwd\\\">]>&xxe;"},
+            {"\"fullName\":\"", "&xxe;&lol9;"},
+            {"\"surname\":\"", "<![CDATA[x]]>"},
+            {"\"email\":\"", "&xxe;"},
+            {"\"email\":\"", "<script>"},
+        };
+        for (String[] t : tricks) {
+            String tricked = payload.replaceFirst(java.util.regex.Pattern.quote(t[0]), java.util.regex.Matcher.quoteReplacement(t[0] + t[1]));
+            if (tricked.equals(payload)) {
+                throw new AssertionError("no " + t[0] + " in " + payload);
+            }
+            corpus.put("XML entity trick in " + t[0] + t[1], new Object[] {"application/json",
+                body(tricked.getBytes(StandardCharsets.UTF_8), cms), 400, "invalid_payload"});
+        }
         corpus.put("garbage CMS", new Object[] {"application/json", body(good.payload(), "this is not a CMS structure".getBytes(StandardCharsets.UTF_8)), 400, "invalid_signature"});
         corpus.put("random CMS bytes", new Object[] {"application/json", body(good.payload(), new java.util.Random(7).ints(600, 0, 256)
                 .collect(java.io.ByteArrayOutputStream::new, (o, i) -> o.write(i), (a, c) -> { }).toByteArray()), 400, "invalid_signature"});
