@@ -22,7 +22,7 @@ public final class NotEntitledException extends OrgsignException {
         this.decision = decision;
     }
 
-    /** The decision with its reasons (stable codes and sentences). */
+    /** {@return the decision with its reasons (stable codes and sentences)} */
     public AuthorityDecision decision() {
         return decision;
     }

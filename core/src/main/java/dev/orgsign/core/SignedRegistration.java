@@ -36,27 +36,27 @@ public final class SignedRegistration {
         this.decision = decision;
     }
 
-    /** The registration as data. */
+    /** {@return the registration as data} */
     public RegistrationPayload payload() {
         return payload;
     }
 
-    /** The RFC 8785 canonical JSON bytes that were signed (a copy). */
+    /** {@return the RFC 8785 canonical JSON bytes that were signed (a copy)} */
     public byte[] canonicalPayload() {
         return canonicalPayload.clone();
     }
 
-    /** The DER encoding of the detached CMS SignedData (a copy). */
+    /** {@return the DER encoding of the detached CMS SignedData (a copy)} */
     public byte[] signature() {
         return signature.clone();
     }
 
-    /** The key that signed. */
+    /** {@return the key that signed} */
     public TokenKey key() {
         return key;
     }
 
-    /** The authority decision made before signing (always ENTITLED). */
+    /** {@return the authority decision made before signing (always ENTITLED)} */
     public AuthorityDecision decision() {
         return decision;
     }
@@ -65,6 +65,7 @@ public final class SignedRegistration {
      * Writes {@value #PAYLOAD_FILE} and {@value #SIGNATURE_FILE} into {@code dir} (created when
      * missing), each through a temporary file so that a reader never sees half a file.
      *
+     * @param dir the output folder
      * @return the payload file; the signature lies beside it
      * @throws OrgsignException IO when the folder cannot be written
      */
@@ -91,7 +92,12 @@ public final class SignedRegistration {
         }
     }
 
-    /** Verifies this registration offline, as the service would (every check of DESIGN.md). */
+    /**
+     * Verifies this registration offline, as the service would (every check of DESIGN.md).
+     *
+     * @param verifier a verifier with the trust anchors, CRLs and register
+     * @return the report with every check
+     */
     public VerificationReport verify(SignatureVerifier verifier) {
         return verifier.verify(canonicalPayload, signature);
     }

@@ -28,25 +28,40 @@ import java.time.Clock;
 public final class RegistrationSigner {
     private final Clock clock;
 
-    /** A signer that stamps the system clock's time. */
+    /** A signer that takes the signing time from the system clock. */
     public RegistrationSigner() {
         this(Clock.systemUTC());
     }
 
-    /** A signer that stamps {@code clock}'s time as the signing time. */
+    /**
+     * @param clock gives the signing time
+     */
     public RegistrationSigner(Clock clock) {
         this.clock = clock;
     }
 
-    /** Signs with the key's default algorithm ({@link TokenKey#defaultSignatureAlgorithm()}). */
+    /**
+     * Signs with the key's default algorithm ({@link TokenKey#defaultSignatureAlgorithm()}).
+     *
+     * @param canonicalPayload the RFC 8785 canonical payload bytes
+     * @param token            the token holding the key, logged in
+     * @param key              the signing key, with its certificate
+     * @return the DER encoding of the detached CMS SignedData
+     * @throws OrgsignException KEY_NOT_USABLE without a certificate; token errors from signing
+     */
     public byte[] sign(byte[] canonicalPayload, SigningToken token, TokenKey key) throws OrgsignException {
         return sign(canonicalPayload, token, key, key.defaultSignatureAlgorithm());
     }
 
     /**
-     * Signs the canonical payload with a chosen algorithm.
+     * Signs with the algorithm given.
      *
+     * @param canonicalPayload the RFC 8785 canonical payload bytes
+     * @param token            the token holding the key, logged in
+     * @param key              the signing key, with its certificate
+     * @param algorithm        a signature algorithm of the key's family
      * @return the DER encoding of the detached CMS SignedData
+     * @throws OrgsignException KEY_NOT_USABLE without a certificate or for a wrong algorithm; token errors
      */
     public byte[] sign(byte[] canonicalPayload, SigningToken token, TokenKey key, SignatureAlgorithm algorithm)
             throws OrgsignException {

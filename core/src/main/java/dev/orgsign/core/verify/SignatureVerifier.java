@@ -40,8 +40,10 @@ public final class SignatureVerifier {
     private final Duration maxClockSkew;
 
     /**
-     * A verifier with its own request-id ledger and clock.
-     *
+     * @param trust    the trust anchors and CRLs
+     * @param registry the register extracts for the authority and organization checks
+     * @param ledger   the request ids seen before (the service keeps them in its database)
+     * @param clock    the clock the freshness and revocation checks use
      * @param maxAge how old a signature may be when it is verified (the signing-time window)
      */
     public SignatureVerifier(TrustMaterial trust, Registry registry, RequestIdLedger ledger, Clock clock, Duration maxAge) {
@@ -54,17 +56,22 @@ public final class SignatureVerifier {
         this.maxClockSkew = Duration.ofMinutes(5);
     }
 
-    /** A verifier with an in-memory request-id ledger, the system clock and a 7-day signing-time window. */
+    /**
+     * A verifier with an in-memory request-id ledger, the system clock and a 7-day signing-time window.
+     *
+     * @param trust    the trust anchors and CRLs
+     * @param registry the register extracts
+     */
     public SignatureVerifier(TrustMaterial trust, Registry registry) {
         this(trust, registry, RequestIdLedger.inMemory(), Clock.systemUTC(), Duration.ofDays(7));
     }
 
     /**
-     * Verifies a submission. Never throws for bad input: whatever is wrong becomes a failed check.
+     * Runs every check on a submission.
      *
-     * @param payload   the canonical registration JSON that was signed
-     * @param signature the detached CAdES-BES signature (DER CMS SignedData)
-     * @return every check of DESIGN.md and the verdict
+     * @param payload   the canonical payload bytes that were signed
+     * @param signature the DER detached CMS SignedData
+     * @return the report; never throws for bad input
      */
     public VerificationReport verify(byte[] payload, byte[] signature) {
         Map<String, Check> checks = new LinkedHashMap<>();
