@@ -109,11 +109,8 @@ public final class SignatureVerifier {
         List<X509Certificate> path = new ArrayList<>();
         checks.put("certificate.chain", certificates.chain(cert, cms.bundled, cms.signingTime, path));
         checks.put("certificate.validity", CertificateChecks.validity(cert, cms.signingTime));
-        X509Certificate issuer = path.size() > 1 ? path.get(1) : issuerAmong(cert, cms.bundled);
-        checks.put("certificate.revocation", issuer == null
-                ? new Check("certificate.revocation", CheckResult.NOT_CHECKED, "The issuer's certificate is unknown, "
-                + "so its CRL cannot be checked.")
-                : certificates.revocation(cert, issuer, clock.instant()));
+        checks.put("certificate.revocation", certificates.revocation(cert, path.size() > 1 ? path.get(1) : null,
+                cms.bundled, clock.instant()));
         QualifiedCertificate q;
         try {
             q = QualifiedCertificate.parse(cert);
@@ -167,11 +164,6 @@ public final class SignatureVerifier {
     private static boolean signs(X509Certificate cert) {
         boolean[] ku = cert.getKeyUsage();
         return ku == null || ku[0] || ku[1];
-    }
-
-    private static X509Certificate issuerAmong(X509Certificate leaf, List<X509Certificate> certs) {
-        return certs.stream().filter(c -> c.getSubjectX500Principal().equals(leaf.getIssuerX500Principal()) && !c.equals(leaf))
-                .findFirst().orElse(null);
     }
 
     private static VerificationReport finish(Map<String, Check> checks, String requestId) {
