@@ -139,7 +139,13 @@ public final class VerificationServer implements AutoCloseable {
             t.setDaemon(true);
             threads.add(t);
         }
-        server.start();
+        try {
+            server.start();
+        } catch (java.io.IOException e) {
+            server.stop();
+            throw new OrgsignException(ErrorCode.USAGE, "The service cannot listen on " + config.host() + ":" + config.port()
+                    + " (" + Database.rootMessage(e) + "); choose another port.", e);
+        }
         ServerConnector c = (ServerConnector) server.getConnectors()[0];
         String host = config.host().equals("0.0.0.0") ? "localhost" : config.host();
         uri = URI.create((config.tlsKeystore() == null ? "http" : "https") + "://" + host + ":" + c.getLocalPort() + "/");
