@@ -63,6 +63,9 @@ public final class RegisterCommand extends BaseCommand {
     @Option(names = "--registry", paramLabel = "PATH", descriptionKey = "opt.registry")
     Path registry;
 
+    @Option(names = "--ca", paramLabel = "PATH", descriptionKey = "opt.ca")
+    List<Path> caCertificates = new ArrayList<>();
+
     @Option(names = "--payload", paramLabel = "FILE", descriptionKey = "opt.payloadPrepared")
     Path payloadFile;
 
@@ -178,7 +181,7 @@ public final class RegisterCommand extends BaseCommand {
                 ask.out().println(m().get("register.signing"));
                 ask.out().flush();
             }
-            byte[] signature = new RegistrationSigner().sign(canonical, t, k);
+            byte[] signature = new RegistrationSigner().sign(canonical, t, Chains.completed(k, caCertificates));
             return new Signed(payload, canonical, signature);
         } finally {
             t.close();
