@@ -1,41 +1,23 @@
 package dev.orgsign.core.cades;
 
-import dev.orgsign.core.ErrorCode;
 import dev.orgsign.core.OrgsignException;
 import dev.orgsign.core.crypto.Providers;
 import dev.orgsign.core.token.SignatureAlgorithm;
 import dev.orgsign.core.token.SigningToken;
 import dev.orgsign.core.token.TokenKey;
-import org.bouncycastle.asn1.ASN1EncodableVector;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
-import org.bouncycastle.asn1.DERSet;
-import org.bouncycastle.asn1.cms.Attribute;
-import org.bouncycastle.asn1.cms.AttributeTable;
-import org.bouncycastle.asn1.cms.Time;
 import org.bouncycastle.asn1.ess.ESSCertIDv2;
 import org.bouncycastle.asn1.ess.SigningCertificateV2;
-import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.IssuerSerial;
-import org.bouncycastle.cert.jcajce.JcaCertStore;
-import org.bouncycastle.cms.CMSException;
-import org.bouncycastle.cms.CMSProcessableByteArray;
-import org.bouncycastle.cms.CMSSignedDataGenerator;
-import org.bouncycastle.cms.DefaultSignedAttributeTableGenerator;
-import org.bouncycastle.cms.SignerInfoGenerator;
-import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
-import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 
-import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
-import java.util.Date;
 
 /**
  * Makes the detached CAdES-BES signature of a registration: a CMS SignedData over the canonical
@@ -46,46 +28,44 @@ import java.util.Date;
 public final class RegistrationSigner {
     private final Clock clock;
 
+    /** A signer that takes the signing time from the system clock. */
     public RegistrationSigner() {
         this(Clock.systemUTC());
     }
 
+    /**
+     * @param clock gives the signing time
+     */
     public RegistrationSigner(Clock clock) {
         this.clock = clock;
     }
 
-    /** Signs with the key's default algorithm ({@link TokenKey#defaultSignatureAlgorithm()}). */
+    /**
+     * Signs with the key's default algorithm ({@link TokenKey#defaultSignatureAlgorithm()}).
+     *
+     * @param canonicalPayload the RFC 8785 canonical payload bytes
+     * @param token            the token holding the key, logged in
+     * @param key              the signing key, with its certificate
+     * @return the DER encoding of the detached CMS SignedData
+     * @throws OrgsignException KEY_NOT_USABLE without a certificate; token errors from signing
+     */
     public byte[] sign(byte[] canonicalPayload, SigningToken token, TokenKey key) throws OrgsignException {
         return sign(canonicalPayload, token, key, key.defaultSignatureAlgorithm());
     }
 
-    /** @return the DER encoding of the detached CMS SignedData */
+    /**
+     * Signs with the algorithm given.
+     *
+     * @param canonicalPayload the RFC 8785 canonical payload bytes
+     * @param token            the token holding the key, logged in
+     * @param key              the signing key, with its certificate
+     * @param algorithm        a signature algorithm of the key's family
+     * @return the DER encoding of the detached CMS SignedData
+     * @throws OrgsignException KEY_NOT_USABLE without a certificate or for a wrong algorithm; token errors
+     */
     public byte[] sign(byte[] canonicalPayload, SigningToken token, TokenKey key, SignatureAlgorithm algorithm)
             throws OrgsignException {
-        X509Certificate cert = key.certificate();
-        if (cert == null) {
-            throw new OrgsignException(ErrorCode.KEY_NOT_USABLE, "The key '" + key.label()
-                    + "' has no certificate, so it cannot make a qualified signature.");
-        }
-        try {
-            AttributeTable attributes = new AttributeTable(new ASN1EncodableVector() {{
-                    add(new Attribute(PKCSObjectIdentifiers.pkcs_9_at_signingTime, new DERSet(new Time(Date.from(clock.instant())))));
-                    add(new Attribute(PKCSObjectIdentifiers.id_aa_signingCertificateV2,
-                            new DERSet(signingCertificate(cert, algorithm))));
-                }});
-            SignerInfoGenerator sig = new JcaSignerInfoGeneratorBuilder(
-                    new JcaDigestCalculatorProviderBuilder().setProvider(Providers.bouncyCastle()).build())
-                    .setSignedAttributeGenerator(new DefaultSignedAttributeTableGenerator(attributes))
-                    .build(new TokenContentSigner(token, key, algorithm), cert);
-            CMSSignedDataGenerator gen = new CMSSignedDataGenerator();
-            gen.addSignerInfoGenerator(sig);
-            gen.addCertificates(new JcaCertStore(key.chain().isEmpty() ? java.util.List.of(cert) : key.chain()));
-            return gen.generate(new CMSProcessableByteArray(canonicalPayload), false).getEncoded();
-        } catch (TokenContentSigner.TokenFailure e) {
-            throw e.orgsign();
-        } catch (OperatorCreationException | CMSException | GeneralSecurityException | IOException e) {
-            throw new OrgsignException(ErrorCode.INTERNAL, "The CMS signature could not be assembled: " + e.getMessage(), e);
-        }
+        return CmsSigner.signDetached(canonicalPayload, token, key, algorithm, clock.instant());
     }
 
     /** ESS signing-certificate-v2 naming the signer's certificate by its hash (RFC 5035). */

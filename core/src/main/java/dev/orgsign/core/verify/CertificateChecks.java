@@ -101,6 +101,21 @@ final class CertificateChecks {
                 + leaf.getNotBefore().toInstant() + " – " + leaf.getNotAfter().toInstant() + ").");
     }
 
+    /**
+     * Revocation of the leaf, its issuer taken from the built path or else from the bundled certificates;
+     * an unknown issuer leaves revocation unknown (not passed).
+     */
+    Check revocation(X509Certificate leaf, X509Certificate pathIssuer, List<X509Certificate> bundled, Instant now) {
+        X509Certificate issuer = pathIssuer != null ? pathIssuer : bundled.stream()
+                .filter(c -> c.getSubjectX500Principal().equals(leaf.getIssuerX500Principal()) && !c.equals(leaf))
+                .findFirst().orElse(null);
+        if (issuer == null) {
+            return new Check("certificate.revocation", CheckResult.NOT_CHECKED, "The issuer's certificate is unknown, "
+                    + "so its CRL cannot be checked.");
+        }
+        return revocation(leaf, issuer, now);
+    }
+
     /** Revocation of the leaf by a CRL of its issuer; a missing or stale CRL leaves it unknown (not passed). */
     Check revocation(X509Certificate leaf, X509Certificate issuer, Instant now) {
         X509CRL crl = null;

@@ -57,6 +57,14 @@ final class CmsEvidence {
     }
 
     static CmsEvidence read(byte[] signature, byte[] payload) {
+        return read(signature, payload, null);
+    }
+
+    /**
+     * @param claimedTime the signing time claimed outside the CMS (a PDF signature dictionary's M), which
+     *                    makes the signing-time attribute optional (PAdES leaves it out); null for CAdES-BES
+     */
+    static CmsEvidence read(byte[] signature, byte[] payload, Instant claimedTime) {
         if (signature == null || signature.length == 0) {
             return bad("The signature is empty.");
         }
@@ -77,10 +85,14 @@ final class CmsEvidence {
             if (signed == null) {
                 return bad("The signature has no signed attributes, so it is not CAdES-BES.");
             }
-            for (var required : List.of(CMSAttributes.contentType, CMSAttributes.messageDigest, CMSAttributes.signingTime)) {
-                if (signed.get(required) == null) {
-                    return bad("The signature lacks the signed attribute " + required + " that CAdES-BES requires.");
-                }
+            if (signed.get(CMSAttributes.contentType) == null) {
+                return bad("The signature lacks the content-type signed attribute that CAdES requires.");
+            }
+            if (signed.get(CMSAttributes.messageDigest) == null) {
+                return bad("The signature lacks the message-digest signed attribute that CAdES requires.");
+            }
+            if (signed.get(CMSAttributes.signingTime) == null && claimedTime == null) {
+                return bad("The signature lacks the signing-time signed attribute that CAdES-BES requires.");
             }
             if (signed.get(PKCSObjectIdentifiers.id_aa_signingCertificateV2) == null
                     && signed.get(PKCSObjectIdentifiers.id_aa_signingCertificate) == null) {
@@ -98,7 +110,8 @@ final class CmsEvidence {
                 bundled.add(conv.getCertificate((X509CertificateHolder) h));
             }
             Attribute time = signed.get(CMSAttributes.signingTime);
-            Instant signingTime = Time.getInstance(time.getAttrValues().getObjectAt(0)).getDate().toInstant();
+            Instant signingTime = time == null ? claimedTime
+                    : Time.getInstance(time.getAttrValues().getObjectAt(0)).getDate().toInstant();
             return new CmsEvidence(null, cms, si, cert, List.copyOf(bundled), signingTime);
         } catch (Exception | StackOverflowError e) {
             return bad("The signature is not a readable CMS SignedData (" + e.getClass().getSimpleName()

@@ -40,6 +40,10 @@ public final class SignatureVerifier {
     private final Duration maxClockSkew;
 
     /**
+     * @param trust    the trust anchors and CRLs
+     * @param registry the register extracts for the authority and organization checks
+     * @param ledger   the request ids seen before (the service keeps them in its database)
+     * @param clock    the clock the freshness and revocation checks use
      * @param maxAge how old a signature may be when it is verified (the signing-time window)
      */
     public SignatureVerifier(TrustMaterial trust, Registry registry, RequestIdLedger ledger, Clock clock, Duration maxAge) {
@@ -52,11 +56,23 @@ public final class SignatureVerifier {
         this.maxClockSkew = Duration.ofMinutes(5);
     }
 
-    /** A verifier with an in-memory request-id ledger, the system clock and a 7-day signing-time window. */
+    /**
+     * A verifier with an in-memory request-id ledger, the system clock and a 7-day signing-time window.
+     *
+     * @param trust    the trust anchors and CRLs
+     * @param registry the register extracts
+     */
     public SignatureVerifier(TrustMaterial trust, Registry registry) {
         this(trust, registry, RequestIdLedger.inMemory(), Clock.systemUTC(), Duration.ofDays(7));
     }
 
+    /**
+     * Runs every check on a submission.
+     *
+     * @param payload   the canonical payload bytes that were signed
+     * @param signature the DER detached CMS SignedData
+     * @return the report; never throws for bad input
+     */
     public VerificationReport verify(byte[] payload, byte[] signature) {
         Map<String, Check> checks = new LinkedHashMap<>();
         RegistrationPayload p = null;
@@ -93,11 +109,8 @@ public final class SignatureVerifier {
         List<X509Certificate> path = new ArrayList<>();
         checks.put("certificate.chain", certificates.chain(cert, cms.bundled, cms.signingTime, path));
         checks.put("certificate.validity", CertificateChecks.validity(cert, cms.signingTime));
-        X509Certificate issuer = path.size() > 1 ? path.get(1) : issuerAmong(cert, cms.bundled);
-        checks.put("certificate.revocation", issuer == null
-                ? new Check("certificate.revocation", CheckResult.NOT_CHECKED, "The issuer's certificate is unknown, "
-                + "so its CRL cannot be checked.")
-                : certificates.revocation(cert, issuer, clock.instant()));
+        checks.put("certificate.revocation", certificates.revocation(cert, path.size() > 1 ? path.get(1) : null,
+                cms.bundled, clock.instant()));
         QualifiedCertificate q;
         try {
             q = QualifiedCertificate.parse(cert);
@@ -151,11 +164,6 @@ public final class SignatureVerifier {
     private static boolean signs(X509Certificate cert) {
         boolean[] ku = cert.getKeyUsage();
         return ku == null || ku[0] || ku[1];
-    }
-
-    private static X509Certificate issuerAmong(X509Certificate leaf, List<X509Certificate> certs) {
-        return certs.stream().filter(c -> c.getSubjectX500Principal().equals(leaf.getIssuerX500Principal()) && !c.equals(leaf))
-                .findFirst().orElse(null);
     }
 
     private static VerificationReport finish(Map<String, Check> checks, String requestId) {

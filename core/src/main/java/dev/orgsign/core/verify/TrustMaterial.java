@@ -22,6 +22,12 @@ import java.util.stream.Stream;
  * or DER files or folders of them.
  */
 public record TrustMaterial(List<X509Certificate> anchors, List<X509CRL> crls) {
+    /**
+     * Copies the lists.
+     *
+     * @param anchors the anchors
+     * @param crls the crls
+     */
     public TrustMaterial {
         anchors = List.copyOf(anchors);
         crls = List.copyOf(crls);
@@ -30,6 +36,9 @@ public record TrustMaterial(List<X509Certificate> anchors, List<X509CRL> crls) {
     /**
      * @param trust a certificate file or a folder of them (PEM or DER; a PEM file may hold several)
      * @param crls  CRL files (PEM or DER), or folders of them
+     * @return the trust material
+     * @throws OrgsignException IO when a path cannot be read; INVALID_INPUT when a file holds no certificate
+     *                          or CRL, or no anchor was found
      */
     public static TrustMaterial load(Path trust, List<Path> crls) throws OrgsignException {
         List<X509Certificate> anchors = new ArrayList<>();

@@ -9,16 +9,26 @@ import java.util.Optional;
  * @param requestId the payload's request id, when the payload could be read
  */
 public record VerificationReport(Verdict verdict, List<Check> checks, String requestId) {
+    /**
+     * Copies the checks.
+     *
+     * @param verdict the verdict
+     * @param checks the checks
+     * @param requestId the payload's request id, when the payload could be read
+     */
     public VerificationReport {
         checks = List.copyOf(checks);
     }
 
-    /** The check with this code. */
+    /**
+     * @param code a check code of DESIGN.md
+     * @return the check with this code
+     */
     public Optional<Check> check(String code) {
         return checks.stream().filter(c -> c.code().equals(code)).findFirst();
     }
 
-    /** The codes of the checks that failed. */
+    /** {@return the codes of the checks that failed} */
     public List<String> failed() {
         return checks.stream().filter(c -> c.result() == CheckResult.FAILED).map(Check::code).toList();
     }

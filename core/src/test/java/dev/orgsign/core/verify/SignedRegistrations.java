@@ -21,10 +21,10 @@ import java.time.Clock;
 import java.util.List;
 
 /** The test PKI on disk, and registrations signed by personas through PKCS#12 keystores. */
-final class SignedRegistrations {
-    static final Path DIR;
-    static final Registry REGISTRY;
-    static final TrustMaterial TRUST;
+public final class SignedRegistrations {
+    public static final Path DIR;
+    public static final Registry REGISTRY;
+    public static final TrustMaterial TRUST;
 
     static {
         try {
@@ -37,17 +37,17 @@ final class SignedRegistrations {
         }
     }
 
-    record Signed(byte[] payload, byte[] signature) {
+    public record Signed(byte[] payload, byte[] signature) {
     }
 
     private SignedRegistrations() {
     }
 
-    static Path p12(Persona persona, KeyKind kind) {
+    public static Path p12(Persona persona, KeyKind kind) {
         return DIR.resolve("personas").resolve(persona.slug()).resolve(kind.slug() + ".p12");
     }
 
-    static Signed sign(Persona persona, KeyKind kind, OrganizationType type, String claimedId, SignatureAlgorithm alg)
+    public static Signed sign(Persona persona, KeyKind kind, OrganizationType type, String claimedId, SignatureAlgorithm alg)
             throws Exception {
         byte[] payload = payload(persona, kind, type, claimedId);
         try (KeyStoreSigningToken token = KeyStoreSigningToken.ofFile(p12(persona, kind), "PKCS12")) {
@@ -58,7 +58,7 @@ final class SignedRegistrations {
         }
     }
 
-    static byte[] payload(Persona persona, KeyKind kind, OrganizationType type, String claimedId) throws Exception {
+    public static byte[] payload(Persona persona, KeyKind kind, OrganizationType type, String claimedId) throws Exception {
         QualifiedCertificate q = QualifiedCertificate.parse(TestPki.get().credential(persona, kind).certificate());
         return PayloadCodec.canonicalBytes(PayloadDraft.from(q, type, claimedId, REGISTRY,
                 "buh@romashka.test", "+74951234567", "Главный бухгалтер", Clock.systemUTC()));

@@ -1,0 +1,49 @@
+package dev.orgsign.core.pdf;
+
+import dev.orgsign.core.ErrorCode;
+import dev.orgsign.core.OrgsignException;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The Liberation fonts (SIL Open Font License 1.1, shipped in the {@code openpdf-fonts-extra}
+ * artifact) that cover Cyrillic; embedded as subsets so that a PDF never depends on the fonts of
+ * the machine that opens it. The font files are read from the class path once.
+ */
+final class PdfFonts {
+    static final String SANS = "LiberationSans-Regular.ttf";
+    static final String SANS_BOLD = "LiberationSans-Bold.ttf";
+    static final String MONO = "LiberationMono-Regular.ttf";
+
+    private static final Map<String, byte[]> FILES = new ConcurrentHashMap<>();
+
+    private PdfFonts() {
+    }
+
+    static PDType0Font load(PDDocument doc, String name) throws OrgsignException {
+        byte[] ttf = FILES.computeIfAbsent(name, PdfFonts::read);
+        if (ttf.length == 0) {
+            throw new OrgsignException(ErrorCode.INTERNAL, "The font " + name + " is missing from the class path "
+                    + "(artifact com.github.librepdf:openpdf-fonts-extra).");
+        }
+        try {
+            return PDType0Font.load(doc, new ByteArrayInputStream(ttf), true);
+        } catch (IOException e) {
+            throw new OrgsignException(ErrorCode.INTERNAL, "The font " + name + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private static byte[] read(String name) {
+        try (InputStream in = PdfFonts.class.getResourceAsStream("/liberation/" + name)) {
+            return in == null ? new byte[0] : in.readAllBytes();
+        } catch (IOException e) {
+            return new byte[0];
+        }
+    }
+}

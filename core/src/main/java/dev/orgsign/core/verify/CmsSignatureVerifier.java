@@ -1,0 +1,81 @@
+package dev.orgsign.core.verify;
+
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Verifies a detached CMS signature over arbitrary content — a signed PDF's byte range, a
+ * receipt — without the registration-specific checks: {@code signature.cms},
+ * {@code signature.value}, {@code certificate.chain}, {@code certificate.validity} and
+ * {@code certificate.revocation}. Like {@link SignatureVerifier} it never throws for bad input
+ * and passes nothing it could not check. Thread-safe; reuse one instance per trust material.
+ */
+public final class CmsSignatureVerifier {
+    /** The check codes this verifier reports, in order. */
+    public static final List<String> CODES = List.of("signature.cms", "signature.value", "certificate.chain",
+            "certificate.validity", "certificate.revocation");
+
+    private final CertificateChecks certificates;
+    private final Clock clock;
+
+    /** A verifier trusting {@code trust}'s anchors and using its CRLs, judging CRL freshness by {@code clock}. */
+    public CmsSignatureVerifier(TrustMaterial trust, Clock clock) {
+        this(new CertificateChecks(trust), clock);
+    }
+
+    CmsSignatureVerifier(CertificateChecks certificates, Clock clock) {
+        this.certificates = certificates;
+        this.clock = clock;
+    }
+
+    /**
+     * Verifies {@code cms} over {@code content}.
+     *
+     * @param claimedSigningTime the time claimed outside the CMS (a PDF signature's M entry), used when the
+     *                           CMS has no signing-time attribute; null to require the attribute (CAdES-BES)
+     * @return the checks of {@link #CODES}; the verdict is VERIFIED only when all passed
+     */
+    public VerificationReport verify(byte[] content, byte[] cms, Instant claimedSigningTime) {
+        List<Check> checks = new ArrayList<>();
+        CmsEvidence evidence = CmsEvidence.read(cms, content == null ? new byte[0] : content, claimedSigningTime);
+        if (evidence.problem != null) {
+            checks.add(SignatureVerifier.fail("signature.cms", evidence.problem));
+            return finish(checks);
+        }
+        if (evidence.signingTime == null) {
+            checks.add(SignatureVerifier.fail("signature.cms", "The signature names no signing time."));
+            return finish(checks);
+        }
+        checks.add(SignatureVerifier.pass("signature.cms", "A detached CMS SignedData with one signer."));
+        Check value = evidence.verifyValue();
+        checks.add(value);
+        if (value.result() != CheckResult.PASSED) {
+            return finish(checks);
+        }
+        X509Certificate cert = evidence.certificate;
+        List<X509Certificate> path = new ArrayList<>();
+        checks.add(certificates.chain(cert, evidence.bundled, evidence.signingTime, path));
+        checks.add(CertificateChecks.validity(cert, evidence.signingTime));
+        checks.add(certificates.revocation(cert, path.size() > 1 ? path.get(1) : null, evidence.bundled, clock.instant()));
+        return finish(checks);
+    }
+
+    /** The signer's certificate of a CMS signature, or null when it cannot be read. */
+    public static X509Certificate signerCertificate(byte[] cms, byte[] content, Instant claimedSigningTime) {
+        CmsEvidence evidence = CmsEvidence.read(cms, content == null ? new byte[0] : content, claimedSigningTime);
+        return evidence.problem == null ? evidence.certificate : null;
+    }
+
+    private static VerificationReport finish(List<Check> checks) {
+        List<Check> all = new ArrayList<>();
+        for (String code : CODES) {
+            all.add(checks.stream().filter(c -> c.code().equals(code)).findFirst()
+                    .orElse(new Check(code, CheckResult.NOT_CHECKED, "Not checked: an earlier check failed.")));
+        }
+        boolean ok = all.stream().allMatch(c -> c.result() == CheckResult.PASSED);
+        return new VerificationReport(ok ? Verdict.VERIFIED : Verdict.REJECTED, all, null);
+    }
+}

@@ -1,0 +1,114 @@
+package dev.orgsign.testcerts;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The real {@code openssl} binary, for interoperability tests: {@code openssl cms -verify} of our
+ * signatures and {@code openssl cms -sign -cades} of signatures our verifier must accept. GOST
+ * needs the gost engine (Debian package {@code libengine-gost-openssl}). When the binary or the
+ * engine is missing, {@link #require()} / {@link #requireGost()} fail with a message that names
+ * the package to install ({@code scripts/setup} installs both).
+ */
+public final class OpenSsl {
+    private final String binary;
+
+    /** The outcome of one openssl run. */
+    public record Run(int exitCode, String output) {
+        /** Whether openssl exited with 0. */
+        public boolean ok() {
+            return exitCode == 0;
+        }
+    }
+
+    private OpenSsl(String binary) {
+        this.binary = binary;
+    }
+
+    /** The openssl on the PATH; fails naming the package when there is none. */
+    public static OpenSsl require() {
+        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
+            Path p = Path.of(dir, "openssl");
+            if (Files.isExecutable(p)) {
+                return new OpenSsl(p.toString());
+            }
+        }
+        throw new IllegalStateException("The openssl binary is not installed: install the Debian package 'openssl' "
+                + "(scripts/setup does).");
+    }
+
+    /** The openssl on the PATH with the gost engine loadable; fails naming the package when it is not. */
+    public static OpenSsl requireGost() {
+        OpenSsl o = require();
+        Run r = o.run(Path.of("."), "engine", "gost", "-t");
+        if (!r.ok() || !r.output().contains("available")) {
+            throw new IllegalStateException("The OpenSSL GOST engine is not installed: install the Debian package "
+                    + "'libengine-gost-openssl' (scripts/setup does). openssl said: " + r.output().strip());
+        }
+        return o;
+    }
+
+    /** Runs {@code openssl args...} in {@code dir} with a one-minute limit. */
+    public Run run(Path dir, String... args) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(binary);
+        cmd.addAll(List.of(args));
+        try {
+            Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
+            p.getOutputStream().close();
+            byte[] out = p.getInputStream().readAllBytes();
+            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return new Run(-1, "openssl timed out: " + String.join(" ", cmd));
+            }
+            return new Run(p.exitValue(), new String(out, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            return new Run(-1, "openssl could not run: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Run(-1, "interrupted");
+        }
+    }
+
+    /**
+     * {@code openssl cms -verify} of a detached DER signature over {@code content}, trusting {@code caFile}.
+     *
+     * @param gost whether to load the gost engine
+     */
+    public Run cmsVerify(Path dir, Path signature, Path content, Path caFile, boolean gost) {
+        List<String> args = new ArrayList<>(List.of("cms", "-verify", "-binary", "-inform", "DER", "-in", signature.toString(),
+                "-content", content.toString(), "-CAfile", caFile.toString(), "-out", dir.resolve("openssl-verified.out").toString()));
+        if (gost) {
+            args.addAll(1, List.of("-engine", "gost"));
+        }
+        return run(dir, args.toArray(String[]::new));
+    }
+
+    /**
+     * {@code openssl cms -sign -cades -binary -outform DER} (detached) of {@code content} with a PEM
+     * certificate and key, the certificates in {@code chainPem} added (they must not repeat the signer).
+     *
+     * @param digest the digest name for {@code -md} (sha256, md_gost12_256, md_gost12_512)
+     * @return the DER signature
+     */
+    public byte[] cmsSign(Path dir, Path content, Path certPem, Path keyPem, Path chainPem, String digest, boolean gost)
+            throws IOException {
+        Path out = Files.createTempFile(dir, "openssl-", ".p7s");
+        List<String> args = new ArrayList<>(List.of("cms", "-sign", "-cades", "-binary", "-outform", "DER",
+                "-in", content.toString(), "-signer", certPem.toString(), "-inkey", keyPem.toString(),
+                "-certfile", chainPem.toString(), "-md", digest, "-out", out.toString()));
+        if (gost) {
+            args.addAll(1, List.of("-engine", "gost"));
+        }
+        Run r = run(dir, args.toArray(String[]::new));
+        if (!r.ok()) {
+            throw new IOException("openssl cms -sign failed: " + r.output());
+        }
+        return Files.readAllBytes(out);
+    }
+}
