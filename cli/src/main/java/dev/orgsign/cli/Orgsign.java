@@ -3,6 +3,10 @@ package dev.orgsign.cli;
 import dev.orgsign.cli.commands.CertsCommand;
 import dev.orgsign.cli.commands.CheckCommand;
 import dev.orgsign.cli.commands.CompletionCommand;
+import dev.orgsign.cli.commands.DemoCommand;
+import dev.orgsign.cli.commands.ServeCommand;
+import dev.orgsign.cli.commands.StatusCommand;
+import dev.orgsign.cli.commands.SubmitCommand;
 import dev.orgsign.cli.commands.RegisterCommand;
 import dev.orgsign.cli.commands.TokensCommand;
 import dev.orgsign.cli.commands.VerifyCommand;
@@ -29,7 +33,8 @@ import java.util.Properties;
 @Command(name = "orgsign", mixinStandardHelpOptions = true, versionProvider = Orgsign.Version.class,
         resourceBundle = Messages.BUNDLE, sortOptions = false, usageHelpAutoWidth = true,
         subcommands = {TokensCommand.class, CertsCommand.class, CheckCommand.class, RegisterCommand.class,
-                VerifyCommand.class, CompletionCommand.class})
+                VerifyCommand.class, SubmitCommand.class, StatusCommand.class, ServeCommand.class, DemoCommand.class,
+                CompletionCommand.class})
 public final class Orgsign implements Runnable {
     @Spec
     CommandSpec spec;
