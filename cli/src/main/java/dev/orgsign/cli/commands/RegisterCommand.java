@@ -175,7 +175,7 @@ public final class RegisterCommand extends BaseCommand {
             byte[] canonical = PayloadCodec.canonicalBytes(payload);
             if (ask != null) {
                 summary(payload, k);
-                if (!yes && !ask.confirm(m().get("ask.confirm"))) {
+                if (!yes && !ask.confirm(m().get(noSubmit ? "ask.confirmSignOnly" : "ask.confirm"))) {
                     throw new OrgsignException(ErrorCode.USAGE, m().get("register.cancelled"));
                 }
             }
