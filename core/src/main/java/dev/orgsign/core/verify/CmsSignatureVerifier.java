@@ -31,6 +31,14 @@ public final class CmsSignatureVerifier {
         this(new CertificateChecks(trust), clock);
     }
 
+    /**
+     * A verifier that, when no current CRL was given for a signer's issuer, fetches one from the
+     * certificate's distribution points with {@code fetcher}.
+     */
+    public CmsSignatureVerifier(TrustMaterial trust, Clock clock, CrlFetcher fetcher) {
+        this(new CertificateChecks(trust, fetcher), clock);
+    }
+
     CmsSignatureVerifier(CertificateChecks certificates, Clock clock) {
         this.certificates = certificates;
         this.clock = clock;
