@@ -17,7 +17,10 @@ import dev.orgsign.core.token.TokenKey;
 import dev.orgsign.core.token.TokenKeys;
 
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -44,6 +47,7 @@ public final class Registration {
     private SignatureAlgorithm algorithm;
     private Clock clock = Clock.systemUTC();
     private Locale locale = Locale.ENGLISH;
+    private List<X509Certificate> caCertificates = List.of();
     private TokenKey chosen;
 
     Registration(SigningToken token) {
@@ -157,6 +161,20 @@ public final class Registration {
     }
 
     /**
+     * CA certificates to carry in the signature beside the key's own chain. Many tokens hold only
+     * the holder's certificate; a verifier that trusts only the root then needs the issuing CA's
+     * certificate in the signature. Certificates already in the chain are not repeated.
+     *
+     * @param certificates the issuing CA's certificate (and further intermediates)
+     * @return this registration
+     */
+    public Registration caCertificates(List<X509Certificate> certificates) {
+        this.caCertificates = List.copyOf(certificates);
+        this.chosen = null;
+        return this;
+    }
+
+    /**
      * The language of the authority reasons put into a {@link NotEntitledException}'s message
      * (Russian for "ru", English otherwise; English by default).
      *
@@ -176,7 +194,11 @@ public final class Registration {
      */
     public TokenKey signingKey() throws OrgsignException {
         if (chosen == null) {
-            chosen = TokenKeys.choose(token.keys(), keySelector, token.description());
+            TokenKey key = TokenKeys.choose(token.keys(), keySelector, token.description());
+            List<X509Certificate> chain = new ArrayList<>(key.chain().isEmpty() ? List.of(key.certificate()) : key.chain());
+            caCertificates.stream().filter(c -> !chain.contains(c)).forEach(chain::add);
+            chosen = new TokenKey(key.id(), key.label(), key.certificate(), chain, key.keyAlgorithm(), key.keySizeBits(),
+                    key.hasPrivateKey());
         }
         return chosen;
     }

@@ -107,6 +107,44 @@ class RegistrationTest {
         }
     }
 
+    @Test
+    void aTokenHoldingOnlyTheLeafSignsWithTheCaCertificateGiven(@TempDir Path out) throws Exception {
+        try (KeyStoreSigningToken keystore = Orgsign.keystore(p12(Persona.LLC_HEAD, KeyKind.EC_P256))) {
+            keystore.login(PASSWORD);
+            LeafOnlyToken token = new LeafOnlyToken(keystore);
+            SignatureVerifier rootOnly = Orgsign.verifier(pki.resolve("trust/root-ca.pem"), List.of(pki.resolve("crl")),
+                    pki.resolve("registry/utf-8"));
+            SignedRegistration bare = Orgsign.registration(token).organization(OrganizationType.LLC, Fixtures.LLC.ogrn())
+                    .registry(pki.resolve("registry/utf-8")).contact("buh@romashka.test", null).sign();
+            VerificationReport without = bare.verify(rootOnly);
+            assertEquals(List.of("certificate.chain"), without.failed(), without.checks().toString());
+
+            SignedRegistration completed = Orgsign.registration(token).organization(OrganizationType.LLC, Fixtures.LLC.ogrn())
+                    .registry(pki.resolve("registry/utf-8")).contact("buh@romashka.test", null)
+                    .caCertificates(List.of(TestPki.get().fnsCa(), TestPki.get().credential(Persona.LLC_HEAD,
+                            KeyKind.EC_P256).certificate()))
+                    .sign();
+            assertEquals(2, completed.key().chain().size(), "the holder's certificate is not repeated");
+            VerificationReport with = completed.verify(rootOnly);
+            assertEquals(Verdict.VERIFIED, with.verdict(), with.checks().toString());
+        }
+    }
+
+    /** A real keystore whose keys show only the holder's certificate, as most hardware tokens do. */
+    private record LeafOnlyToken(KeyStoreSigningToken inner) implements dev.orgsign.core.token.SigningToken {
+        @Override public String description() { return inner.description(); }
+        @Override public void login(PinCallback pins) throws OrgsignException { inner.login(pins); }
+        @Override public List<dev.orgsign.core.token.TokenKey> keys() throws OrgsignException {
+            return inner.keys().stream().map(k -> new dev.orgsign.core.token.TokenKey(k.id(), k.label(), k.certificate(),
+                    List.of(k.certificate()), k.keyAlgorithm(), k.keySizeBits(), k.hasPrivateKey())).toList();
+        }
+        @Override public byte[] sign(dev.orgsign.core.token.TokenKey key, dev.orgsign.core.token.SignatureAlgorithm a,
+                                     byte[] data) throws OrgsignException {
+            return inner.sign(key, a, data);
+        }
+        @Override public void close() { inner.close(); }
+    }
+
     /** Counts signatures made through a real token. */
     private record CountingToken(KeyStoreSigningToken inner, int[] count) implements dev.orgsign.core.token.SigningToken {
         @Override public String description() { return inner.description(); }

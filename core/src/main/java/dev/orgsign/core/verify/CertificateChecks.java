@@ -59,7 +59,10 @@ final class CertificateChecks {
      */
     Check chain(X509Certificate leaf, List<X509Certificate> bundled, Instant signingTime, List<X509Certificate> pathOut) {
         Instant at = clamp(signingTime, leaf);
-        String key = fingerprint(leaf) + "@" + at.truncatedTo(ChronoUnit.DAYS);
+        // The bundled certificates belong in the key: the same leaf sent once without its issuing CA
+        // and once with it must not share the first answer.
+        String key = fingerprint(leaf) + "@" + at.truncatedTo(ChronoUnit.DAYS) + bundled.stream()
+                .map(CertificateChecks::fingerprint).sorted().collect(java.util.stream.Collectors.joining(",", "+", ""));
         Object cached = chains.computeIfAbsent(key, k -> build(leaf, bundled, at));
         if (cached instanceof NoChain no) {
             return new Check("certificate.chain", CheckResult.FAILED, no.reason());

@@ -34,6 +34,10 @@ public final class CmsSignatureVerifier {
     /**
      * A verifier that, when no current CRL was given for a signer's issuer, fetches one from the
      * certificate's distribution points with {@code fetcher}.
+     *
+     * @param trust   the trust anchors and CRLs
+     * @param clock   the clock for CRL freshness
+     * @param fetcher fetches CRLs online
      */
     public CmsSignatureVerifier(TrustMaterial trust, Clock clock, CrlFetcher fetcher) {
         this(new CertificateChecks(trust, fetcher), clock);

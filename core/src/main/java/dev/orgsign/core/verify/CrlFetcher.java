@@ -62,12 +62,15 @@ public final class CrlFetcher {
                 .build();
     }
 
-    /** A fetcher with a 10-second limit, CRLs up to 20 MiB, the system clock. */
+    /** {@return a fetcher with a 10-second limit, CRLs up to 20 MiB, the system clock} */
     public static CrlFetcher defaults() {
         return new CrlFetcher(Duration.ofSeconds(10), 20 * 1024 * 1024, Clock.systemUTC());
     }
 
-    /** The http(s) URLs of the certificate's CRL distribution points, in the order it lists them. */
+    /**
+     * @param cert a certificate
+     * @return the http(s) URLs of the certificate's CRL distribution points, in the order it lists them
+     */
     public static List<URI> distributionPoints(X509Certificate cert) {
         List<URI> out = new ArrayList<>();
         byte[] ext = cert.getExtensionValue(Extension.cRLDistributionPoints.getId());
@@ -97,7 +100,12 @@ public final class CrlFetcher {
         return out;
     }
 
-    /** Fetches (or takes from the cache) the CRL at {@code url}. Never throws. */
+    /**
+     * Fetches (or takes from the cache) the CRL at {@code url}. Never throws.
+     *
+     * @param url an http(s) distribution point
+     * @return the CRL, or why there is none
+     */
     public Fetched fetch(URI url) {
         Instant now = clock.instant();
         Cached c = cache.get(url);

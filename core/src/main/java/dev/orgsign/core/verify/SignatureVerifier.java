@@ -54,6 +54,11 @@ public final class SignatureVerifier {
      * A verifier that also fetches CRLs online: when no current CRL of a signer's issuer was given,
      * it fetches one from the certificate's HTTP distribution points with {@code fetcher} (null = offline).
      *
+     * @param trust    the trust anchors and CRLs
+     * @param registry the register extracts for the authority and organization checks
+     * @param ledger   the request ids seen before
+     * @param clock    the clock the freshness and revocation checks use
+     * @param fetcher  fetches CRLs online, or null
      * @param maxAge how old a signature may be when it is verified (the signing-time window)
      */
     public SignatureVerifier(TrustMaterial trust, Registry registry, RequestIdLedger ledger, Clock clock, Duration maxAge,
