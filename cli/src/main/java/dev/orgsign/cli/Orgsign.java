@@ -3,6 +3,10 @@ package dev.orgsign.cli;
 import dev.orgsign.cli.commands.CertsCommand;
 import dev.orgsign.cli.commands.CheckCommand;
 import dev.orgsign.cli.commands.CompletionCommand;
+import dev.orgsign.cli.commands.DemoCommand;
+import dev.orgsign.cli.commands.ServeCommand;
+import dev.orgsign.cli.commands.StatusCommand;
+import dev.orgsign.cli.commands.SubmitCommand;
 import dev.orgsign.cli.commands.RegisterCommand;
 import dev.orgsign.cli.commands.TokensCommand;
 import dev.orgsign.cli.commands.VerifyCommand;
@@ -18,7 +22,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
 import java.util.Properties;
 
 /**
@@ -27,9 +34,7 @@ import java.util.Properties;
  * command as a function (arguments and terminal in, exit code out), which is what tests call.
  */
 @Command(name = "orgsign", mixinStandardHelpOptions = true, versionProvider = Orgsign.Version.class,
-        resourceBundle = Messages.BUNDLE, sortOptions = false, usageHelpAutoWidth = true,
-        subcommands = {TokensCommand.class, CertsCommand.class, CheckCommand.class, RegisterCommand.class,
-                VerifyCommand.class, CompletionCommand.class})
+        resourceBundle = Messages.BUNDLE, sortOptions = false, usageHelpAutoWidth = true)
 public final class Orgsign implements Runnable {
     @Spec
     CommandSpec spec;
@@ -86,6 +91,14 @@ public final class Orgsign implements Runnable {
         try {
             Orgsign root = new Orgsign(terminal, messages);
             CommandLine cl = new CommandLine(root);
+            String chosen = subcommandOf(args);
+            for (Map.Entry<String, Supplier<Object>> e : SUBCOMMANDS.entrySet()) {
+                // Only the subcommand being run is modelled (picocli reads each one's annotations
+                // and help texts at construction): that is most of the start-up work saved.
+                if (chosen == null || chosen.equals(e.getKey())) {
+                    cl.addSubcommand(e.getKey(), e.getValue().get());
+                }
+            }
             cl.setOut(out);
             cl.setErr(err);
             cl.setCaseInsensitiveEnumValuesAllowed(true);
@@ -99,6 +112,35 @@ public final class Orgsign implements Runnable {
         } finally {
             Locale.setDefault(previous);
         }
+    }
+
+    /** The subcommands, in the order the help lists them. */
+    private static final Map<String, Supplier<Object>> SUBCOMMANDS = new LinkedHashMap<>();
+
+    static {
+        SUBCOMMANDS.put("tokens", TokensCommand::new);
+        SUBCOMMANDS.put("certs", CertsCommand::new);
+        SUBCOMMANDS.put("check", CheckCommand::new);
+        SUBCOMMANDS.put("register", RegisterCommand::new);
+        SUBCOMMANDS.put("verify", VerifyCommand::new);
+        SUBCOMMANDS.put("submit", SubmitCommand::new);
+        SUBCOMMANDS.put("status", StatusCommand::new);
+        SUBCOMMANDS.put("serve", ServeCommand::new);
+        SUBCOMMANDS.put("demo", DemoCommand::new);
+        SUBCOMMANDS.put("completion", CompletionCommand::new);
+    }
+
+    /** The subcommand named on the command line, or null (help, version, completion, a typo: model all). */
+    private static String subcommandOf(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--lang")) {
+                i++;
+            } else if (!a.startsWith("-")) {
+                return SUBCOMMANDS.containsKey(a) && !a.equals("completion") ? a : null;
+            }
+        }
+        return null;
     }
 
     private static String langOf(String[] args) {

@@ -30,32 +30,32 @@ public abstract class BaseCommand implements Callable<Integer>, JsonOutput {
     }
 
     /** Standard output. */
-    protected PrintWriter out() {
+    PrintWriter out() {
         return spec.commandLine().getOut();
     }
 
     /** Standard error: prompts, progress, warnings. */
-    protected PrintWriter err() {
+    PrintWriter err() {
         return spec.commandLine().getErr();
     }
 
     /** The language of this run. */
-    protected Messages m() {
+    Messages m() {
         return root.messages();
     }
 
     /** The terminal of this run. */
-    protected Terminal terminal() {
+    Terminal terminal() {
         return root.terminal();
     }
 
     /** Whether a person may be asked (a terminal and no {@code --json}). */
-    protected boolean interactive() {
+    boolean interactive() {
         return !json && root.terminal().interactive();
     }
 
     /** Prints {@code value} as JSON on standard output. */
-    protected void printJson(Object value) {
+    void printJson(Object value) {
         out().println(Json.write(value));
         out().flush();
     }

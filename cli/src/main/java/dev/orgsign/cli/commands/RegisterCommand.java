@@ -12,6 +12,8 @@ import dev.orgsign.core.certificate.QualifiedCertificate;
 import dev.orgsign.core.payload.PayloadCodec;
 import dev.orgsign.core.payload.PayloadDraft;
 import dev.orgsign.core.payload.RegistrationPayload;
+import dev.orgsign.core.pdf.ApplicationPdf;
+import dev.orgsign.core.pdf.PadesSigner;
 import dev.orgsign.core.registry.AuthorizedPerson;
 import dev.orgsign.core.registry.FnsExtractRegistry;
 import dev.orgsign.core.registry.LegalEntityRecord;
@@ -62,6 +64,9 @@ public final class RegisterCommand extends BaseCommand {
 
     @Option(names = "--registry", paramLabel = "PATH", descriptionKey = "opt.registry")
     Path registry;
+
+    @Option(names = "--ca", paramLabel = "PATH", descriptionKey = "opt.ca")
+    List<Path> caCertificates = new ArrayList<>();
 
     @Option(names = "--payload", paramLabel = "FILE", descriptionKey = "opt.payloadPrepared")
     Path payloadFile;
@@ -129,11 +134,11 @@ public final class RegisterCommand extends BaseCommand {
             }
             return 0;
         }
-        return Submission.submitAndReport(this, signed.canonical, signed.signature, endpoint, wait, files);
+        return Submissions.submit(this, signed.canonical, signed.signature, endpoint, wait, out, files);
     }
 
     /** The canonical payload and its signature. */
-    record Signed(RegistrationPayload payload, byte[] canonical, byte[] signature) {
+    record Signed(RegistrationPayload payload, byte[] canonical, byte[] signature, byte[] pdf) {
     }
 
     private Signed signOnToken(Registry reg) throws OrgsignException {
@@ -170,7 +175,7 @@ public final class RegisterCommand extends BaseCommand {
             byte[] canonical = PayloadCodec.canonicalBytes(payload);
             if (ask != null) {
                 summary(payload, k);
-                if (!yes && !ask.confirm(m().get("ask.confirm"))) {
+                if (!yes && !ask.confirm(m().get(noSubmit ? "ask.confirmSignOnly" : "ask.confirm"))) {
                     throw new OrgsignException(ErrorCode.USAGE, m().get("register.cancelled"));
                 }
             }
@@ -178,8 +183,10 @@ public final class RegisterCommand extends BaseCommand {
                 ask.out().println(m().get("register.signing"));
                 ask.out().flush();
             }
-            byte[] signature = new RegistrationSigner().sign(canonical, t, k);
-            return new Signed(payload, canonical, signature);
+            TokenKey full = Chains.completed(k, caCertificates);
+            byte[] signature = new RegistrationSigner().sign(canonical, t, full);
+            byte[] pdf = new PadesSigner().sign(ApplicationPdf.render(payload), t, full, m().get("pdf.reason"), null);
+            return new Signed(payload, canonical, signature, pdf);
         } finally {
             t.close();
         }
@@ -355,28 +362,12 @@ public final class RegisterCommand extends BaseCommand {
         Path sig = out.resolve("registration.json.sig");
         Files2.write(json, s.canonical);
         Files2.write(sig, s.signature);
+        Path pdf = out.resolve("registration.pdf");
+        Files2.write(pdf, s.pdf);
         files.put("payload", json.toAbsolutePath().normalize().toString());
         files.put("signature", sig.toAbsolutePath().normalize().toString());
+        files.put("application", pdf.toAbsolutePath().normalize().toString());
         return files;
     }
 
-    /** Used by {@link Submission}. */
-    java.io.PrintWriter stdout() {
-        return out();
-    }
-
-    /** Used by {@link Submission}. */
-    java.io.PrintWriter stderr() {
-        return err();
-    }
-
-    /** Used by {@link Submission}. */
-    dev.orgsign.cli.Messages messages() {
-        return m();
-    }
-
-    /** Used by {@link Submission}: whether progress may be drawn. */
-    boolean showProgress() {
-        return interactive();
-    }
 }
