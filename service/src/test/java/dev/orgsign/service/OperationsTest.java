@@ -86,7 +86,19 @@ class OperationsTest {
             OrgsignException e = assertThrows(OrgsignException.class, () -> client.submit(batch.get(3).payload(), batch.get(3).signature()));
             assertTrue(e.getMessage().contains("HTTP 429") && e.getMessage().contains("try again"), e.getMessage());
             // an identical resubmission of an accepted one is still answered
-            assertEquals(Verdict.PENDING, client.submit(batch.get(0).payload(), batch.get(0).signature()).verdict());
+            Submission pending = client.submit(batch.get(0).payload(), batch.get(0).signature());
+            assertEquals(Verdict.PENDING, pending.verdict());
+            // with no worker nothing is decided: waiting ends in SERVICE_TIMEOUT after polls that back off
+            List<Duration> pauses = new java.util.ArrayList<>();
+            OrgsignException timeout = assertThrows(OrgsignException.class, () -> client.await(pending.id(), Duration.ofMillis(1500),
+                    (current, attempt, elapsed, next) -> pauses.add(next)));
+            assertEquals(ErrorCode.SERVICE_TIMEOUT, timeout.code());
+            assertEquals(6, timeout.exitCode());
+            assertTrue(timeout.getMessage().contains("orgsign status " + pending.id()), timeout.getMessage());
+            assertTrue(pauses.size() >= 3, pauses.toString());
+            assertEquals(Duration.ofMillis(200), pauses.get(0));
+            assertEquals(Duration.ofMillis(400), pauses.get(1));
+            assertEquals(Duration.ZERO, pauses.get(pauses.size() - 1));
         }
     }
 
