@@ -201,4 +201,24 @@ class OperationsTest {
             assertEquals(Verdict.VERIFIED, client.await(sub.id(), Duration.ofSeconds(30), (a, b, c, d) -> { }).verdict());
         }
     }
+
+    @Test
+    void aClientThatStallsIsDroppedAfterTheReadTimeout(@TempDir Path data) throws Exception {
+        try (VerificationServer server = VerificationServer.start(TestMaterial.config(data).readTimeout(Duration.ofSeconds(1)).build())) {
+            try (Socket socket = new Socket(server.uri().getHost(), server.uri().getPort())) {
+                socket.setSoTimeout(15_000);
+                socket.getOutputStream().write(("POST /api/v1/submissions HTTP/1.1\r\nHost: localhost\r\n"
+                        + "Content-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"payload\":\"").getBytes(StandardCharsets.US_ASCII));
+                long start = System.nanoTime();
+                byte[] rest = socket.getInputStream().readAllBytes(); // ends when the service closes the connection
+                long waited = Duration.ofNanos(System.nanoTime() - start).toMillis();
+                assertTrue(waited >= 900 && waited < 10_000, "dropped after " + waited + " ms");
+                String answer = new String(rest, StandardCharsets.ISO_8859_1);
+                assertTrue(answer.isEmpty() || answer.startsWith("HTTP/1.1 4") || answer.startsWith("HTTP/1.1 5"), answer);
+                assertTrue(!answer.contains("Exception"), answer);
+            }
+            assertEquals(200, HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.uri().resolve("health")).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode());
+        }
+    }
 }
