@@ -38,6 +38,7 @@ public final class SignatureVerifier {
     private final Clock clock;
     private final Duration maxAge;
     private final Duration maxClockSkew;
+    private final Map<X509Certificate, QualifiedCertificate> profiles = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * A verifier with its own request-id ledger and clock.
@@ -117,7 +118,7 @@ public final class SignatureVerifier {
                 cms.bundled, clock.instant()));
         QualifiedCertificate q;
         try {
-            q = QualifiedCertificate.parse(cert);
+            q = qualified(cert);
         } catch (OrgsignException e) {
             checks.put("certificate.qualified", fail("certificate.qualified", e.getMessage()));
             return finish(checks, requestId);
@@ -131,6 +132,19 @@ public final class SignatureVerifier {
         checks.put("organization.match", PayloadMatch.organization(registry, p));
         checks.put("freshness", freshness(cms.signingTime, requestId, payload));
         return finish(checks, requestId);
+    }
+
+    /** The qualified profile of a certificate, parsed once per certificate (its bytes decide it). */
+    private QualifiedCertificate qualified(X509Certificate cert) throws OrgsignException {
+        QualifiedCertificate q = profiles.get(cert);
+        if (q == null) {
+            if (profiles.size() >= 4096) {
+                profiles.clear();
+            }
+            q = QualifiedCertificate.parse(cert);
+            profiles.put(cert, q);
+        }
+        return q;
     }
 
     private Check authority(QualifiedCertificate q, RegistrationPayload p) {
