@@ -33,12 +33,24 @@ public final class RegistrationSigner {
         this(Clock.systemUTC());
     }
 
-    /** A signer that stamps {@code clock}'s time as the signing time. */
+    /**
+     * A signer that stamps {@code clock}'s time as the signing time.
+     *
+     * @param clock the source of the signing time
+     */
     public RegistrationSigner(Clock clock) {
         this.clock = clock;
     }
 
-    /** Signs with the key's default algorithm ({@link TokenKey#defaultSignatureAlgorithm()}). */
+    /**
+     * Signs with the key's default algorithm ({@link TokenKey#defaultSignatureAlgorithm()}).
+     *
+     * @param canonicalPayload the RFC 8785 canonical payload bytes
+     * @param token            the token that holds the key
+     * @param key              the key (with its certificate and chain)
+     * @return the DER encoding of the detached CMS SignedData
+     * @throws OrgsignException when the key has no certificate or the token refuses to sign
+     */
     public byte[] sign(byte[] canonicalPayload, SigningToken token, TokenKey key) throws OrgsignException {
         return sign(canonicalPayload, token, key, key.defaultSignatureAlgorithm());
     }
@@ -46,7 +58,12 @@ public final class RegistrationSigner {
     /**
      * Signs the canonical payload with a chosen algorithm.
      *
+     * @param canonicalPayload the RFC 8785 canonical payload bytes
+     * @param token            the token that holds the key
+     * @param key              the key (with its certificate and chain)
+     * @param algorithm        the signature algorithm, matching the key
      * @return the DER encoding of the detached CMS SignedData
+     * @throws OrgsignException when the key has no certificate or the token refuses to sign
      */
     public byte[] sign(byte[] canonicalPayload, SigningToken token, TokenKey key, SignatureAlgorithm algorithm)
             throws OrgsignException {

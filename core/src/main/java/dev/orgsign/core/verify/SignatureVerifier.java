@@ -43,6 +43,10 @@ public final class SignatureVerifier {
     /**
      * A verifier with its own request-id ledger and clock.
      *
+     * @param trust    the trust anchors and offline CRLs
+     * @param registry the EGRUL / EGRIP register the authority and organization checks consult
+     * @param ledger   remembers request ids (freshness)
+     * @param clock    the time against which freshness and CRL currency are judged
      * @param maxAge how old a signature may be when it is verified (the signing-time window)
      */
     public SignatureVerifier(TrustMaterial trust, Registry registry, RequestIdLedger ledger, Clock clock, Duration maxAge) {
@@ -53,7 +57,12 @@ public final class SignatureVerifier {
      * A verifier that also fetches CRLs online: when no current CRL of a signer's issuer was given,
      * it fetches one from the certificate's HTTP distribution points with {@code fetcher} (null = offline).
      *
-     * @param maxAge how old a signature may be when it is verified (the signing-time window)
+     * @param trust    the trust anchors and offline CRLs
+     * @param registry the EGRUL / EGRIP register the authority and organization checks consult
+     * @param ledger   remembers request ids (freshness)
+     * @param clock    the time against which freshness and CRL currency are judged
+     * @param maxAge   how old a signature may be when it is verified (the signing-time window)
+     * @param fetcher  fetches CRLs online, or null to stay offline
      */
     public SignatureVerifier(TrustMaterial trust, Registry registry, RequestIdLedger ledger, Clock clock, Duration maxAge,
                              CrlFetcher fetcher) {
@@ -66,7 +75,12 @@ public final class SignatureVerifier {
         this.maxClockSkew = Duration.ofMinutes(5);
     }
 
-    /** A verifier with an in-memory request-id ledger, the system clock and a 7-day signing-time window. */
+    /**
+     * A verifier with an in-memory request-id ledger, the system clock and a 7-day signing-time window.
+     *
+     * @param trust    the trust anchors and offline CRLs
+     * @param registry the EGRUL / EGRIP register
+     */
     public SignatureVerifier(TrustMaterial trust, Registry registry) {
         this(trust, registry, RequestIdLedger.inMemory(), Clock.systemUTC(), Duration.ofDays(7));
     }
