@@ -14,18 +14,32 @@ public class OrgsignException extends Exception {
     private static final long serialVersionUID = 1L;
     private static final long NO_CKR = -1L;
 
+    /** The stable code. */
     private final ErrorCode code;
+    /** The token's {@code CKR_*} value, or -1. */
     private final long pkcs11ReturnCode;
 
+    /**
+     * @param code    the stable code
+     * @param message the sentence for the user
+     */
     public OrgsignException(ErrorCode code, String message) {
         this(code, message, null, NO_CKR);
     }
 
+    /**
+     * @param code    the stable code
+     * @param message the sentence for the user
+     * @param cause   the underlying failure, for logs
+     */
     public OrgsignException(ErrorCode code, String message, Throwable cause) {
         this(code, message, cause, NO_CKR);
     }
 
     /**
+     * @param code             the stable code
+     * @param message          the sentence for the user
+     * @param cause            the underlying failure, for logs
      * @param pkcs11ReturnCode the {@code CKR_*} value the token returned, or -1 when none
      */
     public OrgsignException(ErrorCode code, String message, Throwable cause, long pkcs11ReturnCode) {
@@ -34,17 +48,17 @@ public class OrgsignException extends Exception {
         this.pkcs11ReturnCode = pkcs11ReturnCode;
     }
 
-    /** The stable code of this failure. */
+    /** {@return the stable code of this failure} */
     public ErrorCode code() {
         return code;
     }
 
-    /** The PKCS#11 return code ({@code CKR_*}) behind this failure, if it came from a token. */
+    /** {@return the PKCS#11 return code ({@code CKR_*}) behind this failure, if it came from a token} */
     public OptionalLong pkcs11ReturnCode() {
         return pkcs11ReturnCode == NO_CKR ? OptionalLong.empty() : OptionalLong.of(pkcs11ReturnCode);
     }
 
-    /** The exit code of the {@code orgsign} command for this failure. */
+    /** {@return the exit code of the {@code orgsign} command for this failure} */
     public int exitCode() {
         return code.exitCode();
     }

@@ -16,7 +16,7 @@ public record PinState(boolean countLow, boolean finalTry, boolean locked, boole
                 (flags & CKF_USER_PIN_LOCKED) != 0, (flags & CKF_USER_PIN_TO_BE_CHANGED) != 0, min, max);
     }
 
-    /** A short word for listings: ok, count-low, final-try, locked, must-change. */
+    /** {@return a short word for listings: ok, count-low, final-try, locked, must-change} */
     public String summary() {
         return locked ? "locked" : finalTry ? "final-try" : countLow ? "count-low" : toBeChanged ? "must-change" : "ok";
     }

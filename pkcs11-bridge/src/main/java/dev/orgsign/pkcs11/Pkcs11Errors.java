@@ -34,9 +34,11 @@ public final class Pkcs11Errors {
     /**
      * The exception for a failed token call.
      *
+     * @param e      what the wrapper threw
      * @param token  the token, as the user knows it ("Rutoken ECP 2.0 'Ромашка', serial 3a1f…")
      * @param action what orgsign was doing ("signing", "logging in")
      * @param state  the PIN state read after the failure, for the wrong-PIN sentence; may be null
+     * @return the exception, with a sentence for the user and the {@code CKR_*} value
      */
     public static OrgsignException of(TokenException e, String token, String action, PinState state) {
         if (!(e instanceof PKCS11Exception p)) {

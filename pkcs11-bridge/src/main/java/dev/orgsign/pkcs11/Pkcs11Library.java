@@ -50,6 +50,10 @@ public final class Pkcs11Library implements AutoCloseable {
     /**
      * Loads and initializes the module at {@code path} (or the one {@link Pkcs11Modules#resolve}
      * finds when {@code path} is null).
+     *
+     * @param path the module file, or {@code null}
+     * @return this process's user of the module, to be closed
+     * @throws OrgsignException MODULE_NOT_FOUND, MODULE_INVALID, TOKEN_ERROR when {@code C_Initialize} fails
      */
     public static Pkcs11Library open(Path path) throws OrgsignException {
         Path module = Pkcs11Modules.resolve(path).toAbsolutePath().normalize();
@@ -78,7 +82,7 @@ public final class Pkcs11Library implements AutoCloseable {
         }
     }
 
-    /** The module file. */
+    /** {@return the module file} */
     public Path path() {
         return path;
     }
@@ -87,7 +91,10 @@ public final class Pkcs11Library implements AutoCloseable {
         return shared.module;
     }
 
-    /** The tokens present in the module's slots. */
+    /**
+     * @return the initialized tokens present in the module's slots
+     * @throws OrgsignException TOKEN_ERROR when the module cannot list them
+     */
     public List<Pkcs11TokenInfo> tokens() throws OrgsignException {
         List<Pkcs11TokenInfo> result = new ArrayList<>();
         for (Slot slot : slots()) {
@@ -126,6 +133,11 @@ public final class Pkcs11Library implements AutoCloseable {
     /**
      * Opens the token whose label or serial is {@code labelOrSerial}; with {@code null}, the only
      * token present. Several tokens and none chosen is an error that lists them.
+     *
+     * @param labelOrSerial the token's label or serial number, or {@code null}
+     * @param options       final-try and session settings
+     * @return the token, which keeps the module loaded until it is closed
+     * @throws OrgsignException TOKEN_NOT_PRESENT or TOKEN_AMBIGUOUS, listing the tokens present
      */
     public Pkcs11SigningToken openToken(String labelOrSerial, Pkcs11Options options) throws OrgsignException {
         List<Slot> slots = slots();

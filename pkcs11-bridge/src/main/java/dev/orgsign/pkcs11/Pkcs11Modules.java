@@ -46,6 +46,8 @@ public final class Pkcs11Modules {
      * The module to use.
      *
      * @param explicit the path the user gave, or {@code null}
+     * @return the module file, checked with {@link #check}
+     * @throws OrgsignException MODULE_NOT_FOUND when none is given or found; MODULE_INVALID for a wrong file
      */
     public static Path resolve(Path explicit) throws OrgsignException {
         if (explicit != null) {
@@ -64,7 +66,7 @@ public final class Pkcs11Modules {
         return found.get(0);
     }
 
-    /** The usual PKCS#11 libraries present on this system, most specific vendors first. */
+    /** {@return the usual PKCS#11 libraries present on this system, most specific vendors first} */
     public static List<Path> discover() {
         String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
         List<String> candidates = os.contains("win") ? WINDOWS : os.contains("mac") ? MAC : LINUX;
@@ -78,7 +80,14 @@ public final class Pkcs11Modules {
         return found;
     }
 
-    /** Checks that {@code path} is a native library for this machine; returns it. */
+    /**
+     * Checks that {@code path} is a native library for this machine, before anything loads it.
+     *
+     * @param path the module file
+     * @return {@code path}
+     * @throws OrgsignException MODULE_NOT_FOUND when it does not exist; MODULE_INVALID when it is not
+     *                          a shared library for this operating system and processor
+     */
     public static Path check(Path path) throws OrgsignException {
         if (!Files.exists(path)) {
             throw new OrgsignException(ErrorCode.MODULE_NOT_FOUND, "The PKCS#11 module " + path + " does not exist.");

@@ -62,12 +62,15 @@ public final class Pkcs11SigningToken implements SigningToken {
         return list == null ? new long[0] : list;
     }
 
-    /** What the slot reported when the token was opened. */
+    /** {@return what the slot reported when the token was opened} */
     public Pkcs11TokenInfo info() {
         return info;
     }
 
-    /** The token's PIN state now. */
+    /**
+     * @return the token's PIN state now
+     * @throws OrgsignException TOKEN_ERROR or TOKEN_REMOVED when the token cannot be asked
+     */
     public PinState pinState() throws OrgsignException {
         return Pkcs11Library.info(slot).pin();
     }

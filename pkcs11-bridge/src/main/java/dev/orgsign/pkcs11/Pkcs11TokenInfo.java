@@ -10,7 +10,7 @@ package dev.orgsign.pkcs11;
 public record Pkcs11TokenInfo(long slotId, String label, String manufacturer, String model, String serial,
                               boolean loginRequired, boolean protectedAuthPath, PinState pin) {
 
-    /** "model 'label', serial S" — how messages name the token. */
+    /** {@return "model 'label', serial S": how messages name the token} */
     public String describe() {
         return (model.isBlank() ? "token" : model) + " '" + label + "', serial " + serial;
     }

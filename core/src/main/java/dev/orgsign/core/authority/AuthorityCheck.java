@@ -35,12 +35,20 @@ import java.util.stream.Collectors;
 public final class AuthorityCheck {
     private final Registry registry;
 
+    /**
+     * @param registry the register extracts the decision rests on
+     */
     public AuthorityCheck(Registry registry) {
         this.registry = registry;
     }
 
     /**
+     * Decides whether the certificate's holder may register the organization.
+     *
+     * @param signer    the signer's certificate, read in the qualified profile
+     * @param type      the organization type the user chose
      * @param claimedId the OGRN (LLC, GOV) or OGRNIP (IE) the user names
+     * @return the decision with its reasons
      * @throws OrgsignException INVALID_IDENTIFIER when {@code claimedId} is mistyped
      */
     public AuthorityDecision decide(QualifiedCertificate signer, OrganizationType type, String claimedId)

@@ -7,7 +7,10 @@ import java.util.Locale;
  * Russian and in English for people.
  */
 public record Reason(String code, String english, String russian) {
-    /** The sentence in the language of {@code locale} (Russian for "ru", English otherwise). */
+    /**
+     * @param locale the reader's locale
+     * @return the sentence in the language of {@code locale} (Russian for "ru", English otherwise)
+     */
     public String message(Locale locale) {
         return "ru".equals(locale.getLanguage()) ? russian : english;
     }

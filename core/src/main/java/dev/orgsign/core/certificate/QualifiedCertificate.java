@@ -92,6 +92,8 @@ public final class QualifiedCertificate {
     /**
      * Reads a certificate.
      *
+     * @param certificate an X.509 certificate
+     * @return the certificate's fields
      * @throws OrgsignException INVALID_CERTIFICATE when a field is malformed (a wrong check digit,
      *                          a value that is not text, a duplicated attribute)
      */
@@ -191,7 +193,7 @@ public final class QualifiedCertificate {
         return out;
     }
 
-    /** Whom the certificate was issued to. */
+    /** {@return whom the certificate was issued to} */
     public HolderKind holderKind() {
         if (ogrnip != null) {
             return HolderKind.ENTREPRENEUR;
@@ -206,18 +208,20 @@ public final class QualifiedCertificate {
      * Whether the markers of a qualified certificate are present: the holder's INN and SNILS (or
      * the organization's identifiers), the subject and issuer crypto-tool extensions, and one of
      * the FSB certificate classes KC1–KA1.
+     *
+     * @return whether all the markers are present
      */
     public boolean hasQualifiedMarkers() {
         boolean person = surname != null && givenName != null && (inn != null || innle != null) && snils != null;
         return person && subjectSignTool != null && issuerSignTool.size() == 4 && !policies.isEmpty();
     }
 
-    /** The holder's first name: the first word of givenName. */
+    /** {@return the holder's first name: the first word of givenName} */
     public String firstName() {
         return givenName == null ? null : givenName.split("\\s+", 2)[0];
     }
 
-    /** The holder's patronymic: what follows the first word of givenName, or "". */
+    /** {@return the holder's patronymic: what follows the first word of givenName, or ""} */
     public String patronymic() {
         if (givenName == null) {
             return null;
@@ -226,31 +230,44 @@ public final class QualifiedCertificate {
         return parts.length > 1 ? parts[1] : "";
     }
 
+    /** {@return the certificate itself} */
     public X509Certificate certificate() { return certificate; }
+    /** {@return the holder's surname (2.5.4.4), or null} */
     public String surname() { return surname; }
+    /** {@return the holder's first name and patronymic (givenName, 2.5.4.42), or null} */
     public String givenName() { return givenName; }
+    /** {@return the holder's position in the organization (title, 2.5.4.12), or null} */
     public String title() { return title; }
+    /** {@return the organization's name (organizationName), or null} */
     public String organization() { return organization; }
+    /** {@return the commonName, or null} */
     public String commonName() { return commonName; }
+    /** {@return the street address, or null} */
     public String street() { return street; }
+    /** {@return the locality (town), or null} */
     public String locality() { return locality; }
+    /** {@return the region (stateOrProvinceName), or null} */
     public String state() { return state; }
+    /** {@return the e-mail address, or null} */
     public String email() { return email; }
-    /** The organization's OGRN, or null. */
+    /** {@return the organization's OGRN, or null} */
     public String ogrn() { return ogrn; }
-    /** The entrepreneur's OGRNIP, or null. */
+    /** {@return the entrepreneur's OGRNIP, or null} */
     public String ogrnip() { return ogrnip; }
-    /** The organization's 10-digit INN (INNLE, or the older 00-prefixed INN), or null. */
+    /** {@return the organization's 10-digit INN (INNLE, or the older 00-prefixed INN), or null} */
     public String innle() { return innle; }
-    /** The holder's personal 12-digit INN, or null. */
+    /** {@return the holder's personal 12-digit INN, or null} */
     public String inn() { return inn; }
+    /** {@return the holder's SNILS (11 digits), or null} */
     public String snils() { return snils; }
+    /** {@return the subjectSignTool extension: the holder's crypto tool, or null} */
     public String subjectSignTool() { return subjectSignTool; }
+    /** {@return the issuerSignTool extension: the CA's crypto tools and their certificates (four strings), or empty} */
     public List<String> issuerSignTool() { return issuerSignTool; }
-    /** The FSB classes the certificate names (KC1 … KA1). */
+    /** {@return the FSB classes the certificate names (KC1 … KA1)} */
     public Set<String> policies() { return Set.copyOf(policies); }
 
-    /** "Surname Given Names". */
+    /** {@return "Surname Given Names"} */
     public String holderName() {
         return (surname == null ? "" : surname) + (givenName == null ? "" : " " + givenName);
     }

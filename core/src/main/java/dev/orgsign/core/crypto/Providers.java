@@ -15,7 +15,7 @@ public final class Providers {
     private Providers() {
     }
 
-    /** The shared BouncyCastle provider. */
+    /** {@return the shared BouncyCastle provider} */
     public static Provider bouncyCastle() {
         return BC;
     }

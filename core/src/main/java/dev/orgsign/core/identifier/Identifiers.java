@@ -12,7 +12,14 @@ public final class Identifiers {
     private Identifiers() {
     }
 
-    /** A 13-digit OGRN of a legal entity. */
+    /**
+     * Reads a 13-digit OGRN of a legal entity.
+     *
+     * @param field how messages name the value ("OGRN", "head.inn", "--ogrn")
+     * @param value what was typed or read; surrounding spaces are ignored
+     * @return the normalized value
+     * @throws OrgsignException INVALID_IDENTIFIER saying what is wrong: length, a non-digit, the check digit
+     */
     public static String ogrn(String field, String value) throws OrgsignException {
         String s = digits(field, value, 13);
         int expected = CheckDigits.ogrn(s);
@@ -22,7 +29,14 @@ public final class Identifiers {
         return s;
     }
 
-    /** A 15-digit OGRNIP of an individual entrepreneur. */
+    /**
+     * Reads a 15-digit OGRNIP of an individual entrepreneur.
+     *
+     * @param field how messages name the value ("OGRN", "head.inn", "--ogrn")
+     * @param value what was typed or read; surrounding spaces are ignored
+     * @return the normalized value
+     * @throws OrgsignException INVALID_IDENTIFIER saying what is wrong: length, a non-digit, the check digit
+     */
     public static String ogrnip(String field, String value) throws OrgsignException {
         String s = digits(field, value, 15);
         int expected = CheckDigits.ogrnip(s);
@@ -32,7 +46,14 @@ public final class Identifiers {
         return s;
     }
 
-    /** A 10-digit INN of a legal entity. */
+    /**
+     * Reads a 10-digit INN of a legal entity.
+     *
+     * @param field how messages name the value ("OGRN", "head.inn", "--ogrn")
+     * @param value what was typed or read; surrounding spaces are ignored
+     * @return the normalized value
+     * @throws OrgsignException INVALID_IDENTIFIER saying what is wrong: length, a non-digit, the check digit
+     */
     public static String innLegalEntity(String field, String value) throws OrgsignException {
         String s = digits(field, value, 10);
         int expected = CheckDigits.inn10(s);
@@ -42,7 +63,14 @@ public final class Identifiers {
         return s;
     }
 
-    /** A 12-digit INN of a natural person (or an entrepreneur). */
+    /**
+     * Reads a 12-digit INN of a natural person (or an entrepreneur).
+     *
+     * @param field how messages name the value ("OGRN", "head.inn", "--ogrn")
+     * @param value what was typed or read; surrounding spaces are ignored
+     * @return the normalized value
+     * @throws OrgsignException INVALID_IDENTIFIER saying what is wrong: length, a non-digit, the check digit
+     */
     public static String innPerson(String field, String value) throws OrgsignException {
         String s = digits(field, value, 12);
         int d11 = CheckDigits.inn12Eleventh(s);
@@ -53,7 +81,14 @@ public final class Identifiers {
         return s;
     }
 
-    /** A 9-character KPP: four digits (tax office), two digits or capital Latin letters (reason), three digits. */
+    /**
+     * Reads a 9-character KPP: four digits (tax office), two digits or capital Latin letters (reason), three digits.
+     *
+     * @param field how messages name the value ("OGRN", "head.inn", "--ogrn")
+     * @param value what was typed or read; surrounding spaces are ignored
+     * @return the normalized value
+     * @throws OrgsignException INVALID_IDENTIFIER saying what is wrong: length, a non-digit, the check digit
+     */
     public static String kpp(String field, String value) throws OrgsignException {
         String s = value == null ? "" : value.strip();
         if (!s.matches("\\d{4}[0-9A-Z]{2}\\d{3}")) {
@@ -63,7 +98,14 @@ public final class Identifiers {
         return s;
     }
 
-    /** An 11-digit SNILS; the usual "123-456-789 01" spelling is accepted. */
+    /**
+     * Reads an 11-digit SNILS; the usual "123-456-789 01" spelling is accepted.
+     *
+     * @param field how messages name the value ("OGRN", "head.inn", "--ogrn")
+     * @param value what was typed or read; surrounding spaces are ignored
+     * @return the normalized value
+     * @throws OrgsignException INVALID_IDENTIFIER saying what is wrong: length, a non-digit, the check digit
+     */
     public static String snils(String field, String value) throws OrgsignException {
         String s = digits(field, value == null ? null : value.replaceAll("[\\s-]", ""), 11);
         int expected = CheckDigits.snils(s);
@@ -73,7 +115,12 @@ public final class Identifiers {
         return s;
     }
 
-    /** Whether {@code value} is a valid OGRN (no exception, for classification). */
+    /**
+     * Whether {@code value} is a valid OGRN (no exception, for classification).
+     *
+     * @param value the text to classify
+     * @return true for 13 digits with a matching check digit
+     */
     public static boolean isOgrn(String value) {
         try {
             ogrn("OGRN", value);

@@ -47,7 +47,13 @@ public final class PayloadCodec {
     private PayloadCodec() {
     }
 
-    /** Parses and validates JSON (canonical or not). */
+    /**
+     * Parses and validates JSON (canonical or not).
+     *
+     * @param json the UTF-8 JSON bytes, at most {@link #MAX_BYTES}
+     * @return the registration
+     * @throws OrgsignException INVALID_PAYLOAD naming the first field that is wrong
+     */
     public static RegistrationPayload parse(byte[] json) throws OrgsignException {
         if (json.length > MAX_BYTES) {
             throw invalid("payload", "is " + json.length + " bytes; a registration is at most " + MAX_BYTES);
@@ -124,7 +130,10 @@ public final class PayloadCodec {
         return new RegistrationPayload(requestId, createdAt, organization, h, new RegistrationPayload.Contact(email, phone));
     }
 
-    /** The canonical JSON bytes (RFC 8785) of a payload: what is signed. */
+    /**
+     * @param p a registration
+     * @return its canonical JSON bytes (RFC 8785): what is signed
+     */
     public static byte[] canonicalBytes(RegistrationPayload p) {
         ObjectNode root = JSON.createObjectNode();
         root.put("schema", RegistrationPayload.SCHEMA);
@@ -162,7 +171,10 @@ public final class PayloadCodec {
         return canonicalize(root.toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Whether {@code json} is already in canonical form (what a verifier requires of signed bytes). */
+    /**
+     * @param json JSON bytes
+     * @return whether {@code json} is already in canonical form (what a verifier requires of signed bytes)
+     */
     public static boolean isCanonical(byte[] json) {
         try {
             return Arrays.equals(json, canonicalize(json));

@@ -22,7 +22,19 @@ public final class PayloadDraft {
     }
 
     /**
-     * @param position the head's position when the certificate has no title (null to require one)
+     * Drafts a registration.
+     *
+     * @param signer    the signer's certificate, read in the qualified profile
+     * @param type      the organization type
+     * @param claimedId the OGRN (LLC, GOV) or OGRNIP (IE)
+     * @param registry  the register holding the organization's record
+     * @param email     the contact e-mail address
+     * @param phone     the contact phone, or null
+     * @param position  the head's position when the certificate has no title (null to require one)
+     * @param clock     gives the creation time
+     * @return the registration, with a fresh request id
+     * @throws OrgsignException INVALID_INPUT when the register lacks the organization; INVALID_PAYLOAD
+     *                          when no position is known; INVALID_CERTIFICATE without personal INN or SNILS
      */
     public static RegistrationPayload from(QualifiedCertificate signer, OrganizationType type, String claimedId,
                                            Registry registry, String email, String phone, String position, Clock clock)

@@ -36,7 +36,14 @@ public final class FnsExtractRegistry implements Registry {
         this.entrepreneurs = entrepreneurs;
     }
 
-    /** Loads a file or every {@code .xml} file under a folder. */
+    /**
+     * Loads a file or every {@code .xml} file under a folder.
+     *
+     * @param fileOrFolder an extract, or a folder of them (searched recursively)
+     * @return the register
+     * @throws OrgsignException IO when the path cannot be read; INVALID_REGISTRY for an empty folder,
+     *                          a file that is not an EGRUL / EGRIP extract, or one with a DOCTYPE
+     */
     public static FnsExtractRegistry load(Path fileOrFolder) throws OrgsignException {
         Map<String, LegalEntityRecord> ul = new HashMap<>();
         Map<String, EntrepreneurRecord> ip = new HashMap<>();

@@ -17,7 +17,12 @@ public enum LegalForm {
     /** Any other form, or a code orgsign does not know. */
     OTHER;
 
-    /** Classifies an OKOPF code; null or malformed codes are {@link #OTHER}. */
+    /**
+     * Classifies an OKOPF code; null or malformed codes are {@link #OTHER}.
+     *
+     * @param okopf the five-digit OKOPF code ({@code КодОПФ})
+     * @return the form
+     */
     public static LegalForm of(String okopf) {
         if (okopf == null || !okopf.matches("\\d{5}")) {
             return OTHER;

@@ -4,12 +4,18 @@ import java.util.Optional;
 
 /** The state registers as far as orgsign needs them: look-ups by OGRN and OGRNIP. */
 public interface Registry {
-    /** The EGRUL record of a legal entity. */
+    /**
+     * @param ogrn a valid 13-digit OGRN
+     * @return the EGRUL record of the legal entity, or empty when the extracts lack it
+     */
     Optional<LegalEntityRecord> legalEntity(String ogrn);
 
-    /** The EGRIP record of an entrepreneur. */
+    /**
+     * @param ogrnip a valid 15-digit OGRNIP
+     * @return the EGRIP record of the entrepreneur, or empty when the extracts lack it
+     */
     Optional<EntrepreneurRecord> entrepreneur(String ogrnip);
 
-    /** How many records are loaded. */
+    /** {@return how many records are loaded} */
     int size();
 }

@@ -50,8 +50,11 @@ public final class KeyStoreSigningToken implements SigningToken {
     /**
      * A token over a keystore file, opened at {@link #login}.
      *
+     * @param file the keystore file
      * @param type the keystore type ({@code PKCS12}, or a provider's type such as JCP's);
      *             PKCS12 is read with BouncyCastle so that GOST keys load too
+     * @return the token, not yet opened
+     * @throws OrgsignException IO when the file does not exist
      */
     public static KeyStoreSigningToken ofFile(Path file, String type) throws OrgsignException {
         if (!Files.isRegularFile(file)) {
@@ -65,6 +68,12 @@ public final class KeyStoreSigningToken implements SigningToken {
      * A token over a keystore that is already loaded (for example one a JCA provider opened
      * from a hardware container). {@code keyPassword} is used to read each private key and is
      * not kept.
+     *
+     * @param store       the loaded keystore
+     * @param keyPassword the password of its private keys
+     * @param description how messages name it
+     * @return the token, already open
+     * @throws OrgsignException PIN_INCORRECT when a key cannot be read with the password
      */
     public static KeyStoreSigningToken ofLoaded(KeyStore store, char[] keyPassword, String description)
             throws OrgsignException {

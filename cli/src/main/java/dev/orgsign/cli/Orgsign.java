@@ -1,0 +1,217 @@
+package dev.orgsign.cli;
+
+import dev.orgsign.cli.commands.CertsCommand;
+import dev.orgsign.cli.commands.CheckCommand;
+import dev.orgsign.cli.commands.CompletionCommand;
+import dev.orgsign.cli.commands.DemoCommand;
+import dev.orgsign.cli.commands.ServeCommand;
+import dev.orgsign.cli.commands.StatusCommand;
+import dev.orgsign.cli.commands.SubmitCommand;
+import dev.orgsign.cli.commands.RegisterCommand;
+import dev.orgsign.cli.commands.TokensCommand;
+import dev.orgsign.cli.commands.VerifyCommand;
+import dev.orgsign.core.OrgsignException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.Properties;
+
+/**
+ * The {@code orgsign} command: picocli subcommands, each a thin mapping of options onto one
+ * library call. {@link #run(String[], Terminal, PrintWriter, PrintWriter)} is the whole
+ * command as a function (arguments and terminal in, exit code out), which is what tests call.
+ */
+@Command(name = "orgsign", mixinStandardHelpOptions = true, versionProvider = Orgsign.Version.class,
+        resourceBundle = Messages.BUNDLE, sortOptions = false, usageHelpAutoWidth = true)
+public final class Orgsign implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT, descriptionKey = "opt.verbose")
+    boolean verbose;
+
+    @Option(names = "--lang", paramLabel = "ru|en", scope = ScopeType.INHERIT, descriptionKey = "opt.lang")
+    String lang;
+
+    private final Terminal terminal;
+    private final Messages messages;
+
+    private Orgsign(Terminal terminal, Messages messages) {
+        this.terminal = terminal;
+        this.messages = messages;
+    }
+
+    /** The terminal of this run (not interactive in tests and pipes). */
+    public Terminal terminal() {
+        return terminal;
+    }
+
+    /** The language of this run. */
+    public Messages messages() {
+        return messages;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Entry point of the launcher. */
+    public static void main(String[] args) {
+        Charset cs = System.console() != null ? System.console().charset() : Charset.defaultCharset();
+        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, cs), true);
+        PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, cs), true);
+        int code = run(args, Terminal.system(), out, err);
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+
+    /**
+     * Runs the command.
+     *
+     * @return the exit code of DESIGN.md
+     */
+    public static int run(String[] args, Terminal terminal, PrintWriter out, PrintWriter err) {
+        Locale previous = Locale.getDefault();
+        Messages messages = Messages.of(Messages.resolve(langOf(args)));
+        Locale.setDefault(messages.locale());
+        try {
+            Orgsign root = new Orgsign(terminal, messages);
+            CommandLine cl = new CommandLine(root);
+            String chosen = subcommandOf(args);
+            for (Map.Entry<String, Supplier<Object>> e : SUBCOMMANDS.entrySet()) {
+                // Only the subcommand being run is modelled (picocli reads each one's annotations
+                // and help texts at construction): that is most of the start-up work saved.
+                if (chosen == null || chosen.equals(e.getKey())) {
+                    cl.addSubcommand(e.getKey(), e.getValue().get());
+                }
+            }
+            cl.setOut(out);
+            cl.setErr(err);
+            cl.setCaseInsensitiveEnumValuesAllowed(true);
+            cl.setExecutionExceptionHandler(new ErrorReporter(root));
+            cl.setParameterExceptionHandler((ex, a) -> {
+                err.println(messages.get("error.usage", ex.getMessage()));
+                err.flush();
+                return 2;
+            });
+            return cl.execute(args);
+        } finally {
+            Locale.setDefault(previous);
+        }
+    }
+
+    /** The subcommands, in the order the help lists them. */
+    private static final Map<String, Supplier<Object>> SUBCOMMANDS = new LinkedHashMap<>();
+
+    static {
+        SUBCOMMANDS.put("tokens", TokensCommand::new);
+        SUBCOMMANDS.put("certs", CertsCommand::new);
+        SUBCOMMANDS.put("check", CheckCommand::new);
+        SUBCOMMANDS.put("register", RegisterCommand::new);
+        SUBCOMMANDS.put("verify", VerifyCommand::new);
+        SUBCOMMANDS.put("submit", SubmitCommand::new);
+        SUBCOMMANDS.put("status", StatusCommand::new);
+        SUBCOMMANDS.put("serve", ServeCommand::new);
+        SUBCOMMANDS.put("demo", DemoCommand::new);
+        SUBCOMMANDS.put("completion", CompletionCommand::new);
+    }
+
+    /** The subcommand named on the command line, or null (help, version, completion, a typo: model all). */
+    private static String subcommandOf(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--lang")) {
+                i++;
+            } else if (!a.startsWith("-")) {
+                return SUBCOMMANDS.containsKey(a) && !a.equals("completion") ? a : null;
+            }
+        }
+        return null;
+    }
+
+    private static String langOf(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--lang") && i + 1 < args.length) {
+                return args[i + 1];
+            }
+            if (args[i].startsWith("--lang=")) {
+                return args[i].substring("--lang=".length());
+            }
+        }
+        return null;
+    }
+
+    /** Prints an error as the person (or script) needs it and maps it to the exit code. */
+    static final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
+        private final Orgsign root;
+
+        ErrorReporter(Orgsign root) {
+            this.root = root;
+        }
+
+        @Override
+        public int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parseResult) {
+            Messages m = root.messages;
+            boolean json = cl.getCommand() instanceof JsonOutput j && j.json();
+            PrintWriter err = cl.getErr();
+            int exit;
+            String code;
+            String text;
+            if (ex instanceof OrgsignException oe) {
+                exit = oe.exitCode();
+                code = oe.code().name();
+                String lead = m.russian() && m.has("error." + code) ? m.get("error." + code) : null;
+                text = lead == null ? oe.getMessage() : lead + " (" + oe.getMessage() + ")";
+            } else {
+                exit = 1;
+                code = "INTERNAL";
+                text = m.get("error.internal", ex.getClass().getSimpleName() + ": " + ex.getMessage());
+            }
+            if (json) {
+                java.util.Map<String, Object> o = new java.util.LinkedHashMap<>();
+                o.put("error", code);
+                o.put("message", text);
+                cl.getOut().println(Json.write(o));
+                cl.getOut().flush();
+            } else {
+                err.println(m.get("error.prefix") + " " + text);
+            }
+            if (root.verbose) {
+                ex.printStackTrace(err);
+            } else if (exit == 1) {
+                err.println(m.get("error.verboseHint"));
+            }
+            err.flush();
+            return exit;
+        }
+    }
+
+    /** The version from the build. */
+    public static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() throws IOException {
+            Properties p = new Properties();
+            try (InputStream in = Orgsign.class.getResourceAsStream("version.properties")) {
+                if (in != null) {
+                    p.load(in);
+                }
+            }
+            return new String[] {"orgsign " + p.getProperty("version", "unknown"),
+                    "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")"};
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package dev.orgsign.cli;
+
+import dev.orgsign.core.ErrorCode;
+import dev.orgsign.core.OrgsignException;
+import dev.orgsign.core.token.PinCallback;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/**
+ * The PIN options of DESIGN.md: {@code --pin} (asked on the terminal without echo),
+ * {@code --pin-env VAR}, {@code --pin-file FILE}, {@code --allow-final-try}. There is
+ * deliberately no option that takes the PIN itself: a command line is visible to every user of
+ * the machine and lands in shell histories.
+ */
+public final class PinOptions {
+    @Option(names = "--pin", descriptionKey = "opt.pin")
+    boolean prompt;
+
+    @Option(names = "--pin-env", paramLabel = "VAR", descriptionKey = "opt.pinEnv")
+    String pinEnv;
+
+    @Option(names = "--pin-file", paramLabel = "FILE", descriptionKey = "opt.pinFile")
+    Path pinFile;
+
+    @Option(names = "--allow-final-try", descriptionKey = "opt.allowFinalTry")
+    boolean allowFinalTry;
+
+    /** Whether the PIN is to be asked on the terminal (explicitly, or because no source was given). */
+    public boolean fromTerminal() {
+        return prompt || (pinEnv == null && pinFile == null);
+    }
+
+    /** Whether {@code --allow-final-try} was given. */
+    public boolean allowFinalTry() {
+        return allowFinalTry;
+    }
+
+    /**
+     * The callback that supplies the PIN once. Each call returns a fresh array the caller wipes.
+     *
+     * @param terminal  where to ask when the PIN comes from the terminal
+     * @param mayAsk    whether asking is allowed at all (false with {@code --json})
+     */
+    public PinCallback callback(Terminal terminal, Messages messages, boolean mayAsk) throws OrgsignException {
+        int sources = (prompt ? 1 : 0) + (pinEnv != null ? 1 : 0) + (pinFile != null ? 1 : 0);
+        if (sources > 1) {
+            throw new OrgsignException(ErrorCode.USAGE, messages.get("pin.oneSource"));
+        }
+        if (pinEnv != null) {
+            return request -> {
+                String value = System.getenv(pinEnv);
+                if (value == null || value.isEmpty()) {
+                    throw new OrgsignException(ErrorCode.PIN_MISSING, messages.get("pin.envMissing", pinEnv));
+                }
+                return value.toCharArray();
+            };
+        }
+        if (pinFile != null) {
+            return request -> readFile(pinFile, messages);
+        }
+        return request -> {
+            if (!terminal.interactive() || !mayAsk) {
+                throw new OrgsignException(ErrorCode.PIN_MISSING, messages.get("pin.noTerminal"));
+            }
+            char[] pin = terminal.readPassword(messages.get(request.countLow() ? "pin.promptCountLow" : "pin.prompt",
+                    request.tokenDescription()));
+            if (pin == null || pin.length == 0) {
+                throw new OrgsignException(ErrorCode.PIN_MISSING, messages.get("pin.none"));
+            }
+            return pin;
+        };
+    }
+
+    private static char[] readFile(Path file, Messages messages) throws OrgsignException {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new OrgsignException(ErrorCode.PIN_MISSING, messages.get("pin.fileUnreadable", file), e);
+        }
+        try {
+            CharBuffer chars = StandardCharsets.UTF_8.decode(ByteBuffer.wrap(bytes));
+            int end = chars.limit();
+            while (end > 0 && (chars.get(end - 1) == '\n' || chars.get(end - 1) == '\r')) {
+                end--;
+            }
+            char[] pin = new char[end];
+            chars.get(pin, 0, end);
+            Arrays.fill(chars.array(), '\0');
+            if (pin.length == 0) {
+                throw new OrgsignException(ErrorCode.PIN_MISSING, messages.get("pin.fileEmpty", file));
+            }
+            return pin;
+        } finally {
+            Arrays.fill(bytes, (byte) 0);
+        }
+    }
+}

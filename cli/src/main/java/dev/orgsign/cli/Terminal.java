@@ -1,0 +1,62 @@
+package dev.orgsign.cli;
+
+import java.io.Console;
+
+/**
+ * The person at the keyboard, when there is one: the wizard and the PIN prompt talk through
+ * this. Without a terminal (a pipe, CI, a test) nothing is ever asked.
+ */
+public interface Terminal {
+    /** Whether a person can be asked (standard input and output are a terminal). */
+    boolean interactive();
+
+    /** Shows {@code prompt} and reads one line; {@code null} at end of input. */
+    String readLine(String prompt);
+
+    /** Shows {@code prompt} and reads a secret without echo; {@code null} at end of input. */
+    char[] readPassword(String prompt);
+
+    /** The process's terminal ({@link System#console()}), or one that is not interactive. */
+    static Terminal system() {
+        Console console = System.console();
+        if (console == null) {
+            return none();
+        }
+        return new Terminal() {
+            @Override
+            public boolean interactive() {
+                return true;
+            }
+
+            @Override
+            public String readLine(String prompt) {
+                return console.readLine("%s", prompt);
+            }
+
+            @Override
+            public char[] readPassword(String prompt) {
+                return console.readPassword("%s", prompt);
+            }
+        };
+    }
+
+    /** A terminal that is not there. */
+    static Terminal none() {
+        return new Terminal() {
+            @Override
+            public boolean interactive() {
+                return false;
+            }
+
+            @Override
+            public String readLine(String prompt) {
+                return null;
+            }
+
+            @Override
+            public char[] readPassword(String prompt) {
+                return null;
+            }
+        };
+    }
+}

@@ -1,0 +1,57 @@
+package dev.orgsign.cli;
+
+import dev.orgsign.core.ErrorCode;
+import dev.orgsign.core.OrgsignException;
+import dev.orgsign.core.token.KeyStoreSigningToken;
+import dev.orgsign.core.token.SigningToken;
+import dev.orgsign.pkcs11.Pkcs11Library;
+import dev.orgsign.pkcs11.Pkcs11Options;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+
+/**
+ * The TOKEN options of DESIGN.md: a PKCS#11 token ({@code --module}, {@code --token}) or a JCA
+ * keystore file ({@code --keystore}, {@code --storetype}).
+ */
+public final class TokenOptions {
+    @Option(names = "--module", paramLabel = "PATH", descriptionKey = "opt.module")
+    Path module;
+
+    @Option(names = "--token", paramLabel = "LABEL|SERIAL", descriptionKey = "opt.token")
+    String token;
+
+    @Option(names = "--keystore", paramLabel = "FILE", descriptionKey = "opt.keystore")
+    Path keystore;
+
+    @Option(names = "--storetype", paramLabel = "TYPE", defaultValue = "PKCS12", descriptionKey = "opt.storetype")
+    String storetype;
+
+    /** Whether a keystore file (not a PKCS#11 token) is meant. */
+    public boolean isKeystore() {
+        return keystore != null;
+    }
+
+    /** Whether any TOKEN option was given. */
+    public boolean given() {
+        return keystore != null || module != null || token != null;
+    }
+
+    /**
+     * Opens the token.
+     *
+     * @param allowFinalTry whether a login on the token's final PIN try is allowed
+     */
+    public SigningToken open(boolean allowFinalTry) throws OrgsignException {
+        if (keystore != null && (module != null || token != null)) {
+            throw new OrgsignException(ErrorCode.USAGE,
+                    "Give either a PKCS#11 token (--module, --token) or a keystore file (--keystore), not both.");
+        }
+        if (keystore != null) {
+            return KeyStoreSigningToken.ofFile(keystore, storetype);
+        }
+        try (Pkcs11Library library = Pkcs11Library.open(module)) {
+            return library.openToken(token, Pkcs11Options.defaults().withAllowFinalTry(allowFinalTry));
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package dev.orgsign.cli.commands;
+
+import dev.orgsign.cli.Messages;
+import dev.orgsign.core.ErrorCode;
+import dev.orgsign.core.OrgsignException;
+import dev.orgsign.core.client.AwaitProgress;
+import dev.orgsign.core.client.Submission;
+import dev.orgsign.core.client.VerificationClient;
+import dev.orgsign.core.verify.Verdict;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Submitting to the verification service, following a submission to its verdict, fetching the receipt. */
+final class Submissions {
+    private static final char[] SPINNER = {'|', '/', '-', '\\'};
+
+    private Submissions() {
+    }
+
+    /**
+     * Submits and, with {@code wait}, follows the submission; prints the verdict shape.
+     *
+     * @param receiptDir where to save the receipt of a verified submission, or null
+     * @param files      files to name in the output (may be empty)
+     * @return the exit code: 0 verified or accepted, 5 rejected
+     */
+    static int submit(BaseCommand c, byte[] payload, byte[] signature, URI endpoint, Duration wait, Path receiptDir,
+                      Map<String, String> files) throws OrgsignException {
+        Messages m = c.m();
+        VerificationClient client = new VerificationClient(endpoint);
+        boolean progress = c.interactive();
+        if (progress) {
+            c.err().println(m.get("submit.sending", endpoint));
+            c.err().flush();
+        }
+        Submission s = client.submit(payload, signature);
+        if (wait != null && s.pending()) {
+            s = client.await(s.id(), wait, progress ? spinner(c.err(), m) : AwaitProgress.none());
+            if (progress) {
+                c.err().print("\r" + " ".repeat(60) + "\r");
+                c.err().flush();
+            }
+        }
+        Map<String, String> allFiles = new LinkedHashMap<>(files);
+        if (s.verdict() == Verdict.VERIFIED && receiptDir != null) {
+            try {
+                allFiles.put("receipt", receipt(endpoint, s.id(), receiptDir, m).toString());
+            } catch (OrgsignException e) {
+                c.err().println(m.get("receipt.warning", e.getMessage())); // the verdict stands without it
+                c.err().flush();
+            }
+        }
+        report(c, s, allFiles);
+        return Reports.exitCode(s.verdict());
+    }
+
+    /** Prints a submission as DESIGN.md's verdict shape (JSON) or as text. */
+    static void report(BaseCommand c, Submission s, Map<String, String> files) {
+        if (c.json()) {
+            Map<String, Object> o = Reports.json(s.id(), s.verdict(), s.checks());
+            if (!files.isEmpty()) {
+                o.put("files", files);
+            }
+            c.printJson(o);
+            return;
+        }
+        Reports.text(c.out(), c.m(), s.id(), s.verdict(), s.checks());
+        files.forEach((k, v) -> c.out().println("  " + c.m().get("file." + k) + ": " + v));
+        if (s.pending()) {
+            c.out().println(c.m().get("submit.pendingHint", s.id()));
+        }
+        c.out().flush();
+    }
+
+    private static AwaitProgress spinner(PrintWriter err, Messages m) {
+        return (current, attempt, elapsed, nextPoll) -> {
+            err.print("\r" + SPINNER[attempt % SPINNER.length] + " " + m.get("submit.waiting", elapsed.toSeconds()));
+            err.flush();
+        };
+    }
+
+    /** Saves the receipt PDF of a verified submission as {@code dir/receipt.pdf}. */
+    static Path receipt(URI endpoint, String id, Path dir, Messages m) throws OrgsignException {
+        URI uri = endpoint.resolve("api/v1/submissions/" + id + "/receipt.pdf");
+        try {
+            HttpResponse<byte[]> r = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build()
+                    .send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build(),
+                            HttpResponse.BodyHandlers.ofByteArray());
+            if (r.statusCode() != 200) {
+                throw new OrgsignException(ErrorCode.SERVICE_ERROR, m.get("receipt.failed", uri, r.statusCode()));
+            }
+            Files.createDirectories(dir);
+            Path file = dir.resolve("receipt.pdf");
+            Files.write(file, r.body());
+            return file.toAbsolutePath().normalize();
+        } catch (IOException e) {
+            throw new OrgsignException(ErrorCode.SERVICE_UNREACHABLE, m.get("receipt.failed", uri, e.getMessage()), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new OrgsignException(ErrorCode.SERVICE_TIMEOUT, m.get("receipt.failed", uri, "interrupted"), e);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package dev.orgsign.cli;
+
+import dev.orgsign.testcerts.Persona;
+import dev.orgsign.testcerts.TestPki;
+import dev.orgsign.testcerts.TestPkiWriter;
+import dev.orgsign.testcerts.softhsm.ProvisionedToken;
+import dev.orgsign.testcerts.softhsm.SoftHsm;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+/**
+ * What the CLI tests share: the test PKI and register extracts on disk (one per JVM), real
+ * SoftHSM tokens in the folder surefire names in SOFTHSM2_CONF, and running the command
+ * in-process with captured output. PINs come from environment variables surefire sets
+ * ({@code ORGSIGN_TEST_PIN}, {@code ORGSIGN_TEST_WRONG_PIN}, {@code ORGSIGN_TEST_STORE_PASSWORD}).
+ */
+final class CliFixture {
+    static final String PIN_VAR = "ORGSIGN_TEST_PIN";
+    static final String WRONG_PIN_VAR = "ORGSIGN_TEST_WRONG_PIN";
+    static final String STORE_PASSWORD_VAR = "ORGSIGN_TEST_STORE_PASSWORD";
+    static final String LLC_OGRN = "1027700132195";
+    static final String IE_OGRNIP = "319774600123453";
+
+    private static Path pki;
+
+    private CliFixture() {
+    }
+
+    /** The output of one run. */
+    record Result(int exit, String out, String err) {
+        @Override
+        public String toString() {
+            return "exit " + exit + "\n--- out\n" + out + "\n--- err\n" + err;
+        }
+    }
+
+    /** Runs {@code orgsign args} in this JVM without a terminal. */
+    static Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = Orgsign.run(args, Terminal.none(), new PrintWriter(out), new PrintWriter(err));
+        return new Result(exit, out.toString(), err.toString());
+    }
+
+    /** The test PKI written by {@link TestPkiWriter} (trust/, crl/, personas/, registry/). */
+    static synchronized Path pki() throws Exception {
+        if (pki == null) {
+            Path dir = Files.createTempDirectory(Path.of("target"), "pki-");
+            TestPkiWriter.write(TestPki.get(), dir);
+            pki = dir.toAbsolutePath();
+        }
+        return pki;
+    }
+
+    static String registry() throws Exception {
+        return pki().resolve("registry/utf-8").toString();
+    }
+
+    /** A fresh SoftHSM token with the given personas' keys (from the same PKI as {@link #pki()}). */
+    static ProvisionedToken token(String prefix, Persona... personas) throws Exception {
+        assumeFalse(SoftHsm.skipRequested(), "ORGSIGN_SKIP_SOFTHSM=1");
+        return SoftHsm.fromEnvironment().provision(prefix + "-" + Long.toHexString(System.nanoTime()),
+                SoftHsm.USER_PIN, TestPki.get(), EnumSet.of(personas[0], personas));
+    }
+
+    static String module() {
+        return SoftHsm.library().toString();
+    }
+}

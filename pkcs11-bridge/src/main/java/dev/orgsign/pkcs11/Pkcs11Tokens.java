@@ -1,0 +1,64 @@
+package dev.orgsign.pkcs11;
+
+import dev.orgsign.core.OrgsignException;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The short way for programs to reach a PKCS#11 token: load the module, pick the token, and get
+ * a {@link Pkcs11SigningToken} that keeps the module loaded until it is closed.
+ *
+ * <pre>{@code
+ * try (Pkcs11SigningToken token = Pkcs11Tokens.open(Path.of("/usr/lib/librtpkcs11ecp.so"), "Rutoken ECP")) {
+ *     token.login(PinCallbacks.environment("ORGSIGN_PIN"));
+ *     List<TokenKey> keys = token.keys();
+ * }
+ * }</pre>
+ */
+public final class Pkcs11Tokens {
+    private Pkcs11Tokens() {
+    }
+
+    /**
+     * Opens a token with the default options (the final PIN try refused, up to 8 sessions).
+     *
+     * @param module        the vendor's PKCS#11 library, or {@code null} to find one
+     *                      ({@link Pkcs11Modules#resolve})
+     * @param labelOrSerial the token's label or serial, or {@code null} for the only token present
+     * @return the token, to be closed by the caller
+     * @throws OrgsignException MODULE_NOT_FOUND, MODULE_INVALID, TOKEN_NOT_PRESENT, TOKEN_AMBIGUOUS
+     */
+    public static Pkcs11SigningToken open(Path module, String labelOrSerial) throws OrgsignException {
+        return open(module, labelOrSerial, Pkcs11Options.defaults());
+    }
+
+    /**
+     * Opens a token.
+     *
+     * @param module        the vendor's PKCS#11 library, or {@code null} to find one
+     * @param labelOrSerial the token's label or serial, or {@code null} for the only token present
+     * @param options       final-try and session settings
+     * @return the token, to be closed by the caller
+     * @throws OrgsignException MODULE_NOT_FOUND, MODULE_INVALID, TOKEN_NOT_PRESENT, TOKEN_AMBIGUOUS
+     */
+    public static Pkcs11SigningToken open(Path module, String labelOrSerial, Pkcs11Options options)
+            throws OrgsignException {
+        try (Pkcs11Library library = Pkcs11Library.open(module)) {
+            return library.openToken(labelOrSerial, options);
+        }
+    }
+
+    /**
+     * The tokens a module sees now.
+     *
+     * @param module the vendor's PKCS#11 library, or {@code null} to find one
+     * @return one entry per initialized token present
+     * @throws OrgsignException MODULE_NOT_FOUND, MODULE_INVALID, TOKEN_ERROR
+     */
+    public static List<Pkcs11TokenInfo> list(Path module) throws OrgsignException {
+        try (Pkcs11Library library = Pkcs11Library.open(module)) {
+            return library.tokens();
+        }
+    }
+}

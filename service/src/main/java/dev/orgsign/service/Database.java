@@ -1,0 +1,94 @@
+package dev.orgsign.service;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.orgsign.core.ErrorCode;
+import dev.orgsign.core.OrgsignException;
+import org.flywaydb.core.Flyway;
+
+import javax.sql.DataSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The service's JDBC store: a HikariCP pool over an embedded H2 file (under the data folder) or
+ * an external database such as PostgreSQL, its schema brought up to date by Flyway at start.
+ */
+final class Database implements AutoCloseable {
+    private final HikariDataSource pool;
+    private final boolean embedded;
+
+    private Database(HikariDataSource pool, boolean embedded) {
+        this.pool = pool;
+        this.embedded = embedded;
+    }
+
+    static Database open(ServiceConfig config) throws OrgsignException {
+        String url = config.jdbcUrl();
+        boolean embedded = url == null;
+        if (embedded) {
+            try {
+                Files.createDirectories(config.dataDir());
+            } catch (java.io.IOException e) {
+                throw new OrgsignException(ErrorCode.IO, "The data folder " + config.dataDir() + " cannot be created.", e);
+            }
+            Path file = config.dataDir().toAbsolutePath().resolve("orgsign");
+            // WRITE_DELAY=0: every commit reaches the file before the client hears "accepted".
+            url = "jdbc:h2:file:" + file + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000";
+        }
+        HikariConfig hc = new HikariConfig();
+        hc.setJdbcUrl(url);
+        if (config.jdbcUser() != null) {
+            hc.setUsername(config.jdbcUser());
+        }
+        if (config.jdbcPassword() != null) {
+            hc.setPassword(config.jdbcPassword());
+        }
+        hc.setMaximumPoolSize(config.workers() + 10);
+        hc.setConnectionTimeout(5_000);
+        hc.setPoolName("orgsign-" + config.instanceName());
+        hc.setInitializationFailTimeout(10_000);
+        HikariDataSource ds;
+        try {
+            ds = new HikariDataSource(hc);
+        } catch (RuntimeException e) {
+            throw new OrgsignException(ErrorCode.IO, "The database at " + redact(url) + " cannot be opened: "
+                    + rootMessage(e) + ".", e);
+        }
+        try {
+            Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+        } catch (RuntimeException e) {
+            ds.close();
+            throw new OrgsignException(ErrorCode.IO, "The database schema at " + redact(url) + " cannot be brought up to date: "
+                    + rootMessage(e) + ".", e);
+        }
+        return new Database(ds, embedded);
+    }
+
+    DataSource dataSource() {
+        return pool;
+    }
+
+    /** Whether this process owns the database alone (the embedded file is locked to one process). */
+    boolean embedded() {
+        return embedded;
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    static String redact(String url) {
+        return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String m = t.getMessage();
+        return m == null ? t.getClass().getSimpleName() : m.lines().findFirst().orElse(m);
+    }
+}

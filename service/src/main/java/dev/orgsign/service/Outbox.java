@@ -1,0 +1,114 @@
+package dev.orgsign.service;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The outbox table: notifications written in the transaction that stores a verdict, sent later
+ * and retried with back-off until the mail server takes them, so an outage delays mail but loses none.
+ */
+final class Outbox {
+    /** A notification. */
+    record Mail(String submissionId, String recipient, String subject, String body) {
+    }
+
+    /** A queued notification claimed for sending. */
+    record Queued(String id, Mail mail, int attempts) {
+    }
+
+    private final DataSource ds;
+
+    Outbox(DataSource ds) {
+        this.ds = ds;
+    }
+
+    static void insert(Connection c, Mail mail, long now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("insert into outbox (id, submission_id, recipient, subject, body, "
+                + "created_at, next_attempt_at) values (?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, UUID.randomUUID().toString());
+            ps.setString(2, mail.submissionId());
+            ps.setString(3, mail.recipient());
+            ps.setString(4, mail.subject());
+            ps.setString(5, mail.body());
+            ps.setLong(6, now);
+            ps.setLong(7, now);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Claims up to {@code max} due notifications for {@code owner} until {@code leaseUntil}. */
+    List<Queued> claim(String owner, int max, long now, long leaseUntil) throws SQLException {
+        List<Queued> out = new ArrayList<>();
+        try (Connection c = ds.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                try (PreparedStatement ps = c.prepareStatement("select id, submission_id, recipient, subject, body, attempts "
+                        + "from outbox where sent_at is null and gave_up_at is null and next_attempt_at <= ? and (lease_until is null or lease_until < ?) "
+                        + "order by created_at, id fetch first " + max + " rows only for update skip locked")) {
+                    ps.setLong(1, now);
+                    ps.setLong(2, now);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            out.add(new Queued(rs.getString(1), new Mail(rs.getString(2), rs.getString(3), rs.getString(4),
+                                    rs.getString(5)), rs.getInt(6)));
+                        }
+                    }
+                }
+                try (PreparedStatement ps = c.prepareStatement("update outbox set lease_owner = ?, lease_until = ? where id = ?")) {
+                    for (Queued q : out) {
+                        ps.setString(1, owner);
+                        ps.setLong(2, leaseUntil);
+                        ps.setString(3, q.id());
+                        ps.addBatch();
+                    }
+                    if (!out.isEmpty()) {
+                        ps.executeBatch();
+                    }
+                }
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+        return out;
+    }
+
+    void sent(String id, long now) throws SQLException {
+        try (Connection c = ds.getConnection();
+             PreparedStatement ps = c.prepareStatement("update outbox set sent_at = ?, attempts = attempts + 1, "
+                     + "lease_owner = null, lease_until = null, last_error = null where id = ?")) {
+            ps.setLong(1, now);
+            ps.setString(2, id);
+            ps.executeUpdate();
+        }
+    }
+
+    void gaveUp(String id, String error, long now) throws SQLException {
+        try (Connection c = ds.getConnection();
+             PreparedStatement ps = c.prepareStatement("update outbox set attempts = attempts + 1, gave_up_at = ?, "
+                     + "last_error = ?, lease_owner = null, lease_until = null where id = ?")) {
+            ps.setLong(1, now);
+            ps.setString(2, error.length() > 1000 ? error.substring(0, 1000) : error);
+            ps.setString(3, id);
+            ps.executeUpdate();
+        }
+    }
+
+    void failed(String id, String error, long nextAttempt) throws SQLException {
+        try (Connection c = ds.getConnection();
+             PreparedStatement ps = c.prepareStatement("update outbox set attempts = attempts + 1, next_attempt_at = ?, "
+                     + "last_error = ?, lease_owner = null, lease_until = null where id = ?")) {
+            ps.setLong(1, nextAttempt);
+            ps.setString(2, error.length() > 1000 ? error.substring(0, 1000) : error);
+            ps.setString(3, id);
+            ps.executeUpdate();
+        }
+    }
+}

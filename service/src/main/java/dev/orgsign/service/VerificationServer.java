@@ -1,0 +1,267 @@
+package dev.orgsign.service;
+
+import dev.orgsign.core.ErrorCode;
+import dev.orgsign.core.OrgsignException;
+import dev.orgsign.core.registry.FnsExtractRegistry;
+import dev.orgsign.core.registry.Registry;
+import dev.orgsign.core.verify.RequestIdLedger;
+import dev.orgsign.core.verify.SignatureVerifier;
+import dev.orgsign.core.verify.TrustMaterial;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.URI;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+
+/**
+ * The orgsign verification service: the HTTP API of DESIGN.md on Jetty, a durable JDBC store
+ * (H2 under the data folder, or PostgreSQL shared by several instances), verification workers,
+ * the e-mail outbox and signed PDF receipts.
+ *
+ * <pre>{@code
+ * try (VerificationServer s = VerificationServer.start(config)) {
+ *     URI endpoint = s.uri();
+ *     ...
+ * }
+ * }</pre>
+ */
+public final class VerificationServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(VerificationServer.class);
+
+    private final ServiceConfig config;
+    private final Server server;
+    private final Database db;
+    private final ApiHandler api;
+    private final List<Worker> workers = new ArrayList<>();
+    private final List<Thread> threads = new ArrayList<>();
+    private final MailSender mail;
+    private final CountDownLatch closed = new CountDownLatch(1);
+    private URI uri;
+    private boolean stopped;
+
+    private VerificationServer(ServiceConfig config, Database db, SignatureVerifier verifier, Receipts receipts) {
+        this.config = config;
+        this.db = db;
+        Clock clock = Clock.systemUTC();
+        Semaphore wakeUp = new Semaphore(0);
+        SubmissionStore store = new SubmissionStore(db.dataSource());
+        this.api = new ApiHandler(store, receipts, config.maxBodyBytes(), config.maxPending(), clock, wakeUp);
+        for (int i = 0; i < config.workers(); i++) {
+            workers.add(new Worker(store, verifier, clock, config.lease(), config.instanceName(), wakeUp));
+        }
+        this.mail = config.smtpHost() == null ? null
+                : new MailSender(new Outbox(db.dataSource()), config.smtpHost(), config.smtpPort(),
+                config.mailFrom(), clock);
+        this.server = jetty(config, api);
+    }
+
+    /**
+     * Starts the service: opens and migrates the store, loads the trust anchors, CRLs and
+     * register, starts the workers and the mail sender, and listens.
+     *
+     * @param config the configuration
+     * @return the running service
+     * @throws OrgsignException when a path, the database or the port cannot be used
+     */
+    public static VerificationServer start(ServiceConfig config) throws OrgsignException {
+        TrustMaterial trust = TrustMaterial.load(config.trust(), config.crls());
+        Registry registry = FnsExtractRegistry.load(config.registry());
+        Database db = Database.open(config);
+        try {
+            SubmissionStore store = new SubmissionStore(db.dataSource());
+            if (db.embedded()) {
+                store.releaseLeases(); // the H2 file is ours alone: leases left by a crash are void
+            }
+            SignatureVerifier verifier = new SignatureVerifier(trust, registry, ledger(store), Clock.systemUTC(),
+                    Duration.ofDays(7));
+            Receipts receipts = ReceiptMaker.create(config);
+            VerificationServer s = new VerificationServer(config, db, verifier, receipts);
+            s.begin();
+            return s;
+        } catch (OrgsignException e) {
+            db.close();
+            throw e;
+        } catch (SQLException e) {
+            db.close();
+            throw new OrgsignException(ErrorCode.IO, "The database cannot be used: " + Database.rootMessage(e) + ".", e);
+        } catch (Exception e) {
+            db.close();
+            throw new OrgsignException(ErrorCode.INTERNAL, "The service could not start: " + Database.rootMessage(e) + ".", e);
+        }
+    }
+
+    /**
+     * Starts the service and blocks until the JVM is asked to stop (Ctrl-C, SIGTERM), then shuts
+     * down gracefully. This is what {@code orgsign serve} runs.
+     *
+     * @param config the configuration
+     * @param out    where to print the address once listening
+     * @throws OrgsignException when the service cannot start
+     */
+    public static void serve(ServiceConfig config, java.io.PrintStream out) throws OrgsignException {
+        VerificationServer s = start(config);
+        Runtime.getRuntime().addShutdownHook(new Thread(s::close, "orgsign-shutdown"));
+        out.println("orgsign verification service listening on " + s.uri() + " (instance " + config.instanceName() + ")");
+        out.flush();
+        s.awaitClose();
+    }
+
+    private void begin() throws Exception {
+        int n = 0;
+        for (Worker w : workers) {
+            Thread t = new Thread(w, "orgsign-worker-" + (n++));
+            t.setDaemon(true);
+            threads.add(t);
+        }
+        if (mail != null) {
+            Thread t = new Thread(mail, "orgsign-mail");
+            t.setDaemon(true);
+            threads.add(t);
+        }
+        try {
+            server.start();
+        } catch (java.io.IOException e) {
+            server.stop();
+            throw new OrgsignException(ErrorCode.USAGE, "The service cannot listen on " + config.host() + ":" + config.port()
+                    + " (" + Database.rootMessage(e) + "); choose another port.", e);
+        }
+        ServerConnector c = (ServerConnector) server.getConnectors()[0];
+        String host = config.host().equals("0.0.0.0") ? "localhost" : config.host();
+        uri = URI.create((config.tlsKeystore() == null ? "http" : "https") + "://" + host + ":" + c.getLocalPort() + "/");
+        threads.forEach(Thread::start);
+        LOG.info("orgsign service {} listening on {}", config.instanceName(), uri);
+    }
+
+    /**
+     * The base address of the API, e.g. {@code http://127.0.0.1:41234/}.
+     *
+     * @return the address clients use
+     */
+    public URI uri() {
+        return uri;
+    }
+
+    /** Blocks until {@link #close()} has finished. */
+    public void awaitClose() {
+        try {
+            closed.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Stops gracefully: new requests get 503, requests in progress finish, workers finish the
+     * submission in hand (what they had claimed but not started is taken up again later), the
+     * store is closed. Idempotent.
+     */
+    @Override
+    public synchronized void close() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        api.shuttingDown();
+        try {
+            server.stop();
+        } catch (Exception e) {
+            LOG.warn("The HTTP server did not stop cleanly: {}", e.toString());
+        }
+        workers.forEach(Worker::stop);
+        if (mail != null) {
+            mail.stop();
+        }
+        for (Thread t : threads) {
+            try {
+                t.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        db.close();
+        closed.countDown();
+        LOG.info("orgsign service {} stopped", config.instanceName());
+    }
+
+    private static RequestIdLedger ledger(SubmissionStore store) {
+        return (requestId, hash) -> {
+            try {
+                String h = HexFormat.of().formatHex(hash);
+                return store.payloadHashOf(requestId).map(h::equals).orElse(true);
+            } catch (SQLException e) {
+                throw new IllegalStateException("The request-id ledger is unavailable", e);
+            }
+        };
+    }
+
+    private static Server jetty(ServiceConfig config, ApiHandler api) {
+        QueuedThreadPool pool = new QueuedThreadPool(64, 4);
+        pool.setName("orgsign-http");
+        Server server = new Server(pool);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendDateHeader(true);
+        ServerConnector connector;
+        if (config.tlsKeystore() == null) {
+            connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        } else {
+            SslContextFactory.Server ssl = new SslContextFactory.Server();
+            ssl.setKeyStorePath(config.tlsKeystore().toAbsolutePath().toString());
+            ssl.setKeyStoreType("PKCS12");
+            if (config.tlsPassword() != null) {
+                ssl.setKeyStorePassword(config.tlsPassword());
+            }
+            SecureRequestCustomizer src = new SecureRequestCustomizer();
+            src.setSniHostCheck(false);
+            http.addCustomizer(src);
+            connector = new ServerConnector(server, new SslConnectionFactory(ssl, "http/1.1"), new HttpConnectionFactory(http));
+        }
+        connector.setHost(config.host());
+        connector.setPort(config.port());
+        connector.setIdleTimeout(30_000); // the read timeout: a stalled client is dropped
+        server.addConnector(connector);
+        server.setHandler(new GracefulHandler(api));
+        server.setStopTimeout(10_000);
+        server.setErrorHandler(new JsonErrors());
+        return server;
+    }
+
+    /** Jetty's own refusals (malformed HTTP, oversized headers, …) as JSON too. */
+    private static final class JsonErrors extends ErrorHandler {
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) {
+            int status = response.getStatus() > 0 ? response.getStatus() : 500;
+            Object attr = request.getAttribute(ERROR_STATUS);
+            if (attr instanceof Integer i) {
+                status = i;
+            }
+            Object detail = request.getAttribute(ERROR_MESSAGE);
+            String why = detail instanceof String d && !d.isBlank() && d.length() < 120 && !d.contains("Exception")
+                    ? " (" + d + ")" : "";
+            ApiHandler.error(response, callback, status, "http_" + status, "The request was refused: "
+                    + HttpStatus.getMessage(status) + why + ".");
+            return true;
+        }
+    }
+}

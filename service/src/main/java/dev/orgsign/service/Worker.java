@@ -1,0 +1,139 @@
+package dev.orgsign.service;
+
+import dev.orgsign.core.payload.RegistrationPayload;
+import dev.orgsign.core.verify.Check;
+import dev.orgsign.core.verify.SignatureVerifier;
+import dev.orgsign.core.verify.VerificationReport;
+import dev.orgsign.core.verify.Verdict;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One verification worker: claims pending submissions with a lease, verifies them and stores the
+ * verdict with its notification. A crash leaves the lease to expire and another worker (of this
+ * instance after a restart, or of another instance) takes the submission over; the store keeps
+ * only the first verdict.
+ */
+final class Worker implements Runnable {
+    private static final Logger LOG = LoggerFactory.getLogger(Worker.class);
+    private static final int BATCH = 4;
+
+    private final SubmissionStore store;
+    private final SignatureVerifier verifier;
+    private final Clock clock;
+    private final Duration lease;
+    private final String instance;
+    private final Semaphore wakeUp;
+    private volatile boolean running = true;
+
+    Worker(SubmissionStore store, SignatureVerifier verifier, Clock clock, Duration lease, String instance, Semaphore wakeUp) {
+        this.store = store;
+        this.verifier = verifier;
+        this.clock = clock;
+        this.lease = lease;
+        this.instance = instance;
+        this.wakeUp = wakeUp;
+    }
+
+    void stop() {
+        running = false;
+    }
+
+    @Override
+    public void run() {
+        while (running) {
+            int done = 0;
+            try {
+                String owner = instance + "/" + UUID.randomUUID();
+                long now = clock.millis();
+                List<SubmissionStore.Claimed> claimed = store.claim(owner, BATCH, now, now + lease.toMillis());
+                for (SubmissionStore.Claimed c : claimed) {
+                    if (!running) {
+                        break; // the lease runs out and the submission is taken up again
+                    }
+                    process(c, owner);
+                    done++;
+                }
+            } catch (java.sql.SQLException e) {
+                LOG.warn("Cannot claim submissions: {}", Database.rootMessage(e));
+                pause(1000);
+            } catch (RuntimeException e) {
+                LOG.error("Worker failure", e);
+                pause(1000);
+            }
+            if (done == 0 && running) {
+                try {
+                    wakeUp.tryAcquire(250, TimeUnit.MILLISECONDS);
+                    wakeUp.drainPermits();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    private void process(SubmissionStore.Claimed c, String owner) throws java.sql.SQLException {
+        VerificationReport report = verifier.verify(c.payload(), c.signature());
+        String reportJson = Json.checks(report.checks()).toString();
+        Outbox.Mail mail = c.email() == null ? null : Notifications.mail(c, report);
+        boolean stored = store.decide(c.id(), owner, report.verdict(), reportJson, instance, clock.millis(), mail);
+        if (!stored) {
+            LOG.info("Submission {} was decided elsewhere; this verdict is dropped", c.id());
+        }
+    }
+
+    private void pause(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    /** What the notification says. */
+    static final class Notifications {
+        private Notifications() {
+        }
+
+        static Outbox.Mail mail(SubmissionStore.Claimed c, VerificationReport report) {
+            boolean ok = report.verdict() == Verdict.VERIFIED;
+            String org = c.organization() == null ? "the organization" : c.organization();
+            StringBuilder b = new StringBuilder();
+            b.append(ok ? "The registration of " + org + " has been verified.\n"
+                    : "The registration of " + org + " has been rejected.\n");
+            b.append("Submission: ").append(c.id()).append('\n');
+            try {
+                RegistrationPayload.Head h = dev.orgsign.core.payload.PayloadCodec.parse(c.payload()).head();
+                b.append("Signer: ").append(h.surname()).append(' ').append(h.firstName())
+                        .append(h.patronymic() == null ? "" : " " + h.patronymic())
+                        .append(h.position() == null ? "" : ", " + h.position()).append('\n');
+            } catch (dev.orgsign.core.OrgsignException e) {
+                b.append("Signer: unknown (the payload cannot be read)\n");
+            }
+            b.append("Received: ").append(java.time.Instant.ofEpochMilli(c.receivedAt())).append("\n\n");
+            for (Check check : report.checks()) {
+                b.append(check.result() == dev.orgsign.core.verify.CheckResult.PASSED ? "[passed] "
+                        : check.result() == dev.orgsign.core.verify.CheckResult.FAILED ? "[FAILED] " : "[not checked] ")
+                        .append(check.code()).append(": ").append(check.message()).append('\n');
+            }
+            if (ok) {
+                b.append("\nThe signed receipt: GET /api/v1/submissions/").append(c.id()).append("/receipt.pdf\n");
+            }
+            String subject = "orgsign: registration " + (ok ? "VERIFIED" : "REJECTED") + " — " + org;
+            return new Outbox.Mail(c.id(), c.email(), subject.length() > 900 ? subject.substring(0, 900) : subject, b.toString());
+        }
+
+        static String organization(RegistrationPayload p) {
+            return p.organization().fullName() + " (" + p.organization().type() + " " + p.organization().id() + ")";
+        }
+    }
+}
