@@ -16,7 +16,6 @@ import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.CMSSignerDigestMismatchException;
 import org.bouncycastle.cms.SignerInformation;
 
-import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -176,12 +175,12 @@ final class CmsEvidence {
             if (v2 != null) {
                 ESSCertIDv2 id = SigningCertificateV2.getInstance(v2.getAttrValues().getObjectAt(0)).getCerts()[0];
                 String alg = new org.bouncycastle.operator.DefaultAlgorithmNameFinder().getAlgorithmName(id.getHashAlgorithm());
-                byte[] hash = MessageDigest.getInstance(alg, Providers.bouncyCastle()).digest(certificate.getEncoded());
+                byte[] hash = ParsedCertificates.hash(certificate, alg);
                 return Arrays.equals(hash, id.getCertHash()) ? null
                         : "The signing-certificate attribute names another certificate than the one that signed.";
             }
             ASN1Encodable v1 = signed.get(PKCSObjectIdentifiers.id_aa_signingCertificate).getAttrValues().getObjectAt(0);
-            byte[] hash = MessageDigest.getInstance("SHA-1").digest(certificate.getEncoded());
+            byte[] hash = ParsedCertificates.hash(certificate, "SHA-1");
             return Arrays.equals(hash, SigningCertificate.getInstance(v1).getCerts()[0].getCertHash()) ? null
                     : "The signing-certificate attribute names another certificate than the one that signed.";
         } catch (Exception e) {

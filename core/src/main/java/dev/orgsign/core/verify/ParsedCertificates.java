@@ -27,7 +27,24 @@ final class ParsedCertificates {
 
     private static final Map<ByteBuffer, Entry> CACHE = new ConcurrentHashMap<>();
 
+    private static final Map<String, byte[]> HASHES = new ConcurrentHashMap<>();
+
     private ParsedCertificates() {
+    }
+
+    /** The hash of a certificate's DER with a named digest (for the ESS signing-certificate check), computed once. */
+    static byte[] hash(X509Certificate cert, String digest) throws java.security.GeneralSecurityException {
+        byte[] der = cert.getEncoded();
+        String key = digest + ":" + java.util.Base64.getEncoder().encodeToString(der);
+        byte[] h = HASHES.get(key);
+        if (h == null) {
+            if (HASHES.size() >= MAX_ENTRIES) {
+                HASHES.clear();
+            }
+            h = java.security.MessageDigest.getInstance(digest, Providers.bouncyCastle()).digest(der);
+            HASHES.put(key, h);
+        }
+        return h.clone();
     }
 
     static X509Certificate certificate(X509CertificateHolder holder) throws CertificateException, IOException {
