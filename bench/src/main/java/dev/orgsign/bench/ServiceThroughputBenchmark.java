@@ -53,7 +53,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Verified submissions per second through the whole service — HTTP intake, the durable store
- * (embedded H2 with a write per commit, or PostgreSQL when {@code ORGSIGN_BENCH_PG_URL} is set),
+ * (embedded H2 with a write per commit, or a fresh PostgreSQL database made through the role of
+ * {@code ORGSIGN_TEST_PG_URL}, default the one {@code scripts/setup} creates),
  * the verification workers, the verdict and its outbox row — beside the in-process
  * {@link SignatureVerifier} on the same kind of registrations in the same run (the baseline).
  * Each operation is one registration (P-256, the LLC head); a batch of {@value #BATCH} fresh ones
@@ -73,6 +74,13 @@ public class ServiceThroughputBenchmark {
     /** Verification workers of the service, and threads of the in-process baseline. */
     @Param({"2"})
     public int workers;
+
+    /** The service's store: {@code h2} (embedded file) or {@code postgresql}. */
+    @Param({"h2", "postgresql"})
+    public String store;
+
+    private String pgAdmin;
+    private String pgName;
 
     private Path dir;
     private Registry registry;
@@ -102,9 +110,16 @@ public class ServiceThroughputBenchmark {
         ServiceConfig.Builder config = ServiceConfig.builder().dataDir(dir.resolve("data")).trust(dir.resolve("pki/trust"))
                 .crls(List.of(dir.resolve("pki/crl"))).registry(dir.resolve("pki/registry/utf-8")).workers(workers)
                 .maxPending(1_000_000);
-        String pg = System.getenv("ORGSIGN_BENCH_PG_URL");
-        if (pg != null) {
-            config.jdbcUrl(pg);
+        if (store.equals("postgresql")) {
+            pgAdmin = System.getenv().getOrDefault("ORGSIGN_TEST_PG_URL",
+                    "jdbc:postgresql://127.0.0.1:5432/orgsign_test?user=orgsign&password=orgsign");
+            pgName = "orgsign_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection(pgAdmin); java.sql.Statement st = c.createStatement()) {
+                st.execute("create database " + pgName);
+            }
+            int query = pgAdmin.indexOf('?');
+            String base = query < 0 ? pgAdmin : pgAdmin.substring(0, query);
+            config.jdbcUrl(base.substring(0, base.lastIndexOf('/') + 1) + pgName + (query < 0 ? "" : pgAdmin.substring(query)));
         }
         server = VerificationServer.start(config.build());
         client = new VerificationClient(server.uri());
@@ -177,5 +192,10 @@ public class ServiceThroughputBenchmark {
         server.close();
         pool.shutdownNow();
         token.close();
+        if (pgName != null) {
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection(pgAdmin); java.sql.Statement st = c.createStatement()) {
+                st.execute("drop database if exists " + pgName + " with (force)");
+            }
+        }
     }
 }

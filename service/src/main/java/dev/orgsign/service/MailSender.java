@@ -87,12 +87,26 @@ final class MailSender implements Runnable {
         } catch (jakarta.mail.internet.AddressException e) {
             LOG.warn("Mail for submission {} cannot be addressed and is given up: {}", q.mail().submissionId(), e.getMessage());
             outbox.gaveUp(q.id(), "Invalid address: " + e.getMessage(), clock.millis());
+        } catch (jakarta.mail.SendFailedException e) {
+            if (e.getInvalidAddresses() != null && e.getInvalidAddresses().length > 0
+                    && (e.getValidSentAddresses() == null || e.getValidSentAddresses().length == 0)
+                    && (e.getValidUnsentAddresses() == null || e.getValidUnsentAddresses().length == 0)) {
+                LOG.warn("The mail server refuses the address of submission {}; the notification is given up",
+                        q.mail().submissionId());
+                outbox.gaveUp(q.id(), "Address refused by the mail server: " + Database.rootMessage(e), clock.millis());
+            } else {
+                retry(q, e);
+            }
         } catch (MessagingException | RuntimeException e) {
-            long backoff = Math.min(MAX_BACKOFF_MS, 1000L << Math.min(q.attempts(), 16));
-            LOG.info("Mail for submission {} not sent yet (attempt {}): {}", q.mail().submissionId(), q.attempts() + 1,
-                    Database.rootMessage(e));
-            outbox.failed(q.id(), Database.rootMessage(e), clock.millis() + backoff);
+            retry(q, e);
         }
+    }
+
+    private void retry(Outbox.Queued q, Exception e) throws java.sql.SQLException {
+        long backoff = Math.min(MAX_BACKOFF_MS, 1000L << Math.min(q.attempts(), 16));
+        LOG.info("Mail for submission {} not sent yet (attempt {}): {}", q.mail().submissionId(), q.attempts() + 1,
+                Database.rootMessage(e));
+        outbox.failed(q.id(), Database.rootMessage(e), clock.millis() + backoff);
     }
 
     private void sleep(long ms) {

@@ -29,11 +29,13 @@ import java.util.List;
  * @param maxBodyBytes     the largest request body accepted
  * @param maxPending       above this many pending submissions new ones are refused with 429
  * @param instanceName     this instance's name in leases and logs
+ * @param readTimeout      how long a connection may stay silent (while sending a request or idle) before it is closed
  */
 public record ServiceConfig(String host, int port, Path dataDir, String jdbcUrl, String jdbcUser, String jdbcPassword,
                             Path trust, List<Path> crls, Path registry, String smtpHost, int smtpPort, String mailFrom,
                             Path tlsKeystore, String tlsPassword, Path receiptKeystore, String receiptPassword,
-                            int workers, Duration lease, int maxBodyBytes, int maxPending, String instanceName) {
+                            int workers, Duration lease, int maxBodyBytes, int maxPending, String instanceName,
+                            Duration readTimeout) {
     /** Checks the values; a wrong one is an {@link IllegalArgumentException} whose message is a sentence for people. */
     public ServiceConfig {
         require(host, "The address to listen on is missing.");
@@ -52,6 +54,9 @@ public record ServiceConfig(String host, int port, Path dataDir, String jdbcUrl,
         }
         if (smtpHost != null && (smtpPort < 1 || smtpPort > 65535)) {
             throw new IllegalArgumentException("The SMTP port " + smtpPort + " is not between 1 and 65535.");
+        }
+        if (readTimeout == null || readTimeout.toMillis() < 100) {
+            throw new IllegalArgumentException("The read timeout must be at least 100 ms.");
         }
         if (lease == null || lease.toMillis() < 1000) {
             throw new IllegalArgumentException("The claim lease must be at least one second.");
@@ -102,6 +107,7 @@ public record ServiceConfig(String host, int port, Path dataDir, String jdbcUrl,
         private int maxBodyBytes = 1 << 20;
         private int maxPending = 10_000;
         private String instanceName;
+        private Duration readTimeout = Duration.ofSeconds(30);
 
         private Builder() {
         }
@@ -178,12 +184,15 @@ public record ServiceConfig(String host, int port, Path dataDir, String jdbcUrl,
         /** @param v this instance's name @return this */
         public Builder instanceName(String v) { instanceName = v; return this; }
 
+        /** @param v how long a silent connection is kept @return this */
+        public Builder readTimeout(Duration v) { readTimeout = v; return this; }
+
         /** @return the configuration */
         public ServiceConfig build() {
             return new ServiceConfig(host, port, dataDir, jdbcUrl, jdbcUser, jdbcPassword, trust, crls, registry, smtpHost,
                     smtpPort, mailFrom, tlsKeystore, tlsPassword, receiptKeystore, receiptPassword, workers, lease,
                     maxBodyBytes, maxPending, instanceName == null ? "i-" + java.util.UUID.randomUUID().toString().substring(0, 8)
-                    : instanceName);
+                    : instanceName, readTimeout);
         }
     }
 }

@@ -239,7 +239,7 @@ public final class VerificationServer implements AutoCloseable {
         }
         connector.setHost(config.host());
         connector.setPort(config.port());
-        connector.setIdleTimeout(30_000); // the read timeout: a stalled client is dropped
+        connector.setIdleTimeout(config.readTimeout().toMillis()); // the read timeout: a stalled client is dropped
         server.addConnector(connector);
         server.setHandler(new GracefulHandler(api));
         server.setStopTimeout(10_000);

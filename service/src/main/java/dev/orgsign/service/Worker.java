@@ -81,7 +81,17 @@ final class Worker implements Runnable {
     }
 
     private void process(SubmissionStore.Claimed c, String owner) throws java.sql.SQLException {
-        VerificationReport report = verifier.verify(c.payload(), c.signature());
+        VerificationReport report;
+        try {
+            report = verifier.verify(c.payload(), c.signature());
+        } catch (RuntimeException e) {
+            // The verifier is built never to throw; should it, the submission is rejected (fail
+            // closed) rather than retried at every lease for ever.
+            LOG.error("The verifier failed on submission {}; it is rejected", c.id(), e);
+            report = new VerificationReport(Verdict.REJECTED, Check.CODES.stream().map(code -> new Check(code,
+                    dev.orgsign.core.verify.CheckResult.NOT_CHECKED,
+                    "Not checked: the verifier met an internal error, so the submission is rejected.")).toList(), null);
+        }
         String reportJson = Json.checks(report.checks()).toString();
         Outbox.Mail mail = c.email() == null ? null : Notifications.mail(c, report);
         boolean stored = store.decide(c.id(), owner, report.verdict(), reportJson, instance, clock.millis(), mail);

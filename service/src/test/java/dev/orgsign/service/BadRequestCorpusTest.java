@@ -183,6 +183,23 @@ class BadRequestCorpusTest {
         }
     }
 
+    @Test
+    void malformedHttpIsAnsweredByJsonToo() throws Exception {
+        String[] requests = {"GARBAGE\r\n\r\n", "GET /health HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(20_000) + "\r\n\r\n",
+            "POST /api/v1/submissions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: -5\r\n\r\n"};
+        for (String request : requests) {
+            try (Socket s = new Socket(server.uri().getHost(), server.uri().getPort())) {
+                s.setSoTimeout(10_000);
+                s.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+                String response = new String(readAll(s.getInputStream()), StandardCharsets.ISO_8859_1);
+                assertTrue(response.matches("(?s)HTTP/1.1 4\\d\\d .*"), response);
+                assertTrue(response.contains("application/json") && response.contains("\"error\":\"http_4"), response);
+                assertFalse(response.contains("Exception") || response.contains("\tat "), response);
+            }
+            stillServes();
+        }
+    }
+
     private static byte[] readAll(InputStream in) {
         java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
         byte[] buf = new byte[8192];

@@ -86,7 +86,19 @@ class OperationsTest {
             OrgsignException e = assertThrows(OrgsignException.class, () -> client.submit(batch.get(3).payload(), batch.get(3).signature()));
             assertTrue(e.getMessage().contains("HTTP 429") && e.getMessage().contains("try again"), e.getMessage());
             // an identical resubmission of an accepted one is still answered
-            assertEquals(Verdict.PENDING, client.submit(batch.get(0).payload(), batch.get(0).signature()).verdict());
+            Submission pending = client.submit(batch.get(0).payload(), batch.get(0).signature());
+            assertEquals(Verdict.PENDING, pending.verdict());
+            // with no worker nothing is decided: waiting ends in SERVICE_TIMEOUT after polls that back off
+            List<Duration> pauses = new java.util.ArrayList<>();
+            OrgsignException timeout = assertThrows(OrgsignException.class, () -> client.await(pending.id(), Duration.ofMillis(1500),
+                    (current, attempt, elapsed, next) -> pauses.add(next)));
+            assertEquals(ErrorCode.SERVICE_TIMEOUT, timeout.code());
+            assertEquals(6, timeout.exitCode());
+            assertTrue(timeout.getMessage().contains("orgsign status " + pending.id()), timeout.getMessage());
+            assertTrue(pauses.size() >= 3, pauses.toString());
+            assertEquals(Duration.ofMillis(200), pauses.get(0));
+            assertEquals(Duration.ofMillis(400), pauses.get(1));
+            assertEquals(Duration.ZERO, pauses.get(pauses.size() - 1));
         }
     }
 
@@ -187,6 +199,26 @@ class OperationsTest {
             VerificationClient client = new VerificationClient(server.uri());
             Submission sub = client.submit(s.payload(), s.signature());
             assertEquals(Verdict.VERIFIED, client.await(sub.id(), Duration.ofSeconds(30), (a, b, c, d) -> { }).verdict());
+        }
+    }
+
+    @Test
+    void aClientThatStallsIsDroppedAfterTheReadTimeout(@TempDir Path data) throws Exception {
+        try (VerificationServer server = VerificationServer.start(TestMaterial.config(data).readTimeout(Duration.ofSeconds(1)).build())) {
+            try (Socket socket = new Socket(server.uri().getHost(), server.uri().getPort())) {
+                socket.setSoTimeout(15_000);
+                socket.getOutputStream().write(("POST /api/v1/submissions HTTP/1.1\r\nHost: localhost\r\n"
+                        + "Content-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"payload\":\"").getBytes(StandardCharsets.US_ASCII));
+                long start = System.nanoTime();
+                byte[] rest = socket.getInputStream().readAllBytes(); // ends when the service closes the connection
+                long waited = Duration.ofNanos(System.nanoTime() - start).toMillis();
+                assertTrue(waited >= 900 && waited < 10_000, "dropped after " + waited + " ms");
+                String answer = new String(rest, StandardCharsets.ISO_8859_1);
+                assertTrue(answer.isEmpty() || answer.startsWith("HTTP/1.1 4") || answer.startsWith("HTTP/1.1 5"), answer);
+                assertTrue(!answer.contains("Exception"), answer);
+            }
+            assertEquals(200, HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.uri().resolve("health")).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode());
         }
     }
 }

@@ -215,16 +215,21 @@ public final class RegisterCommand extends BaseCommand {
         if (candidates.isEmpty()) {
             throw new OrgsignException(ErrorCode.KEY_NOT_FOUND, m().get("key.none"));
         }
-        List<String> entries = new ArrayList<>();
-        int suggested = -1;
-        for (int i = 0; i < candidates.size(); i++) {
-            boolean entitled = looksEntitled(candidates.get(i), reg);
-            if (entitled && suggested < 0) {
-                suggested = i;
-            }
-            entries.add(KeyListing.text(i + 1, candidates.get(i), m(), entitled ? m().get("wizard.entitled") : null));
+        // Certificates the register confirms come first (the token's own order is arbitrary), so
+        // the suggested choice is always number 1 when there is one.
+        List<TokenKey> entitledFirst = new ArrayList<>();
+        List<TokenKey> others = new ArrayList<>();
+        for (TokenKey k : candidates) {
+            (looksEntitled(k, reg) ? entitledFirst : others).add(k);
         }
-        return candidates.get(ask.choose(m().get("ask.certificate"), entries, suggested));
+        int suggested = entitledFirst.isEmpty() ? -1 : 0;
+        int entitledCount = entitledFirst.size();
+        entitledFirst.addAll(others);
+        List<String> entries = new ArrayList<>();
+        for (int i = 0; i < entitledFirst.size(); i++) {
+            entries.add(KeyListing.text(i + 1, entitledFirst.get(i), m(), i < entitledCount ? m().get("wizard.entitled") : null));
+        }
+        return entitledFirst.get(ask.choose(m().get("ask.certificate"), entries, suggested));
     }
 
     private boolean looksEntitled(TokenKey k, Registry reg) {

@@ -28,13 +28,15 @@ import java.time.Clock;
 public final class RegistrationSigner {
     private final Clock clock;
 
-    /** A signer that takes the signing time from the system clock. */
+    /** A signer that stamps the system clock's time. */
     public RegistrationSigner() {
         this(Clock.systemUTC());
     }
 
     /**
-     * @param clock gives the signing time
+     * A signer that stamps {@code clock}'s time as the signing time.
+     *
+     * @param clock the source of the signing time
      */
     public RegistrationSigner(Clock clock) {
         this.clock = clock;
@@ -44,24 +46,24 @@ public final class RegistrationSigner {
      * Signs with the key's default algorithm ({@link TokenKey#defaultSignatureAlgorithm()}).
      *
      * @param canonicalPayload the RFC 8785 canonical payload bytes
-     * @param token            the token holding the key, logged in
-     * @param key              the signing key, with its certificate
+     * @param token            the token that holds the key
+     * @param key              the key (with its certificate and chain)
      * @return the DER encoding of the detached CMS SignedData
-     * @throws OrgsignException KEY_NOT_USABLE without a certificate; token errors from signing
+     * @throws OrgsignException when the key has no certificate or the token refuses to sign
      */
     public byte[] sign(byte[] canonicalPayload, SigningToken token, TokenKey key) throws OrgsignException {
         return sign(canonicalPayload, token, key, key.defaultSignatureAlgorithm());
     }
 
     /**
-     * Signs with the algorithm given.
+     * Signs the canonical payload with a chosen algorithm.
      *
      * @param canonicalPayload the RFC 8785 canonical payload bytes
-     * @param token            the token holding the key, logged in
-     * @param key              the signing key, with its certificate
-     * @param algorithm        a signature algorithm of the key's family
+     * @param token            the token that holds the key
+     * @param key              the key (with its certificate and chain)
+     * @param algorithm        the signature algorithm, matching the key
      * @return the DER encoding of the detached CMS SignedData
-     * @throws OrgsignException KEY_NOT_USABLE without a certificate or for a wrong algorithm; token errors
+     * @throws OrgsignException when the key has no certificate or the token refuses to sign
      */
     public byte[] sign(byte[] canonicalPayload, SigningToken token, TokenKey key, SignatureAlgorithm algorithm)
             throws OrgsignException {

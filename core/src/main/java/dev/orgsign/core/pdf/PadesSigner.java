@@ -47,7 +47,7 @@ public final class PadesSigner {
     /**
      * A signer that stamps {@code clock}'s time into the signature dictionary.
      *
-     * @param clock gives the signing time
+     * @param clock the source of the signing time
      */
     public PadesSigner(Clock clock) {
         this.clock = clock;
@@ -56,9 +56,9 @@ public final class PadesSigner {
     /**
      * Signs with the key's default algorithm.
      *
-     * @param pdf      the PDF to sign
-     * @param token    the token holding the key, logged in
-     * @param key      the signing key, with its certificate
+     * @param pdf      the PDF to sign (any unencrypted PDF)
+     * @param token    the token that holds the key
+     * @param key      the key (with its certificate and chain)
      * @param reason   why the document is signed (shown by PDF readers), or null
      * @param location where it is signed (shown by PDF readers), or null
      * @return the signed PDF bytes
@@ -72,10 +72,10 @@ public final class PadesSigner {
     /**
      * Signs with a chosen algorithm.
      *
-     * @param pdf       the PDF to sign
-     * @param token     the token holding the key, logged in
-     * @param key       the signing key, with its certificate
-     * @param algorithm a signature algorithm of the key's family
+     * @param pdf      the PDF to sign (any unencrypted PDF)
+     * @param token    the token that holds the key
+     * @param key      the key (with its certificate and chain)
+     * @param algorithm the signature algorithm, matching the key
      * @param reason   why the document is signed (shown by PDF readers), or null
      * @param location where it is signed (shown by PDF readers), or null
      * @return the signed PDF bytes

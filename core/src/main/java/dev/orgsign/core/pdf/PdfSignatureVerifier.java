@@ -38,17 +38,17 @@ public final class PdfSignatureVerifier {
     /**
      * A verifier trusting {@code trust}'s anchors and using its CRLs.
      *
-     * @param trust the trust anchors and CRLs
-     * @param clock the clock for CRL freshness
+     * @param trust the trust anchors and offline CRLs
+     * @param clock the time against which CRL currency is judged
      */
     public PdfSignatureVerifier(TrustMaterial trust, Clock clock) {
         this(new CmsSignatureVerifier(trust, clock));
     }
 
     /**
-     * A verifier that checks each signature's CMS with {@code cms}.
+     * A verifier that checks each signature's CMS with {@code cms} (which may fetch CRLs online).
      *
-     * @param cms the CMS verifier
+     * @param cms the CMS verifier to use
      */
     public PdfSignatureVerifier(CmsSignatureVerifier cms) {
         this.cms = cms;
@@ -61,7 +61,7 @@ public final class PdfSignatureVerifier {
     /**
      * Verifies every signature of {@code pdf}.
      *
-     * @param pdf the PDF bytes
+     * @param pdf the signed PDF bytes
      * @return the checks {@code pdf.signature}, {@code pdf.coverage} and those of the CMS (of the first
      *         signature that fails, or of the last one when all pass)
      */

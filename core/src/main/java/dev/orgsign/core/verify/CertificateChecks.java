@@ -2,7 +2,6 @@ package dev.orgsign.core.verify;
 
 import dev.orgsign.core.crypto.Providers;
 
-import java.security.MessageDigest;
 import java.security.cert.CertPathBuilder;
 import java.security.cert.CertPathBuilderException;
 import java.security.cert.CertStore;
@@ -18,7 +17,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,7 +32,30 @@ final class CertificateChecks {
     private final Set<TrustAnchor> anchors;
     private final List<X509CRL> crls;
     private final CrlFetcher fetcher;
-    private final Map<String, Object> chains = new ConcurrentHashMap<>();
+    private static final int MAX_CACHED = 4096;
+    private final Map<ChainKey, Object> chains = new ConcurrentHashMap<>();
+    private final Map<X509CRL, CrlIndex> crlIndex = new ConcurrentHashMap<>();
+    private static final Map<X509Certificate, Instant[]> VALIDITY = new ConcurrentHashMap<>();
+
+    /** A chain is built for a leaf with the certificates its signature bundled, on a given day. */
+    private record ChainKey(X509Certificate leaf, Set<X509Certificate> bundled, Instant day) {
+    }
+
+    /** A CRL's dates and revoked serial numbers, read once (BouncyCastle re-parses them on every call). */
+    private record CrlIndex(Instant thisUpdate, Instant nextUpdate, Map<java.math.BigInteger, X509CRLEntry> revoked) {
+        static CrlIndex of(X509CRL crl) {
+            Map<java.math.BigInteger, X509CRLEntry> revoked = new java.util.HashMap<>();
+            if (crl.getRevokedCertificates() != null) {
+                for (X509CRLEntry e : crl.getRevokedCertificates()) {
+                    if (e.getCertificateIssuer() == null || e.getCertificateIssuer().equals(crl.getIssuerX500Principal())) {
+                        revoked.put(e.getSerialNumber(), e);
+                    }
+                }
+            }
+            return new CrlIndex(crl.getThisUpdate().toInstant(),
+                    crl.getNextUpdate() == null ? null : crl.getNextUpdate().toInstant(), Map.copyOf(revoked));
+        }
+    }
     private final Map<X509CRL, X509Certificate> crlIssuers = new ConcurrentHashMap<>();
 
     /** A chain that could not be built, with the reason. */
@@ -59,11 +80,15 @@ final class CertificateChecks {
      */
     Check chain(X509Certificate leaf, List<X509Certificate> bundled, Instant signingTime, List<X509Certificate> pathOut) {
         Instant at = clamp(signingTime, leaf);
-        // The bundled certificates belong in the key: the same leaf sent once without its issuing CA
-        // and once with it must not share the first answer.
-        String key = fingerprint(leaf) + "@" + at.truncatedTo(ChronoUnit.DAYS) + bundled.stream()
-                .map(CertificateChecks::fingerprint).sorted().collect(java.util.stream.Collectors.joining(",", "+", ""));
-        Object cached = chains.computeIfAbsent(key, k -> build(leaf, bundled, at));
+        ChainKey key = new ChainKey(leaf, Set.copyOf(bundled), at.truncatedTo(ChronoUnit.DAYS));
+        Object cached = chains.get(key);
+        if (cached == null) {
+            if (chains.size() >= MAX_CACHED) {
+                chains.clear();
+            }
+            cached = build(leaf, bundled, at);
+            chains.put(key, cached);
+        }
         if (cached instanceof NoChain no) {
             return new Check("certificate.chain", CheckResult.FAILED, no.reason());
         }
@@ -99,16 +124,30 @@ final class CertificateChecks {
     }
 
     static Check validity(X509Certificate leaf, Instant signingTime) {
-        if (signingTime.isBefore(leaf.getNotBefore().toInstant())) {
+        Instant[] valid = validityOf(leaf);
+        if (signingTime.isBefore(valid[0])) {
             return new Check("certificate.validity", CheckResult.FAILED, "The signature was made at " + signingTime
-                    + ", before the certificate became valid on " + leaf.getNotBefore().toInstant() + ".");
+                    + ", before the certificate became valid on " + valid[0] + ".");
         }
-        if (signingTime.isAfter(leaf.getNotAfter().toInstant())) {
+        if (signingTime.isAfter(valid[1])) {
             return new Check("certificate.validity", CheckResult.FAILED, "The certificate expired on "
-                    + leaf.getNotAfter().toInstant() + ", before the signature was made at " + signingTime + ".");
+                    + valid[1] + ", before the signature was made at " + signingTime + ".");
         }
         return new Check("certificate.validity", CheckResult.PASSED, "The certificate was valid at signing time ("
-                + leaf.getNotBefore().toInstant() + " – " + leaf.getNotAfter().toInstant() + ").");
+                + valid[0] + " – " + valid[1] + ").");
+    }
+
+    /** notBefore and notAfter, read once per certificate. */
+    private static Instant[] validityOf(X509Certificate c) {
+        Instant[] v = VALIDITY.get(c);
+        if (v == null) {
+            if (VALIDITY.size() >= MAX_CACHED) {
+                VALIDITY.clear();
+            }
+            v = new Instant[] {c.getNotBefore().toInstant(), c.getNotAfter().toInstant()};
+            VALIDITY.put(c, v);
+        }
+        return v;
     }
 
     /**
@@ -131,7 +170,7 @@ final class CertificateChecks {
         X509CRL crl = null;
         for (X509CRL c : crls) {
             if (c.getIssuerX500Principal().equals(leaf.getIssuerX500Principal()) && signedBy(c, issuer)) {
-                if (crl == null || c.getThisUpdate().after(crl.getThisUpdate())) {
+                if (crl == null || index(c).thisUpdate().isAfter(index(crl).thisUpdate())) {
                     crl = c;
                 }
             }
@@ -147,7 +186,7 @@ final class CertificateChecks {
                 } else if (!f.crl().getIssuerX500Principal().equals(leaf.getIssuerX500Principal()) || !signedBy(f.crl(), issuer)) {
                     online = "The CRL at " + url + " is not signed by the certificate's issuer.";
                 } else if (stale(f.crl(), now)) {
-                    online = "The CRL at " + url + " expired on " + f.crl().getNextUpdate().toInstant() + ".";
+                    online = "The CRL at " + url + " expired on " + index(f.crl()).nextUpdate() + ".";
                 } else {
                     crl = f.crl();
                     online = null;
@@ -164,20 +203,33 @@ final class CertificateChecks {
         }
         if (stale(crl, now)) {
             return new Check("certificate.revocation", CheckResult.NOT_CHECKED, "The issuer's CRL expired on "
-                    + crl.getNextUpdate().toInstant() + "; a current one is needed.");
+                    + index(crl).nextUpdate() + "; a current one is needed.");
         }
-        X509CRLEntry entry = crl.getRevokedCertificate(leaf);
+        X509CRLEntry entry = index(crl).revoked().get(leaf.getSerialNumber());
         if (entry != null) {
             return new Check("certificate.revocation", CheckResult.FAILED, "The certificate was revoked on "
                     + entry.getRevocationDate().toInstant() + (entry.getRevocationReason() == null ? ""
                     : " (" + entry.getRevocationReason() + ")") + ".");
         }
         return new Check("certificate.revocation", CheckResult.PASSED, "The certificate is not on the issuer's CRL of "
-                + crl.getThisUpdate().toInstant() + ".");
+                + index(crl).thisUpdate() + ".");
     }
 
-    private static boolean stale(X509CRL crl, Instant now) {
-        return crl.getNextUpdate() != null && crl.getNextUpdate().toInstant().isBefore(now);
+    private boolean stale(X509CRL crl, Instant now) {
+        Instant next = index(crl).nextUpdate();
+        return next != null && next.isBefore(now);
+    }
+
+    private CrlIndex index(X509CRL crl) {
+        CrlIndex i = crlIndex.get(crl);
+        if (i == null) {
+            if (crlIndex.size() >= MAX_CACHED) {
+                crlIndex.clear();
+            }
+            i = CrlIndex.of(crl);
+            crlIndex.put(crl, i);
+        }
+        return i;
     }
 
     private boolean signedBy(X509CRL crl, X509Certificate issuer) {
@@ -195,16 +247,9 @@ final class CertificateChecks {
     }
 
     private static Instant clamp(Instant t, X509Certificate c) {
-        Instant from = c.getNotBefore().toInstant();
-        Instant to = c.getNotAfter().toInstant();
+        Instant from = validityOf(c)[0];
+        Instant to = validityOf(c)[1];
         return t.isBefore(from) ? from : t.isAfter(to) ? to : t;
     }
 
-    static String fingerprint(X509Certificate c) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(c.getEncoded()));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

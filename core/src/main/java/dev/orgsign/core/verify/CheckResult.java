@@ -2,10 +2,10 @@ package dev.orgsign.core.verify;
 
 /** The outcome of one verification check. */
 public enum CheckResult {
-    /** The check was made and passed. */
+    /** The check was made and found nothing wrong. */
     PASSED,
-    /** The check was made and failed; the message says why. */
+    /** The check was made and found something wrong. */
     FAILED,
-    /** The check could not be made (an earlier check failed, or what it needs is missing); never a pass. */
+    /** The check could not be made (missing data, an earlier failure); never counts as a pass. */
     NOT_CHECKED
 }

@@ -11,14 +11,11 @@ import org.bouncycastle.asn1.ess.SigningCertificate;
 import org.bouncycastle.asn1.ess.SigningCertificateV2;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cms.CMSProcessableByteArray;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.CMSSignerDigestMismatchException;
 import org.bouncycastle.cms.SignerInformation;
-import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 
-import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,11 +36,13 @@ final class CmsEvidence {
     final CMSSignedData cms;
     final SignerInformation signer;
     final X509Certificate certificate;
+    private final X509CertificateHolder holder;
     final List<X509Certificate> bundled;
     final Instant signingTime;
 
     private CmsEvidence(String problem, CMSSignedData cms, SignerInformation signer, X509Certificate certificate,
-                        List<X509Certificate> bundled, Instant signingTime) {
+                        X509CertificateHolder holder, List<X509Certificate> bundled, Instant signingTime) {
+        this.holder = holder;
         this.problem = problem;
         this.cms = cms;
         this.signer = signer;
@@ -53,7 +52,7 @@ final class CmsEvidence {
     }
 
     private static CmsEvidence bad(String problem) {
-        return new CmsEvidence(problem, null, null, null, List.of(), null);
+        return new CmsEvidence(problem, null, null, null, null, List.of(), null);
     }
 
     static CmsEvidence read(byte[] signature, byte[] payload) {
@@ -71,10 +70,7 @@ final class CmsEvidence {
         if (signature.length > MAX_BYTES) {
             return bad("The signature is " + signature.length + " bytes; a registration signature is at most " + MAX_BYTES + ".");
         }
-        try {
-            // One DER element and nothing after it: trailing bytes would be ignored by the CMS parser.
-            org.bouncycastle.asn1.ASN1Primitive.fromByteArray(signature);
-        } catch (Exception | StackOverflowError e) {
+        if (derLength(signature) != signature.length) {
             return bad("The signature is not one well-formed ASN.1 structure (it is truncated, padded or not CMS at all).");
         }
         try {
@@ -104,34 +100,58 @@ final class CmsEvidence {
                     && signed.get(PKCSObjectIdentifiers.id_aa_signingCertificate) == null) {
                 return bad("The signature lacks the signing-certificate attribute that CAdES-BES requires.");
             }
-            JcaX509CertificateConverter conv = new JcaX509CertificateConverter().setProvider(Providers.bouncyCastle());
             @SuppressWarnings("unchecked")
             Collection<X509CertificateHolder> matches = cms.getCertificates().getMatches(si.getSID());
             if (matches.size() != 1) {
                 return bad("The signature does not include the signer's certificate.");
             }
-            X509Certificate cert = conv.getCertificate(matches.iterator().next());
+            X509CertificateHolder signerHolder = matches.iterator().next();
+            X509Certificate cert = ParsedCertificates.certificate(signerHolder);
             List<X509Certificate> bundled = new ArrayList<>();
             for (Object h : cms.getCertificates().getMatches(null)) {
-                bundled.add(conv.getCertificate((X509CertificateHolder) h));
+                bundled.add(ParsedCertificates.certificate((X509CertificateHolder) h));
             }
             Attribute time = signed.get(CMSAttributes.signingTime);
             Instant signingTime = time == null ? claimedTime
                     : Time.getInstance(time.getAttrValues().getObjectAt(0)).getDate().toInstant();
-            return new CmsEvidence(null, cms, si, cert, List.copyOf(bundled), signingTime);
+            return new CmsEvidence(null, cms, si, cert, signerHolder, List.copyOf(bundled), signingTime);
         } catch (Exception | StackOverflowError e) {
             return bad("The signature is not a readable CMS SignedData (" + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse("")) + ").");
         }
     }
 
+    /**
+     * The length the outer DER element's header announces (header included), or -1 when the header
+     * is not that of a definite-length SEQUENCE. The CMS parser would ignore bytes after the element.
+     */
+    static long derLength(byte[] der) {
+        if (der.length < 2 || der[0] != 0x30) {
+            return -1;
+        }
+        int first = der[1] & 0xff;
+        if (first < 0x80) {
+            return 2L + first;
+        }
+        int n = first & 0x7f;
+        if (n == 0 || n > 4 || der.length < 2 + n) {
+            return -1;
+        }
+        long length = 0;
+        for (int i = 0; i < n; i++) {
+            length = (length << 8) | (der[2 + i] & 0xff);
+        }
+        return 2L + n + length;
+    }
+
     /** The signature.value check: the signature over the signed attributes, the digest of the payload, the ESS certificate hash. */
     Check verifyValue() {
         try {
-            // With the public key, not the certificate: BouncyCastle would otherwise also judge the certificate's
-            // validity at signing time, which is certificate.validity's job.
-            boolean ok = signer.verify(new JcaSimpleSignerInfoVerifierBuilder().setProvider(Providers.bouncyCastle())
-                    .build(certificate.getPublicKey()));
+            org.bouncycastle.cms.SignerInformationVerifier verifier = ParsedCertificates.verifier(holder);
+            if (verifier == null) {
+                return new Check("signature.value", CheckResult.FAILED, "The signer's key algorithm is not supported.");
+            }
+            boolean ok = signer.verify(verifier);
             if (!ok) {
                 return new Check("signature.value", CheckResult.FAILED, "The signature value does not verify with the signer's certificate.");
             }
@@ -155,12 +175,12 @@ final class CmsEvidence {
             if (v2 != null) {
                 ESSCertIDv2 id = SigningCertificateV2.getInstance(v2.getAttrValues().getObjectAt(0)).getCerts()[0];
                 String alg = new org.bouncycastle.operator.DefaultAlgorithmNameFinder().getAlgorithmName(id.getHashAlgorithm());
-                byte[] hash = MessageDigest.getInstance(alg, Providers.bouncyCastle()).digest(certificate.getEncoded());
+                byte[] hash = ParsedCertificates.hash(certificate, alg);
                 return Arrays.equals(hash, id.getCertHash()) ? null
                         : "The signing-certificate attribute names another certificate than the one that signed.";
             }
             ASN1Encodable v1 = signed.get(PKCSObjectIdentifiers.id_aa_signingCertificate).getAttrValues().getObjectAt(0);
-            byte[] hash = MessageDigest.getInstance("SHA-1").digest(certificate.getEncoded());
+            byte[] hash = ParsedCertificates.hash(certificate, "SHA-1");
             return Arrays.equals(hash, SigningCertificate.getInstance(v1).getCerts()[0].getCertHash()) ? null
                     : "The signing-certificate attribute names another certificate than the one that signed.";
         } catch (Exception e) {

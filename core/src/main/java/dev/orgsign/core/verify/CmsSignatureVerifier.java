@@ -24,8 +24,8 @@ public final class CmsSignatureVerifier {
     /**
      * A verifier trusting {@code trust}'s anchors and using its CRLs, judging CRL freshness by {@code clock}.
      *
-     * @param trust the trust anchors and CRLs
-     * @param clock the clock for CRL freshness
+     * @param trust the trust anchors and offline CRLs
+     * @param clock the time against which CRL currency is judged
      */
     public CmsSignatureVerifier(TrustMaterial trust, Clock clock) {
         this(new CertificateChecks(trust), clock);
@@ -35,9 +35,9 @@ public final class CmsSignatureVerifier {
      * A verifier that, when no current CRL was given for a signer's issuer, fetches one from the
      * certificate's distribution points with {@code fetcher}.
      *
-     * @param trust   the trust anchors and CRLs
-     * @param clock   the clock for CRL freshness
-     * @param fetcher fetches CRLs online
+     * @param trust   the trust anchors and offline CRLs
+     * @param clock   the time against which CRL currency is judged
+     * @param fetcher fetches CRLs online, or null to stay offline
      */
     public CmsSignatureVerifier(TrustMaterial trust, Clock clock, CrlFetcher fetcher) {
         this(new CertificateChecks(trust, fetcher), clock);
@@ -51,7 +51,7 @@ public final class CmsSignatureVerifier {
     /**
      * Verifies {@code cms} over {@code content}.
      *
-     * @param content            the signed bytes (the signature is detached)
+     * @param content            the signed bytes (a detached signature does not carry them)
      * @param cms                the DER CMS SignedData
      * @param claimedSigningTime the time claimed outside the CMS (a PDF signature's M entry), used when the
      *                           CMS has no signing-time attribute; null to require the attribute (CAdES-BES)
@@ -87,8 +87,8 @@ public final class CmsSignatureVerifier {
      *
      * @param cms                the DER CMS SignedData
      * @param content            the signed bytes
-     * @param claimedSigningTime the signing time claimed outside the CMS, or null
-     * @return the certificate, or null when it cannot be read
+     * @param claimedSigningTime the time claimed outside the CMS, or null
+     * @return the certificate, or null when the CMS cannot be read
      */
     public static X509Certificate signerCertificate(byte[] cms, byte[] content, Instant claimedSigningTime) {
         CmsEvidence evidence = CmsEvidence.read(cms, content == null ? new byte[0] : content, claimedSigningTime);

@@ -35,7 +35,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * that cannot be fetched leaves revocation unknown — never passed. Thread-safe.
  */
 public final class CrlFetcher {
-    /** The outcome of one fetch: a CRL, or the sentence why there is none. */
+    /**
+     * The outcome of one fetch: a CRL, or the sentence why there is none.
+     *
+     * @param crl     the CRL (not yet checked against its issuer), or null
+     * @param problem why there is no CRL, or null
+     */
     public record Fetched(X509CRL crl, String problem) {
     }
 
@@ -62,14 +67,20 @@ public final class CrlFetcher {
                 .build();
     }
 
-    /** {@return a fetcher with a 10-second limit, CRLs up to 20 MiB, the system clock} */
+    /**
+     * A fetcher with a 10-second limit, CRLs up to 20 MiB, the system clock.
+     *
+     * @return a new fetcher with its own cache
+     */
     public static CrlFetcher defaults() {
         return new CrlFetcher(Duration.ofSeconds(10), 20 * 1024 * 1024, Clock.systemUTC());
     }
 
     /**
-     * @param cert a certificate
-     * @return the http(s) URLs of the certificate's CRL distribution points, in the order it lists them
+     * The http(s) URLs of the certificate's CRL distribution points, in the order it lists them.
+     *
+     * @param cert the certificate
+     * @return the URLs; empty when it names none (or the extension cannot be read)
      */
     public static List<URI> distributionPoints(X509Certificate cert) {
         List<URI> out = new ArrayList<>();
@@ -103,8 +114,8 @@ public final class CrlFetcher {
     /**
      * Fetches (or takes from the cache) the CRL at {@code url}. Never throws.
      *
-     * @param url an http(s) distribution point
-     * @return the CRL, or why there is none
+     * @param url an http or https URL
+     * @return the CRL, or the sentence why there is none
      */
     public Fetched fetch(URI url) {
         Instant now = clock.instant();

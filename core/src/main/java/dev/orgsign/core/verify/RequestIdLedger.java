@@ -9,12 +9,16 @@ public interface RequestIdLedger {
      * Records {@code requestId} for a payload with the given hash.
      *
      * @param requestId   the payload's request id
-     * @param payloadHash the SHA-256 of the payload bytes
+     * @param payloadHash the SHA-256 of the canonical payload
      * @return true when the id was new, or was recorded before for the very same payload
      */
     boolean record(String requestId, byte[] payloadHash);
 
-    /** {@return a ledger that lives as long as the process} */
+    /**
+     * A ledger that lives as long as the process.
+     *
+     * @return a new, empty in-memory ledger
+     */
     static RequestIdLedger inMemory() {
         java.util.concurrent.ConcurrentHashMap<String, String> seen = new java.util.concurrent.ConcurrentHashMap<>();
         return (id, hash) -> {

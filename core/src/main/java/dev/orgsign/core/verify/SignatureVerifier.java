@@ -38,12 +38,15 @@ public final class SignatureVerifier {
     private final Clock clock;
     private final Duration maxAge;
     private final Duration maxClockSkew;
+    private final Map<X509Certificate, QualifiedCertificate> profiles = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
-     * @param trust    the trust anchors and CRLs
-     * @param registry the register extracts for the authority and organization checks
-     * @param ledger   the request ids seen before (the service keeps them in its database)
-     * @param clock    the clock the freshness and revocation checks use
+     * A verifier with its own request-id ledger and clock.
+     *
+     * @param trust    the trust anchors and offline CRLs
+     * @param registry the EGRUL / EGRIP register the authority and organization checks consult
+     * @param ledger   remembers request ids (freshness)
+     * @param clock    the time against which freshness and CRL currency are judged
      * @param maxAge how old a signature may be when it is verified (the signing-time window)
      */
     public SignatureVerifier(TrustMaterial trust, Registry registry, RequestIdLedger ledger, Clock clock, Duration maxAge) {
@@ -54,12 +57,12 @@ public final class SignatureVerifier {
      * A verifier that also fetches CRLs online: when no current CRL of a signer's issuer was given,
      * it fetches one from the certificate's HTTP distribution points with {@code fetcher} (null = offline).
      *
-     * @param trust    the trust anchors and CRLs
-     * @param registry the register extracts for the authority and organization checks
-     * @param ledger   the request ids seen before
-     * @param clock    the clock the freshness and revocation checks use
-     * @param fetcher  fetches CRLs online, or null
-     * @param maxAge how old a signature may be when it is verified (the signing-time window)
+     * @param trust    the trust anchors and offline CRLs
+     * @param registry the EGRUL / EGRIP register the authority and organization checks consult
+     * @param ledger   remembers request ids (freshness)
+     * @param clock    the time against which freshness and CRL currency are judged
+     * @param maxAge   how old a signature may be when it is verified (the signing-time window)
+     * @param fetcher  fetches CRLs online, or null to stay offline
      */
     public SignatureVerifier(TrustMaterial trust, Registry registry, RequestIdLedger ledger, Clock clock, Duration maxAge,
                              CrlFetcher fetcher) {
@@ -75,19 +78,19 @@ public final class SignatureVerifier {
     /**
      * A verifier with an in-memory request-id ledger, the system clock and a 7-day signing-time window.
      *
-     * @param trust    the trust anchors and CRLs
-     * @param registry the register extracts
+     * @param trust    the trust anchors and offline CRLs
+     * @param registry the EGRUL / EGRIP register
      */
     public SignatureVerifier(TrustMaterial trust, Registry registry) {
         this(trust, registry, RequestIdLedger.inMemory(), Clock.systemUTC(), Duration.ofDays(7));
     }
 
     /**
-     * Runs every check on a submission.
+     * Verifies a submission. Never throws for bad input: whatever is wrong becomes a failed check.
      *
-     * @param payload   the canonical payload bytes that were signed
-     * @param signature the DER detached CMS SignedData
-     * @return the report; never throws for bad input
+     * @param payload   the canonical registration JSON that was signed
+     * @param signature the detached CAdES-BES signature (DER CMS SignedData)
+     * @return every check of DESIGN.md and the verdict
      */
     public VerificationReport verify(byte[] payload, byte[] signature) {
         Map<String, Check> checks = new LinkedHashMap<>();
@@ -129,7 +132,7 @@ public final class SignatureVerifier {
                 cms.bundled, clock.instant()));
         QualifiedCertificate q;
         try {
-            q = QualifiedCertificate.parse(cert);
+            q = qualified(cert);
         } catch (OrgsignException e) {
             checks.put("certificate.qualified", fail("certificate.qualified", e.getMessage()));
             return finish(checks, requestId);
@@ -143,6 +146,19 @@ public final class SignatureVerifier {
         checks.put("organization.match", PayloadMatch.organization(registry, p));
         checks.put("freshness", freshness(cms.signingTime, requestId, payload));
         return finish(checks, requestId);
+    }
+
+    /** The qualified profile of a certificate, parsed once per certificate (its bytes decide it). */
+    private QualifiedCertificate qualified(X509Certificate cert) throws OrgsignException {
+        QualifiedCertificate q = profiles.get(cert);
+        if (q == null) {
+            if (profiles.size() >= 4096) {
+                profiles.clear();
+            }
+            q = QualifiedCertificate.parse(cert);
+            profiles.put(cert, q);
+        }
+        return q;
     }
 
     private Check authority(QualifiedCertificate q, RegistrationPayload p) {

@@ -20,13 +20,16 @@ import java.util.stream.Stream;
 /**
  * The trust anchors (the accredited root CAs) and the CRLs a verifier uses, read once from PEM
  * or DER files or folders of them.
+ *
+ * @param anchors the trusted root certificates
+ * @param crls    the CRLs known offline
  */
 public record TrustMaterial(List<X509Certificate> anchors, List<X509CRL> crls) {
     /**
-     * Copies the lists.
+     * Copies both lists.
      *
-     * @param anchors the anchors
-     * @param crls the crls
+     * @param anchors the trusted root certificates
+     * @param crls    the CRLs known offline
      */
     public TrustMaterial {
         anchors = List.copyOf(anchors);
@@ -34,11 +37,12 @@ public record TrustMaterial(List<X509Certificate> anchors, List<X509CRL> crls) {
     }
 
     /**
+     * Reads trust anchors and CRLs from files or folders.
+     *
      * @param trust a certificate file or a folder of them (PEM or DER; a PEM file may hold several)
      * @param crls  CRL files (PEM or DER), or folders of them
      * @return the trust material
-     * @throws OrgsignException IO when a path cannot be read; INVALID_INPUT when a file holds no certificate
-     *                          or CRL, or no anchor was found
+     * @throws OrgsignException when a path does not exist, a file cannot be read or holds no certificate / CRL
      */
     public static TrustMaterial load(Path trust, List<Path> crls) throws OrgsignException {
         List<X509Certificate> anchors = new ArrayList<>();

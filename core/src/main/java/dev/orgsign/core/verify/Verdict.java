@@ -6,6 +6,6 @@ public enum Verdict {
     VERIFIED,
     /** At least one check failed or could not be made. */
     REJECTED,
-    /** The service has accepted the submission and not yet verified it. */
+    /** Not yet verified (the service's state between acceptance and verdict). */
     PENDING
 }

@@ -6,29 +6,37 @@ import java.util.Optional;
 /**
  * What {@link SignatureVerifier} found: every check of DESIGN.md, and the verdict.
  *
+ * @param verdict   VERIFIED only when every check passed
+ * @param checks    the checks in their stable order
  * @param requestId the payload's request id, when the payload could be read
  */
 public record VerificationReport(Verdict verdict, List<Check> checks, String requestId) {
     /**
-     * Copies the checks.
+     * Copies the list of checks.
      *
-     * @param verdict the verdict
-     * @param checks the checks
-     * @param requestId the payload's request id, when the payload could be read
+     * @param verdict   VERIFIED only when every check passed
+     * @param checks    the checks in their stable order
+     * @param requestId the payload's request id, or null
      */
     public VerificationReport {
         checks = List.copyOf(checks);
     }
 
     /**
-     * @param code a check code of DESIGN.md
-     * @return the check with this code
+     * The check with this code.
+     *
+     * @param code a stable check code such as {@code signature.value}
+     * @return the check, or empty when the report has none with that code
      */
     public Optional<Check> check(String code) {
         return checks.stream().filter(c -> c.code().equals(code)).findFirst();
     }
 
-    /** {@return the codes of the checks that failed} */
+    /**
+     * The codes of the checks that failed.
+     *
+     * @return the codes, in report order
+     */
     public List<String> failed() {
         return checks.stream().filter(c -> c.result() == CheckResult.FAILED).map(Check::code).toList();
     }

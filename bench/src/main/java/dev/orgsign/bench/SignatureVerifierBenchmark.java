@@ -1,0 +1,133 @@
+package dev.orgsign.bench;
+
+import dev.orgsign.core.OrganizationType;
+import dev.orgsign.core.cades.RegistrationSigner;
+import dev.orgsign.core.certificate.QualifiedCertificate;
+import dev.orgsign.core.crypto.Providers;
+import dev.orgsign.core.payload.PayloadCodec;
+import dev.orgsign.core.payload.PayloadDraft;
+import dev.orgsign.core.registry.FnsExtractRegistry;
+import dev.orgsign.core.registry.Registry;
+import dev.orgsign.core.token.KeyStoreSigningToken;
+import dev.orgsign.core.token.TokenKey;
+import dev.orgsign.core.verify.RequestIdLedger;
+import dev.orgsign.core.verify.SignatureVerifier;
+import dev.orgsign.core.verify.TrustMaterial;
+import dev.orgsign.core.verify.Verdict;
+import dev.orgsign.core.verify.VerificationReport;
+import dev.orgsign.testcerts.Fixtures;
+import dev.orgsign.testcerts.KeyKind;
+import dev.orgsign.testcerts.Persona;
+import dev.orgsign.testcerts.TestPki;
+import dev.orgsign.testcerts.TestPkiWriter;
+import org.bouncycastle.cms.CMSProcessableByteArray;
+import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.cms.SignerInformation;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@link SignatureVerifier} on a full registration — payload schema, CMS, signature value,
+ * chain to the root, validity, revocation by CRL, qualified profile, identity, authority and
+ * organization against the EGRUL register, freshness — beside the raw BouncyCastle verification
+ * of the same signature value over the same signed attributes with the same algorithm, in the
+ * same run, for ECDSA P-256 and GOST R 34.10-2012 256. The goal is a verifier at no less than 80%
+ * of the raw throughput: everything that depends only on certificates and registers is cached,
+ * the signature itself never is.
+ *
+ * <p>The same payload is verified again and again, so the verifier is given a request-id ledger
+ * that accepts every id (a real ledger would, rightly, fail freshness on the second call).
+ *
+ * <pre>scripts/bench -f 1 -wi 3 -i 5 SignatureVerifierBenchmark</pre>
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class SignatureVerifierBenchmark {
+    @Param({"EC_P256", "GOST_256"})
+    public String key;
+
+    private byte[] payload;
+    private byte[] signature;
+    private SignatureVerifier verifier;
+    private byte[] signedAttributes;
+    private byte[] signatureValue;
+    private PublicKey publicKey;
+    private String algorithm;
+
+    @Setup(Level.Trial)
+    public void sign() throws Exception {
+        KeyKind kind = KeyKind.valueOf(key);
+        Path dir = Files.createTempDirectory("orgsign-verify-bench-");
+        TestPkiWriter.write(TestPki.get(), dir);
+        Registry registry = FnsExtractRegistry.load(dir.resolve("registry/windows-1251"));
+        TrustMaterial trust = TrustMaterial.load(dir.resolve("trust"), List.of(dir.resolve("crl")));
+        Path p12 = dir.resolve("personas").resolve(Persona.LLC_HEAD.slug()).resolve(kind.slug() + ".p12");
+        try (KeyStoreSigningToken token = KeyStoreSigningToken.ofFile(p12, "PKCS12")) {
+            token.login(r -> TestPki.STORE_PASSWORD.toCharArray());
+            TokenKey k = token.keys().get(0);
+            payload = PayloadCodec.canonicalBytes(PayloadDraft.from(QualifiedCertificate.parse(k.certificate()),
+                    OrganizationType.LLC, Fixtures.LLC.ogrn(), registry, "buh@romashka.test", "+74951234567", null,
+                    Clock.systemUTC()));
+            signature = new RegistrationSigner().sign(payload, token, k);
+            algorithm = k.defaultSignatureAlgorithm().jcaName();
+            publicKey = k.certificate().getPublicKey();
+        }
+        RequestIdLedger acceptsAll = (id, hash) -> true;
+        verifier = new SignatureVerifier(trust, registry, acceptsAll, Clock.systemUTC(), Duration.ofDays(7));
+        SignerInformation si = new CMSSignedData(new CMSProcessableByteArray(payload), signature)
+                .getSignerInfos().getSigners().iterator().next();
+        signedAttributes = si.getEncodedSignedAttributes();
+        signatureValue = si.getSignature();
+        VerificationReport r = verifier.verify(payload, signature);
+        if (r.verdict() != Verdict.VERIFIED || !rawVerify()) {
+            throw new IllegalStateException("the benchmark signature does not verify: " + r.checks());
+        }
+    }
+
+    @Benchmark
+    public VerificationReport verifier() {
+        VerificationReport r = verifier.verify(payload, signature);
+        if (r.verdict() != Verdict.VERIFIED) {
+            throw new IllegalStateException(r.checks().toString());
+        }
+        return r;
+    }
+
+    @Benchmark
+    public boolean baselineRawSignatureVerify() throws Exception {
+        if (!rawVerify()) {
+            throw new IllegalStateException("raw verification failed");
+        }
+        return true;
+    }
+
+    private boolean rawVerify() throws Exception {
+        Signature s = Signature.getInstance(algorithm, Providers.bouncyCastle());
+        s.initVerify(publicKey);
+        s.update(signedAttributes);
+        return s.verify(signatureValue);
+    }
+}

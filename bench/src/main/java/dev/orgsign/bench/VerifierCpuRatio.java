@@ -1,0 +1,52 @@
+package dev.orgsign.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+
+/**
+ * The ratio of {@link SignatureVerifierBenchmark}'s two measurements taken by thread CPU time
+ * instead of wall-clock time, interleaved in batches of 20 so that both see the same machine
+ * state: useful on a shared, loaded machine where JMH's wall-clock scores swing widely. Uses the
+ * benchmark's own setup (and its accept-all request-id ledger).
+ *
+ * <pre>java -cp "bench/target/classes:bench/target/lib/*" dev.orgsign.bench.VerifierCpuRatio [seconds]</pre>
+ */
+public final class VerifierCpuRatio {
+    private VerifierCpuRatio() {
+    }
+
+    /** Prints, per key kind, verifier and raw throughput per CPU-second and their ratio. */
+    public static void main(String[] args) throws Exception {
+        long seconds = args.length > 0 ? Long.parseLong(args[0]) : 15;
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        for (String kind : new String[] {"EC_P256", "GOST_256"}) {
+            SignatureVerifierBenchmark b = new SignatureVerifierBenchmark();
+            b.key = kind;
+            b.sign();
+            long verifierNanos = 0;
+            long rawNanos = 0;
+            int n = 0;
+            long end = mx.getCurrentThreadCpuTime() + seconds * 1_000_000_000L;
+            for (int round = 0; mx.getCurrentThreadCpuTime() < end; round++) {
+                long t0 = mx.getCurrentThreadCpuTime();
+                for (int i = 0; i < 20; i++) {
+                    b.verifier();
+                }
+                long t1 = mx.getCurrentThreadCpuTime();
+                for (int i = 0; i < 20; i++) {
+                    b.baselineRawSignatureVerify();
+                }
+                long t2 = mx.getCurrentThreadCpuTime();
+                if (round >= 50) { // warm-up rounds are not counted
+                    verifierNanos += t1 - t0;
+                    rawNanos += t2 - t1;
+                    n += 20;
+                }
+            }
+            double verifier = n / (verifierNanos / 1e9);
+            double raw = n / (rawNanos / 1e9);
+            System.out.printf("%-8s verifier %7.0f ops/CPU-s, raw BouncyCastle verify %7.0f ops/CPU-s, ratio %.2f%n",
+                    kind, verifier, raw, verifier / raw);
+        }
+    }
+}

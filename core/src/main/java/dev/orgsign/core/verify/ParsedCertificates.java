@@ -1,0 +1,81 @@
+package dev.orgsign.core.verify;
+
+import dev.orgsign.core.crypto.Providers;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cms.SignerInformationVerifier;
+import org.bouncycastle.operator.OperatorCreationException;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Certificates parsed once, keyed by their exact DER bytes, with the signature verifier for each
+ * one's public key (BouncyCastle keeps per-key precomputation on the key object, so reusing it
+ * makes each later check of a signature by the same signer cheaper; the check itself is always
+ * done). Bounded: when full it starts afresh. Thread-safe.
+ */
+final class ParsedCertificates {
+    private static final int MAX_ENTRIES = 4096;
+
+    private record Entry(X509Certificate certificate, SignerInformationVerifier verifier) {
+    }
+
+    private static final Map<ByteBuffer, Entry> CACHE = new ConcurrentHashMap<>();
+
+    private static final Map<String, byte[]> HASHES = new ConcurrentHashMap<>();
+
+    private ParsedCertificates() {
+    }
+
+    /** The hash of a certificate's DER with a named digest (for the ESS signing-certificate check), computed once. */
+    static byte[] hash(X509Certificate cert, String digest) throws java.security.GeneralSecurityException {
+        byte[] der = cert.getEncoded();
+        String key = digest + ":" + java.util.Base64.getEncoder().encodeToString(der);
+        byte[] h = HASHES.get(key);
+        if (h == null) {
+            if (HASHES.size() >= MAX_ENTRIES) {
+                HASHES.clear();
+            }
+            h = java.security.MessageDigest.getInstance(digest, Providers.bouncyCastle()).digest(der);
+            HASHES.put(key, h);
+        }
+        return h.clone();
+    }
+
+    static X509Certificate certificate(X509CertificateHolder holder) throws CertificateException, IOException {
+        return entry(holder).certificate();
+    }
+
+    /** The verifier for signatures made with the key of {@code holder}'s certificate. */
+    static SignerInformationVerifier verifier(X509CertificateHolder holder) throws CertificateException, IOException {
+        return entry(holder).verifier();
+    }
+
+    private static Entry entry(X509CertificateHolder holder) throws CertificateException, IOException {
+        ByteBuffer key = ByteBuffer.wrap(holder.getEncoded());
+        Entry e = CACHE.get(key);
+        if (e != null) {
+            return e;
+        }
+        X509Certificate cert = new JcaX509CertificateConverter().setProvider(Providers.bouncyCastle()).getCertificate(holder);
+        SignerInformationVerifier verifier;
+        try {
+            // With the public key, not the certificate: BouncyCastle would otherwise also judge the certificate's
+            // validity at signing time, which is certificate.validity's job.
+            verifier = SingleVerification.verifier(cert.getPublicKey());
+        } catch (OperatorCreationException ex) {
+            verifier = null;
+        }
+        e = new Entry(cert, verifier);
+        if (CACHE.size() >= MAX_ENTRIES) {
+            CACHE.clear();
+        }
+        CACHE.put(key, e);
+        return e;
+    }
+}
