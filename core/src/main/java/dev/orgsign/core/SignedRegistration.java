@@ -1,15 +1,20 @@
 package dev.orgsign.core;
 
 import dev.orgsign.core.authority.AuthorityDecision;
+import dev.orgsign.core.client.AwaitProgress;
+import dev.orgsign.core.client.Submission;
+import dev.orgsign.core.client.VerificationClient;
 import dev.orgsign.core.payload.RegistrationPayload;
 import dev.orgsign.core.token.TokenKey;
 import dev.orgsign.core.verify.SignatureVerifier;
 import dev.orgsign.core.verify.VerificationReport;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 
 /**
  * A registration signed by {@link Registration#sign()}: the canonical payload bytes (what was
@@ -100,5 +105,33 @@ public final class SignedRegistration {
      */
     public VerificationReport verify(SignatureVerifier verifier) {
         return verifier.verify(canonicalPayload, signature);
+    }
+
+    /**
+     * Submits this registration to a verification service and, unless {@code wait} is zero,
+     * follows it to its verdict.
+     *
+     * @param endpoint the service's base address, e.g. {@code https://verify.example/}
+     * @param wait     how long to wait for the verdict; zero to return at once, still pending
+     * @return the submission: VERIFIED or REJECTED with its checks, or PENDING when not waited for
+     * @throws OrgsignException SERVICE_UNREACHABLE, SERVICE_TIMEOUT (no verdict within {@code wait}),
+     *                          SERVICE_ERROR when the service refuses the submission
+     */
+    public Submission submit(URI endpoint, Duration wait) throws OrgsignException {
+        return submit(new VerificationClient(endpoint), wait);
+    }
+
+    /**
+     * Submits this registration through a configured client (a private TLS trust store, a proxy)
+     * and, unless {@code wait} is zero, follows it to its verdict.
+     *
+     * @param client the client
+     * @param wait   how long to wait for the verdict; zero to return at once
+     * @return the submission
+     * @throws OrgsignException as {@link #submit(URI, Duration)}
+     */
+    public Submission submit(VerificationClient client, Duration wait) throws OrgsignException {
+        Submission accepted = client.submit(canonicalPayload, signature);
+        return wait.isZero() || !accepted.pending() ? accepted : client.await(accepted.id(), wait, AwaitProgress.none());
     }
 }

@@ -1,13 +1,14 @@
 package dev.orgsign.samples;
 
 import dev.orgsign.core.SignedRegistration;
+import dev.orgsign.service.VerificationServer;
 import dev.orgsign.testcerts.Fixtures;
 import dev.orgsign.testcerts.KeyKind;
 import dev.orgsign.testcerts.Persona;
 import dev.orgsign.testcerts.TestPki;
-import dev.orgsign.testcerts.TestPkiWriter;
 import dev.orgsign.testcerts.softhsm.ProvisionedToken;
 import dev.orgsign.testcerts.softhsm.SoftHsm;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,15 +29,23 @@ class Pkcs11SamplesTest {
     private static Path pki;
     private static ProvisionedToken token;
     private static String module;
+    private static VerificationServer service;
 
     @BeforeAll
     static void provision(@TempDir Path dir) throws Exception {
         assumeFalse(SoftHsm.skipRequested(), "ORGSIGN_SKIP_SOFTHSM=1");
-        pki = dir;
-        TestPkiWriter.write(TestPki.get(), dir);
+        pki = TestWorld.write(dir);
         token = SoftHsm.fromEnvironment().provision("samples-" + Long.toHexString(System.nanoTime()), SoftHsm.USER_PIN,
                 TestPki.get(), EnumSet.of(Persona.LLC_HEAD, Persona.LLC_EMPLOYEE, Persona.IE));
         module = token.softHsm().libraryPath().toString();
+        service = TestWorld.service(pki);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (service != null) {
+            service.close();
+        }
     }
 
     @Test
@@ -66,9 +75,7 @@ class Pkcs11SamplesTest {
                 signed.toString());
         // The token holds the signer's certificate only, so the CMS carries no intermediate: the verifier is given
         // the accredited CAs' certificates (root and FNS CA), as the trusted list of CAs provides them.
-        Path cas = Files.createDirectories(out.resolve("cas"));
-        Files.copy(pki.resolve("trust/root-ca.pem"), cas.resolve("root-ca.pem"));
-        Files.copy(pki.resolve("ca/fns-ca.pem"), cas.resolve("fns-ca.pem"));
+        Path cas = pki.resolve("cas");
         var verified = SampleProcess.run(VerifyOffline.class, Map.of(), out.resolve(SignedRegistration.PAYLOAD_FILE).toString(),
                 out.resolve(SignedRegistration.SIGNATURE_FILE).toString(), cas.toString(),
                 pki.resolve("crl").toString(), pki.resolve("registry/utf-8").toString());
@@ -104,5 +111,17 @@ class Pkcs11SamplesTest {
         var noToken = SampleProcess.run(ListCertificates.class, Map.of(), module, "no-such-token").withoutStackTrace();
         assertEquals(3, noToken.exitCode(), noToken.toString());
         assertTrue(noToken.err().contains("no-such-token") && noToken.err().contains(token.label()), noToken.toString());
+    }
+
+    @Test
+    void theReadmeSnippetSignsOnTheTokenAndTheServiceVerifies(@TempDir Path out) throws Exception {
+        var r = SampleProcess.run(ReadmeSnippet.class, PIN, module, token.label(),
+                token.key(Persona.LLC_HEAD, KeyKind.RSA_2048).idHex(), Fixtures.LLC.ogrn(),
+                pki.resolve("registry/utf-8").toString(), out.toString(), service.uri().toString());
+        assertEquals(0, r.exitCode(), r.toString());
+        assertTrue(r.out().matches("[A-Za-z0-9-]+: VERIFIED\n"), r.toString());
+        String json = Files.readString(out.resolve(SignedRegistration.PAYLOAD_FILE));
+        assertTrue(json.contains("\"ogrn\":\"" + Fixtures.LLC.ogrn() + "\"") && json.contains("buh@romashka.example"), json);
+        assertTrue(Files.size(out.resolve(SignedRegistration.SIGNATURE_FILE)) > 500);
     }
 }

@@ -245,7 +245,13 @@ final class ApiHandler extends Handler.Abstract {
         if (cached.isPresent()) {
             pdf = cached.get();
         } else {
-            pdf = receipts.make(s);
+            byte[][] content = store.content(id).orElseThrow(() -> unknown(id));
+            try {
+                pdf = receipts.make(s, content[0], content[1]);
+            } catch (OrgsignException e) {
+                LOG.error("Receipt of {} failed: {}", id, e.getMessage());
+                throw new ApiError(503, "receipt_unavailable", "The receipt cannot be produced right now; try again later.");
+            }
             store.storeReceipt(id, pdf);
             pdf = store.receipt(id).orElse(pdf);
         }

@@ -16,12 +16,10 @@ import java.nio.file.Path;
  */
 final class Database implements AutoCloseable {
     private final HikariDataSource pool;
-    private final boolean postgres;
     private final boolean embedded;
 
-    private Database(HikariDataSource pool, boolean postgres, boolean embedded) {
+    private Database(HikariDataSource pool, boolean embedded) {
         this.pool = pool;
-        this.postgres = postgres;
         this.embedded = embedded;
     }
 
@@ -64,16 +62,11 @@ final class Database implements AutoCloseable {
             throw new OrgsignException(ErrorCode.IO, "The database schema at " + redact(url) + " cannot be brought up to date: "
                     + rootMessage(e) + ".", e);
         }
-        return new Database(ds, url.startsWith("jdbc:postgresql:"), embedded);
+        return new Database(ds, embedded);
     }
 
     DataSource dataSource() {
         return pool;
-    }
-
-    /** Whether row claims may use {@code FOR UPDATE SKIP LOCKED}. */
-    boolean postgres() {
-        return postgres;
     }
 
     /** Whether this process owns the database alone (the embedded file is locked to one process). */

@@ -23,11 +23,9 @@ final class Outbox {
     }
 
     private final DataSource ds;
-    private final boolean skipLocked;
 
-    Outbox(DataSource ds, boolean skipLocked) {
+    Outbox(DataSource ds) {
         this.ds = ds;
-        this.skipLocked = skipLocked;
     }
 
     static void insert(Connection c, Mail mail, long now) throws SQLException {
@@ -52,7 +50,7 @@ final class Outbox {
             try {
                 try (PreparedStatement ps = c.prepareStatement("select id, submission_id, recipient, subject, body, attempts "
                         + "from outbox where sent_at is null and gave_up_at is null and next_attempt_at <= ? and (lease_until is null or lease_until < ?) "
-                        + "order by created_at, id fetch first " + max + " rows only for update" + (skipLocked ? " skip locked" : ""))) {
+                        + "order by created_at, id fetch first " + max + " rows only for update skip locked")) {
                     ps.setLong(1, now);
                     ps.setLong(2, now);
                     try (ResultSet rs = ps.executeQuery()) {

@@ -3,7 +3,6 @@ package dev.orgsign.service;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Everything the verification service needs to start. Build it with {@link #builder()}.
@@ -35,15 +34,33 @@ public record ServiceConfig(String host, int port, Path dataDir, String jdbcUrl,
                             Path trust, List<Path> crls, Path registry, String smtpHost, int smtpPort, String mailFrom,
                             Path tlsKeystore, String tlsPassword, Path receiptKeystore, String receiptPassword,
                             int workers, Duration lease, int maxBodyBytes, int maxPending, String instanceName) {
-    /** Checks the values. */
+    /** Checks the values; a wrong one is an {@link IllegalArgumentException} whose message is a sentence for people. */
     public ServiceConfig {
-        Objects.requireNonNull(host, "host");
-        Objects.requireNonNull(dataDir, "dataDir");
-        Objects.requireNonNull(trust, "trust");
-        Objects.requireNonNull(registry, "registry");
+        require(host, "The address to listen on is missing.");
+        require(dataDir, "The data folder (--data) is missing.");
+        require(trust, "The trust anchors (--trust) are missing.");
+        require(registry, "The register extracts (--registry) are missing.");
         crls = List.copyOf(crls);
-        if (port < 0 || port > 65535 || workers < 0 || maxBodyBytes < 1024 || maxPending < 1) {
-            throw new IllegalArgumentException("port, workers, maxBodyBytes or maxPending out of range");
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("The port " + port + " is not between 0 and 65535.");
+        }
+        if (workers < 0 || workers > 256) {
+            throw new IllegalArgumentException("The number of workers " + workers + " is not between 0 and 256.");
+        }
+        if (maxBodyBytes < 1024 || maxPending < 1) {
+            throw new IllegalArgumentException("The body limit must be at least 1024 bytes and the pending bound at least 1.");
+        }
+        if (smtpHost != null && (smtpPort < 1 || smtpPort > 65535)) {
+            throw new IllegalArgumentException("The SMTP port " + smtpPort + " is not between 1 and 65535.");
+        }
+        if (lease == null || lease.toMillis() < 1000) {
+            throw new IllegalArgumentException("The claim lease must be at least one second.");
+        }
+    }
+
+    private static void require(Object value, String message) {
+        if (value == null) {
+            throw new IllegalArgumentException(message);
         }
     }
 
@@ -128,7 +145,11 @@ public record ServiceConfig(String host, int port, Path dataDir, String jdbcUrl,
                 smtpPort = 25;
             } else {
                 smtpHost = hostPort.substring(0, colon);
-                smtpPort = Integer.parseInt(hostPort.substring(colon + 1));
+                try {
+                    smtpPort = Integer.parseInt(hostPort.substring(colon + 1));
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("The SMTP address " + hostPort + " is not HOST:PORT (e.g. localhost:25).");
+                }
             }
             return this;
         }

@@ -50,11 +50,9 @@ final class SubmissionStore {
     }
 
     private final DataSource ds;
-    private final boolean skipLocked;
 
-    SubmissionStore(DataSource ds, boolean skipLocked) {
+    SubmissionStore(DataSource ds) {
         this.ds = ds;
-        this.skipLocked = skipLocked;
     }
 
     /**
@@ -171,8 +169,7 @@ final class SubmissionStore {
             try {
                 try (PreparedStatement ps = c.prepareStatement("select id, payload, signature, contact_email, organization, "
                         + "received_at from submissions where status = 'PENDING' and (lease_until is null or lease_until < ?) "
-                        + "order by received_at, id fetch first " + max + " rows only for update"
-                        + (skipLocked ? " skip locked" : ""))) {
+                        + "order by received_at, id fetch first " + max + " rows only for update skip locked")) {
                     ps.setLong(1, now);
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {

@@ -65,13 +65,13 @@ public final class VerificationServer implements AutoCloseable {
         this.db = db;
         Clock clock = Clock.systemUTC();
         Semaphore wakeUp = new Semaphore(0);
-        SubmissionStore store = new SubmissionStore(db.dataSource(), db.postgres());
+        SubmissionStore store = new SubmissionStore(db.dataSource());
         this.api = new ApiHandler(store, receipts, config.maxBodyBytes(), config.maxPending(), clock, wakeUp);
         for (int i = 0; i < config.workers(); i++) {
             workers.add(new Worker(store, verifier, clock, config.lease(), config.instanceName(), wakeUp));
         }
         this.mail = config.smtpHost() == null ? null
-                : new MailSender(new Outbox(db.dataSource(), db.postgres()), config.smtpHost(), config.smtpPort(),
+                : new MailSender(new Outbox(db.dataSource()), config.smtpHost(), config.smtpPort(),
                 config.mailFrom(), clock);
         this.server = jetty(config, api);
     }
@@ -89,7 +89,7 @@ public final class VerificationServer implements AutoCloseable {
         Registry registry = FnsExtractRegistry.load(config.registry());
         Database db = Database.open(config);
         try {
-            SubmissionStore store = new SubmissionStore(db.dataSource(), db.postgres());
+            SubmissionStore store = new SubmissionStore(db.dataSource());
             if (db.embedded()) {
                 store.releaseLeases(); // the H2 file is ours alone: leases left by a crash are void
             }
@@ -139,7 +139,13 @@ public final class VerificationServer implements AutoCloseable {
             t.setDaemon(true);
             threads.add(t);
         }
-        server.start();
+        try {
+            server.start();
+        } catch (java.io.IOException e) {
+            server.stop();
+            throw new OrgsignException(ErrorCode.USAGE, "The service cannot listen on " + config.host() + ":" + config.port()
+                    + " (" + Database.rootMessage(e) + "); choose another port.", e);
+        }
         ServerConnector c = (ServerConnector) server.getConnectors()[0];
         String host = config.host().equals("0.0.0.0") ? "localhost" : config.host();
         uri = URI.create((config.tlsKeystore() == null ? "http" : "https") + "://" + host + ":" + c.getLocalPort() + "/");

@@ -111,6 +111,14 @@ final class Worker implements Runnable {
             b.append(ok ? "The registration of " + org + " has been verified.\n"
                     : "The registration of " + org + " has been rejected.\n");
             b.append("Submission: ").append(c.id()).append('\n');
+            try {
+                RegistrationPayload.Head h = dev.orgsign.core.payload.PayloadCodec.parse(c.payload()).head();
+                b.append("Signer: ").append(h.surname()).append(' ').append(h.firstName())
+                        .append(h.patronymic() == null ? "" : " " + h.patronymic())
+                        .append(h.position() == null ? "" : ", " + h.position()).append('\n');
+            } catch (dev.orgsign.core.OrgsignException e) {
+                b.append("Signer: unknown (the payload cannot be read)\n");
+            }
             b.append("Received: ").append(java.time.Instant.ofEpochMilli(c.receivedAt())).append("\n\n");
             for (Check check : report.checks()) {
                 b.append(check.result() == dev.orgsign.core.verify.CheckResult.PASSED ? "[passed] "

@@ -5,6 +5,7 @@ import dev.orgsign.core.client.Submission;
 import dev.orgsign.core.client.VerificationClient;
 import dev.orgsign.core.verify.Verdict;
 import org.junit.jupiter.api.Test;
+
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -35,12 +36,28 @@ class CrashRecoveryTest {
     static final int N = 1000;
 
     @Test
-    void killedMidBatchAndRestartedItFinishesEverySubmissionOnce(@TempDir Path data) throws Exception {
+    void onH2KilledMidBatchAndRestartedItFinishesEverySubmissionOnce(@TempDir Path data) throws Exception {
+        run(data, null, 30, () -> DriverManager.getConnection("jdbc:h2:file:" + data.resolve("store").toAbsolutePath().resolve("orgsign")));
+    }
+
+    /** On PostgreSQL the restarted instance cannot know the old one is dead: the old leases (5 s) must run out. */
+    @Test
+    void onPostgresKilledMidBatchAndRestartedItFinishesEverySubmissionOnce(@TempDir Path data) throws Exception {
+        try (Postgres pg = Postgres.create()) {
+            run(data, pg.url(), 5, pg::connect);
+        }
+    }
+
+    interface Db {
+        Connection open() throws Exception;
+    }
+
+    private void run(Path data, String jdbcUrl, int leaseSeconds, Db db) throws Exception {
         List<TestMaterial.Signed> batch = TestMaterial.batch(N);
         Path log = data.resolve("child.log");
         Map<Integer, String> accepted = new ConcurrentHashMap<>();
         AtomicInteger refused = new AtomicInteger();
-        ChildProcess first = ChildProcess.start(data.resolve("store"), null, 2, 30, log);
+        ChildProcess first = ChildProcess.start(data.resolve("store"), jdbcUrl, 2, leaseSeconds, log);
         VerificationClient client = new VerificationClient(first.uri());
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
@@ -71,7 +88,7 @@ class CrashRecoveryTest {
             assertTrue(refused.get() > 0, "some requests met the dead service");
 
             Map<Integer, String> before = Map.copyOf(accepted);
-            try (ChildProcess second = ChildProcess.start(data.resolve("store"), null, 2, 30, log)) {
+            try (ChildProcess second = ChildProcess.start(data.resolve("store"), jdbcUrl, 2, leaseSeconds, log)) {
                 VerificationClient again = new VerificationClient(second.uri());
                 List<Future<String>> ids = new java.util.ArrayList<>();
                 for (int i = 0; i < N; i++) {
@@ -95,8 +112,7 @@ class CrashRecoveryTest {
         } finally {
             pool.shutdownNow();
         }
-        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + data.resolve("store").toAbsolutePath().resolve("orgsign"));
-             Statement st = c.createStatement()) {
+        try (Connection c = db.open(); Statement st = c.createStatement()) {
             assertEquals(N, one(st, "select count(*) from submissions"));
             assertEquals(0, one(st, "select count(*) from submissions where status <> 'VERIFIED' or verifications <> 1"),
                     "every submission decided exactly once");

@@ -176,6 +176,14 @@ class OperationsTest {
                 assertTrue(e.getMessage().contains("HTTP 503") && e.getMessage().contains("database is unavailable"), e.getMessage());
                 st.execute("alter database " + name + " connection limit -1");
             }
+            long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            int status = 0;
+            while (status != 200 && System.nanoTime() < until) {
+                status = http.send(HttpRequest.newBuilder(server.uri().resolve("health")).build(),
+                        HttpResponse.BodyHandlers.ofString()).statusCode();
+                Thread.sleep(status == 200 ? 0 : 200);
+            }
+            assertEquals(200, status, "the service recovers once the database is back");
             VerificationClient client = new VerificationClient(server.uri());
             Submission sub = client.submit(s.payload(), s.signature());
             assertEquals(Verdict.VERIFIED, client.await(sub.id(), Duration.ofSeconds(30), (a, b, c, d) -> { }).verdict());

@@ -44,6 +44,7 @@ class PersonaEndToEndTest {
 
     @Test
     void everyPersonaEndsAsTheVerifierDecidesAndItsContactIsTold(@TempDir Path data) throws Exception {
+        smtp.purgeEmailFromAllMailboxes();
         Map<Persona, TestMaterial.Signed> signed = new LinkedHashMap<>();
         for (Persona p : Persona.values()) {
             signed.put(p, TestMaterial.sign(p));
@@ -86,6 +87,41 @@ class PersonaEndToEndTest {
                 String body = (String) m.getContent();
                 assertTrue(body.contains(submitted.get(p).id()), body);
                 assertNotEquals(-1, body.indexOf(verdict == Verdict.VERIFIED ? "has been verified" : "has been rejected"));
+            }
+        }
+    }
+
+    @Test
+    void entityLikeTextInAFieldIsJustTextInTheMailAndTheReceipt(@TempDir Path data) throws Exception {
+        String trick = "%xxe; SYSTEM \"file:///etc/passwd\" ]] CDATA %lol; 'x'";
+        TestMaterial.Signed base = TestMaterial.sign(Persona.LLC_HEAD, dev.orgsign.testcerts.KeyKind.EC_P256, "entity@romashka.test");
+        String json = new String(base.payload(), java.nio.charset.StandardCharsets.UTF_8);
+        var p = dev.orgsign.core.payload.PayloadCodec.parse(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        var tricked = new dev.orgsign.core.payload.RegistrationPayload(p.requestId(), p.createdAt(), p.organization(),
+                new dev.orgsign.core.payload.RegistrationPayload.Head(p.head().surname(), p.head().firstName(), p.head().patronymic(),
+                        p.head().inn(), p.head().snils(), trick), p.contact());
+        TestMaterial.Signed s = TestMaterial.sign(Persona.LLC_HEAD, dev.orgsign.testcerts.KeyKind.EC_P256,
+                dev.orgsign.core.payload.PayloadCodec.canonicalBytes(tricked), "entity@romashka.test");
+        VerificationReport expected = TestMaterial.inProcessVerifier().verify(s.payload(), s.signature());
+        smtp.purgeEmailFromAllMailboxes();
+        try (VerificationServer server = VerificationServer.start(TestMaterial.config(data)
+                .smtp("127.0.0.1:" + smtp.getSmtp().getPort()).build())) {
+            VerificationClient client = new VerificationClient(server.uri());
+            Submission done = client.await(client.submit(s.payload(), s.signature()).id(), Duration.ofSeconds(30), AwaitProgress.none());
+            assertEquals(expected.verdict(), done.verdict(), done.checks().toString());
+            assertTrue(smtp.waitForIncomingEmail(30_000, 1));
+            String body = (String) smtp.getReceivedMessages()[0].getContent();
+            assertTrue(body.contains(trick), body);
+            assertTrue(!body.contains("root:x:0"), body);
+            if (done.verdict() == Verdict.VERIFIED) {
+                var http = java.net.http.HttpClient.newHttpClient();
+                byte[] pdf = http.send(java.net.http.HttpRequest.newBuilder(server.uri().resolve("api/v1/submissions/" + done.id()
+                        + "/receipt.pdf")).build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray()).body();
+                try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+                    String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replace("\n", " ");
+                    assertTrue(text.contains("%xxe; SYSTEM") && text.contains("file:///etc/passwd"), text);
+                    assertTrue(!text.contains("root:x:0"), text);
+                }
             }
         }
     }

@@ -44,6 +44,10 @@ public final class CmsSigner {
     /**
      * Signs {@code content} (not embedded in the result).
      *
+     * @param content     the bytes to sign
+     * @param token       the token holding the key, logged in
+     * @param key         the signing key, with its certificate
+     * @param algorithm   a signature algorithm of the key's family
      * @param signingTime the signing-time attribute, or {@code null} to leave it out (PAdES)
      * @return the DER encoding of the detached CMS SignedData
      * @throws OrgsignException when the key has no certificate, the token refuses, or CMS cannot be assembled

@@ -44,7 +44,11 @@ public final class PadesSigner {
         this(Clock.systemUTC());
     }
 
-    /** A signer that stamps {@code clock}'s time into the signature dictionary. */
+    /**
+     * A signer that stamps {@code clock}'s time into the signature dictionary.
+     *
+     * @param clock gives the signing time
+     */
     public PadesSigner(Clock clock) {
         this.clock = clock;
     }
@@ -52,6 +56,9 @@ public final class PadesSigner {
     /**
      * Signs with the key's default algorithm.
      *
+     * @param pdf      the PDF to sign
+     * @param token    the token holding the key, logged in
+     * @param key      the signing key, with its certificate
      * @param reason   why the document is signed (shown by PDF readers), or null
      * @param location where it is signed (shown by PDF readers), or null
      * @return the signed PDF bytes
@@ -65,6 +72,10 @@ public final class PadesSigner {
     /**
      * Signs with a chosen algorithm.
      *
+     * @param pdf       the PDF to sign
+     * @param token     the token holding the key, logged in
+     * @param key       the signing key, with its certificate
+     * @param algorithm a signature algorithm of the key's family
      * @param reason   why the document is signed (shown by PDF readers), or null
      * @param location where it is signed (shown by PDF readers), or null
      * @return the signed PDF bytes

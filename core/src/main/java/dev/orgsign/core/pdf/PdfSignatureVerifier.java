@@ -35,12 +35,21 @@ public final class PdfSignatureVerifier {
 
     private final CmsSignatureVerifier cms;
 
-    /** A verifier trusting {@code trust}'s anchors and using its CRLs. */
+    /**
+     * A verifier trusting {@code trust}'s anchors and using its CRLs.
+     *
+     * @param trust the trust anchors and CRLs
+     * @param clock the clock for CRL freshness
+     */
     public PdfSignatureVerifier(TrustMaterial trust, Clock clock) {
         this(new CmsSignatureVerifier(trust, clock));
     }
 
-    /** A verifier that checks each signature's CMS with {@code cms}. */
+    /**
+     * A verifier that checks each signature's CMS with {@code cms}.
+     *
+     * @param cms the CMS verifier
+     */
     public PdfSignatureVerifier(CmsSignatureVerifier cms) {
         this.cms = cms;
     }
@@ -52,6 +61,7 @@ public final class PdfSignatureVerifier {
     /**
      * Verifies every signature of {@code pdf}.
      *
+     * @param pdf the PDF bytes
      * @return the checks {@code pdf.signature}, {@code pdf.coverage} and those of the CMS (of the first
      *         signature that fails, or of the last one when all pass)
      */

@@ -33,6 +33,7 @@ import java.util.stream.Collectors;
 final class CertificateChecks {
     private final Set<TrustAnchor> anchors;
     private final List<X509CRL> crls;
+    private final CrlFetcher fetcher;
     private final Map<String, Object> chains = new ConcurrentHashMap<>();
     private final Map<X509CRL, X509Certificate> crlIssuers = new ConcurrentHashMap<>();
 
@@ -41,6 +42,12 @@ final class CertificateChecks {
     }
 
     CertificateChecks(TrustMaterial trust) {
+        this(trust, null);
+    }
+
+    /** @param fetcher fetches CRLs from the certificate's distribution points when no current one was given; null = offline */
+    CertificateChecks(TrustMaterial trust, CrlFetcher fetcher) {
+        this.fetcher = fetcher;
         this.anchors = trust.anchors().stream().map(a -> new TrustAnchor(a, null)).collect(Collectors.toUnmodifiableSet());
         this.crls = trust.crls();
     }
@@ -126,11 +133,33 @@ final class CertificateChecks {
                 }
             }
         }
+        String online = null;
+        if ((crl == null || stale(crl, now)) && fetcher != null) {
+            List<java.net.URI> points = CrlFetcher.distributionPoints(leaf);
+            online = points.isEmpty() ? "The certificate names no HTTP CRL distribution point." : null;
+            for (java.net.URI url : points) {
+                CrlFetcher.Fetched f = fetcher.fetch(url);
+                if (f.crl() == null) {
+                    online = f.problem();
+                } else if (!f.crl().getIssuerX500Principal().equals(leaf.getIssuerX500Principal()) || !signedBy(f.crl(), issuer)) {
+                    online = "The CRL at " + url + " is not signed by the certificate's issuer.";
+                } else if (stale(f.crl(), now)) {
+                    online = "The CRL at " + url + " expired on " + f.crl().getNextUpdate().toInstant() + ".";
+                } else {
+                    crl = f.crl();
+                    online = null;
+                    break;
+                }
+            }
+        }
+        if (online != null) {
+            return new Check("certificate.revocation", CheckResult.NOT_CHECKED, online + " Revocation is unknown.");
+        }
         if (crl == null) {
             return new Check("certificate.revocation", CheckResult.NOT_CHECKED, "No CRL of the issuer '"
                     + leaf.getIssuerX500Principal().getName() + "' was given, so revocation is unknown; give it with --crl.");
         }
-        if (crl.getNextUpdate() != null && crl.getNextUpdate().toInstant().isBefore(now)) {
+        if (stale(crl, now)) {
             return new Check("certificate.revocation", CheckResult.NOT_CHECKED, "The issuer's CRL expired on "
                     + crl.getNextUpdate().toInstant() + "; a current one is needed.");
         }
@@ -142,6 +171,10 @@ final class CertificateChecks {
         }
         return new Check("certificate.revocation", CheckResult.PASSED, "The certificate is not on the issuer's CRL of "
                 + crl.getThisUpdate().toInstant() + ".");
+    }
+
+    private static boolean stale(X509CRL crl, Instant now) {
+        return crl.getNextUpdate() != null && crl.getNextUpdate().toInstant().isBefore(now);
     }
 
     private boolean signedBy(X509CRL crl, X509Certificate issuer) {

@@ -72,6 +72,12 @@ final class CmsEvidence {
             return bad("The signature is " + signature.length + " bytes; a registration signature is at most " + MAX_BYTES + ".");
         }
         try {
+            // One DER element and nothing after it: trailing bytes would be ignored by the CMS parser.
+            org.bouncycastle.asn1.ASN1Primitive.fromByteArray(signature);
+        } catch (Exception | StackOverflowError e) {
+            return bad("The signature is not one well-formed ASN.1 structure (it is truncated, padded or not CMS at all).");
+        }
+        try {
             CMSSignedData cms = new CMSSignedData(new CMSProcessableByteArray(payload), signature);
             if (cms.getSignedContent() == null) {
                 return bad("The CMS structure carries no content.");

@@ -21,9 +21,22 @@ public final class CmsSignatureVerifier {
     private final CertificateChecks certificates;
     private final Clock clock;
 
-    /** A verifier trusting {@code trust}'s anchors and using its CRLs, judging CRL freshness by {@code clock}. */
+    /**
+     * A verifier trusting {@code trust}'s anchors and using its CRLs, judging CRL freshness by {@code clock}.
+     *
+     * @param trust the trust anchors and CRLs
+     * @param clock the clock for CRL freshness
+     */
     public CmsSignatureVerifier(TrustMaterial trust, Clock clock) {
         this(new CertificateChecks(trust), clock);
+    }
+
+    /**
+     * A verifier that, when no current CRL was given for a signer's issuer, fetches one from the
+     * certificate's distribution points with {@code fetcher}.
+     */
+    public CmsSignatureVerifier(TrustMaterial trust, Clock clock, CrlFetcher fetcher) {
+        this(new CertificateChecks(trust, fetcher), clock);
     }
 
     CmsSignatureVerifier(CertificateChecks certificates, Clock clock) {
@@ -34,6 +47,8 @@ public final class CmsSignatureVerifier {
     /**
      * Verifies {@code cms} over {@code content}.
      *
+     * @param content            the signed bytes (the signature is detached)
+     * @param cms                the DER CMS SignedData
      * @param claimedSigningTime the time claimed outside the CMS (a PDF signature's M entry), used when the
      *                           CMS has no signing-time attribute; null to require the attribute (CAdES-BES)
      * @return the checks of {@link #CODES}; the verdict is VERIFIED only when all passed
@@ -63,7 +78,14 @@ public final class CmsSignatureVerifier {
         return finish(checks);
     }
 
-    /** The signer's certificate of a CMS signature, or null when it cannot be read. */
+    /**
+     * The signer's certificate of a CMS signature.
+     *
+     * @param cms                the DER CMS SignedData
+     * @param content            the signed bytes
+     * @param claimedSigningTime the signing time claimed outside the CMS, or null
+     * @return the certificate, or null when it cannot be read
+     */
     public static X509Certificate signerCertificate(byte[] cms, byte[] content, Instant claimedSigningTime) {
         CmsEvidence evidence = CmsEvidence.read(cms, content == null ? new byte[0] : content, claimedSigningTime);
         return evidence.problem == null ? evidence.certificate : null;

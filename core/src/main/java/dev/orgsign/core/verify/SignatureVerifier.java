@@ -47,7 +47,18 @@ public final class SignatureVerifier {
      * @param maxAge how old a signature may be when it is verified (the signing-time window)
      */
     public SignatureVerifier(TrustMaterial trust, Registry registry, RequestIdLedger ledger, Clock clock, Duration maxAge) {
-        this.certificates = new CertificateChecks(trust);
+        this(trust, registry, ledger, clock, maxAge, null);
+    }
+
+    /**
+     * A verifier that also fetches CRLs online: when no current CRL of a signer's issuer was given,
+     * it fetches one from the certificate's HTTP distribution points with {@code fetcher} (null = offline).
+     *
+     * @param maxAge how old a signature may be when it is verified (the signing-time window)
+     */
+    public SignatureVerifier(TrustMaterial trust, Registry registry, RequestIdLedger ledger, Clock clock, Duration maxAge,
+                             CrlFetcher fetcher) {
+        this.certificates = new CertificateChecks(trust, fetcher);
         this.registry = registry;
         this.authority = new AuthorityCheck(registry);
         this.ledger = ledger;
