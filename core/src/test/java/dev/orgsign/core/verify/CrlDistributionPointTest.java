@@ -182,8 +182,12 @@ class CrlDistributionPointTest {
                 "/foreign.crl", "not signed by the certificate's issuer",
                 "/slow.crl", "did not arrive within");
         for (var e : expected.entrySet()) {
-            delayMillis = e.getKey().equals("/slow.crl") ? 1500 : 0;
-            VerificationReport r = verify(signer(url(e.getKey())), fetcher(Duration.ofMillis(400), 100_000));
+            boolean slow = e.getKey().equals("/slow.crl");
+            delayMillis = slow ? 3000 : 0;
+            // Only the slow case runs against a short deadline: a loaded CI machine must not turn
+            // the other answers into time-outs.
+            VerificationReport r = verify(signer(url(e.getKey())),
+                    fetcher(slow ? Duration.ofMillis(400) : Duration.ofSeconds(15), 100_000));
             assertEquals(Verdict.REJECTED, r.verdict(), e.getKey());
             assertEquals(CheckResult.NOT_CHECKED, revocation(r).result(), e.getKey() + ": " + revocation(r));
             assertTrue(revocation(r).message().contains(e.getValue()), e.getKey() + ": " + revocation(r).message());
