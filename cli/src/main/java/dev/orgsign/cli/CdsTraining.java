@@ -21,7 +21,12 @@ public final class CdsTraining {
     private CdsTraining() {
     }
 
-    /** {@code prepare DIR} or {@code run DIR}. */
+    /**
+     * Runs one stage.
+     *
+     * @param args {@code prepare DIR} or {@code run DIR}
+     * @throws Exception when provisioning fails (the launcher then trains without a token)
+     */
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[1]);
         if (args[0].equals("prepare")) {

@@ -13,7 +13,12 @@ public final class Json {
     private Json() {
     }
 
-    /** The JSON text of {@code value}, indented by two spaces. */
+    /**
+     * Writes JSON.
+     *
+     * @param value a map, list, string, number, boolean, enum or null
+     * @return the JSON text of {@code value}, indented by two spaces
+     */
     public static String write(Object value) {
         StringBuilder sb = new StringBuilder();
         write(sb, value, 0);

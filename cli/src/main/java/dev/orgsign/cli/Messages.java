@@ -23,7 +23,12 @@ public final class Messages {
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 
-    /** Messages in Russian when {@code locale} is Russian, in English otherwise. */
+    /**
+     * Messages in Russian when {@code locale} is Russian, in English otherwise.
+     *
+     * @param locale the wanted language
+     * @return the messages
+     */
     public static Messages of(Locale locale) {
         return new Messages(resolve(locale));
     }
@@ -31,6 +36,9 @@ public final class Messages {
     /**
      * The language to speak: {@code lang} when given ("ru" or "en"), else the default locale's
      * language when it is Russian, else English.
+     *
+     * @param lang the value of {@code --lang}, or null
+     * @return Russian or English
      */
     public static Locale resolve(String lang) {
         if (lang == null || lang.isBlank()) {
@@ -43,17 +51,31 @@ public final class Messages {
         return locale != null && "ru".equals(locale.getLanguage()) ? Locale.forLanguageTag("ru") : Locale.ENGLISH;
     }
 
-    /** The language these messages are in. */
+    /**
+     * The language these messages are in.
+     *
+     * @return Russian or English
+     */
     public Locale locale() {
         return locale;
     }
 
-    /** Whether these messages are Russian. */
+    /**
+     * Whether these messages are Russian.
+     *
+     * @return true for Russian
+     */
     public boolean russian() {
         return "ru".equals(locale.getLanguage());
     }
 
-    /** The sentence under {@code key} with {@code {i}} replaced by {@code args[i]}. */
+    /**
+     * A sentence.
+     *
+     * @param key  the bundle key
+     * @param args the values of the placeholders
+     * @return the sentence under {@code key} with <code>{i}</code> replaced by {@code args[i]}
+     */
     public String get(String key, Object... args) {
         String text;
         try {
@@ -67,7 +89,12 @@ public final class Messages {
         return text;
     }
 
-    /** Whether the bundle has a sentence under {@code key}. */
+    /**
+     * Whether the bundle has a sentence under {@code key}.
+     *
+     * @param key the bundle key
+     * @return true when present
+     */
     public boolean has(String key) {
         return bundle.containsKey(key);
     }

@@ -53,12 +53,20 @@ public final class Orgsign implements Runnable {
         this.messages = messages;
     }
 
-    /** The terminal of this run (not interactive in tests and pipes). */
+    /**
+     * The terminal of this run.
+     *
+     * @return the terminal (not interactive in tests and pipes)
+     */
     public Terminal terminal() {
         return terminal;
     }
 
-    /** The language of this run. */
+    /**
+     * The language of this run.
+     *
+     * @return the messages
+     */
     public Messages messages() {
         return messages;
     }
@@ -68,7 +76,11 @@ public final class Orgsign implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** Entry point of the launcher. */
+    /**
+     * Entry point of the launcher; exits with the command's exit code.
+     *
+     * @param args the command line
+     */
     public static void main(String[] args) {
         Charset cs = System.console() != null ? System.console().charset() : Charset.defaultCharset();
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, cs), true);
@@ -82,6 +94,10 @@ public final class Orgsign implements Runnable {
     /**
      * Runs the command.
      *
+     * @param args     the command line
+     * @param terminal the person to ask, or {@link Terminal#none()}
+     * @param out      standard output
+     * @param err      standard error
      * @return the exit code of DESIGN.md
      */
     public static int run(String[] args, Terminal terminal, PrintWriter out, PrintWriter err) {

@@ -32,12 +32,20 @@ public final class PinOptions {
     @Option(names = "--allow-final-try", descriptionKey = "opt.allowFinalTry")
     boolean allowFinalTry;
 
-    /** Whether the PIN is to be asked on the terminal (explicitly, or because no source was given). */
+    /**
+     * Whether the PIN is to be asked on the terminal.
+     *
+     * @return true when {@code --pin} was given or no other source was
+     */
     public boolean fromTerminal() {
         return prompt || (pinEnv == null && pinFile == null);
     }
 
-    /** Whether {@code --allow-final-try} was given. */
+    /**
+     * Whether {@code --allow-final-try} was given.
+     *
+     * @return true when the final try may be used
+     */
     public boolean allowFinalTry() {
         return allowFinalTry;
     }
@@ -46,7 +54,10 @@ public final class PinOptions {
      * The callback that supplies the PIN once. Each call returns a fresh array the caller wipes.
      *
      * @param terminal  where to ask when the PIN comes from the terminal
+     * @param messages  the language of prompts and errors
      * @param mayAsk    whether asking is allowed at all (false with {@code --json})
+     * @return the callback
+     * @throws OrgsignException USAGE when more than one PIN source was given
      */
     public PinCallback callback(Terminal terminal, Messages messages, boolean mayAsk) throws OrgsignException {
         int sources = (prompt ? 1 : 0) + (pinEnv != null ? 1 : 0) + (pinFile != null ? 1 : 0);

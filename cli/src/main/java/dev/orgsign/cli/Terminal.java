@@ -7,16 +7,34 @@ import java.io.Console;
  * this. Without a terminal (a pipe, CI, a test) nothing is ever asked.
  */
 public interface Terminal {
-    /** Whether a person can be asked (standard input and output are a terminal). */
+    /**
+     * Whether a person can be asked.
+     *
+     * @return true when standard input and output are a terminal
+     */
     boolean interactive();
 
-    /** Shows {@code prompt} and reads one line; {@code null} at end of input. */
+    /**
+     * Shows {@code prompt} and reads one line.
+     *
+     * @param prompt what to show
+     * @return the line, or {@code null} at end of input
+     */
     String readLine(String prompt);
 
-    /** Shows {@code prompt} and reads a secret without echo; {@code null} at end of input. */
+    /**
+     * Shows {@code prompt} and reads a secret without echo.
+     *
+     * @param prompt what to show
+     * @return the secret (the caller wipes it), or {@code null} at end of input
+     */
     char[] readPassword(String prompt);
 
-    /** The process's terminal ({@link System#console()}), or one that is not interactive. */
+    /**
+     * The process's terminal.
+     *
+     * @return {@link System#console()}, or a terminal that is not interactive
+     */
     static Terminal system() {
         Console console = System.console();
         if (console == null) {
@@ -40,7 +58,11 @@ public interface Terminal {
         };
     }
 
-    /** A terminal that is not there. */
+    /**
+     * A terminal that is not there.
+     *
+     * @return a terminal that asks nothing
+     */
     static Terminal none() {
         return new Terminal() {
             @Override

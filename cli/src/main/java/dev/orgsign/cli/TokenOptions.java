@@ -27,12 +27,20 @@ public final class TokenOptions {
     @Option(names = "--storetype", paramLabel = "TYPE", defaultValue = "PKCS12", descriptionKey = "opt.storetype")
     String storetype;
 
-    /** Whether a keystore file (not a PKCS#11 token) is meant. */
+    /**
+     * Whether a keystore file (not a PKCS#11 token) is meant.
+     *
+     * @return true with {@code --keystore}
+     */
     public boolean isKeystore() {
         return keystore != null;
     }
 
-    /** Whether any TOKEN option was given. */
+    /**
+     * Whether any TOKEN option was given.
+     *
+     * @return true when {@code --module}, {@code --token} or {@code --keystore} was given
+     */
     public boolean given() {
         return keystore != null || module != null || token != null;
     }
@@ -41,6 +49,8 @@ public final class TokenOptions {
      * Opens the token.
      *
      * @param allowFinalTry whether a login on the token's final PIN try is allowed
+     * @return the opened token, to be closed by the caller
+     * @throws OrgsignException when the module, the token or the file cannot be used
      */
     public SigningToken open(boolean allowFinalTry) throws OrgsignException {
         if (keystore != null && (module != null || token != null)) {

@@ -105,6 +105,7 @@ class LauncherTest {
                     endpoint, "--wait", "120s", "--json");
             assertEquals(0, reg.exit(), reg.toString());
             assertTrue(reg.out().contains("\"verdict\": \"VERIFIED\""), reg.toString());
+            assertTrue(Files.exists(dir.resolve("reg/receipt.pdf")) && reg.out().contains("\"receipt\""), reg.toString());
             String id = field(reg.out(), "id");
 
             Run status = orgsign(Map.of(), "status", id, "--endpoint", endpoint, "--json");
@@ -146,6 +147,8 @@ class LauncherTest {
         assertEquals(0, demo.exit(), demo.toString());
         assertTrue(demo.out().contains("VERIFIED ") && demo.out().contains("Demo finished (exit code 0)."), demo.toString());
         assertTrue(demo.out().contains("handed to orgsign in the environment variable ORGSIGN_DEMO_PIN"), demo.toString());
+        assertTrue(demo.out().contains("Receipt: " + dir.resolve("registration/receipt.pdf")), demo.toString());
+        assertTrue(Files.readString(dir.resolve("registration/receipt.pdf"), StandardCharsets.ISO_8859_1).startsWith("%PDF-"));
         for (String f : new String[] {"registration.json", "registration.json.sig", "registration.pdf"}) {
             assertTrue(Files.size(dir.resolve("registration").resolve(f)) > 100, f);
         }

@@ -116,6 +116,25 @@ class WizardTerminalTest {
         assertEquals(SoftHsm.USER_PIN.length(), System.getenv(CliFixture.PIN_VAR).length());
     }
 
+    @Test
+    void onTheFinalTryTheWizardAsksFirstAndDecliningTriesNothing() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/tmux")), "tmux is installed by scripts/setup");
+        ProvisionedToken token = CliFixture.token("wizard-final", Persona.LLC_HEAD);
+        token.softHsm().setUserPinFlags(token.label(), true, true, false);
+        Path pki = CliFixture.pki();
+        Path dir = workDir();
+        try (Tmux tty = Tmux.start(dir, command(token, "--type LLC --ogrn " + CliFixture.LLC_OGRN
+                + " --key llc-head-ec-p256 --registry " + pki.resolve("registry/utf-8") + " --no-submit --out "
+                + dir.resolve("out")))) {
+            tty.await("Enter the PIN anyway? [y/N]", FIRST_SCREEN);
+            tty.typeLine("n");
+            String end = tty.await("EXIT=", STEP);
+            assertTrue(end.contains("The PIN was not tried"), end);
+            assertTrue(end.contains("EXIT=3"), end);
+            assertFalse(end.lines().anyMatch(l -> l.startsWith("PIN for ")), "no PIN was asked:\n" + end);
+        }
+    }
+
     /** The list number of the entry whose key line contains {@code marker}. */
     static int number(String screen, String marker) {
         int at = screen.indexOf(marker);

@@ -38,6 +38,18 @@ final class Pkcs11KeyReader {
 
     private record Obj(long handle, byte[] id, String label, Long keyType, byte[] value, byte[] ecParams,
                        byte[] ecPoint, BigInteger modulus) {
+        // Identity, as each object is read once per handle: written out because a record's
+        // generated equals/hashCode is bootstrapped through invokedynamic (ObjectMethods), which
+        // spins method-handle classes at run time and costs a command such as `certs` ~10 ms.
+        @Override
+        public boolean equals(Object o) {
+            return this == o;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(this);
+        }
     }
 
     private Pkcs11KeyReader() {
