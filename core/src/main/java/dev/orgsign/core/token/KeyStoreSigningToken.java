@@ -82,8 +82,8 @@ public final class KeyStoreSigningToken implements SigningToken {
     public static KeyStoreSigningToken ofLoaded(KeyStore store, char[] keyPassword, String description)
             throws OrgsignException {
         KeyStoreSigningToken token = new KeyStoreSigningToken(null, store.getType(), description);
-        token.entries = readEntries(store, keyPassword);
         token.storeProvider = store.getProvider();
+        token.entries = readEntries(store, keyPassword);
         return token;
     }
 
@@ -105,8 +105,8 @@ public final class KeyStoreSigningToken implements SigningToken {
             try (InputStream in = Files.newInputStream(file)) {
                 store.load(in, password);
             }
+            storeProvider = store.getProvider(); // before entries: sign() reads both
             entries = readEntries(store, password);
-            storeProvider = store.getProvider();
         } catch (NoSuchFileException e) {
             throw new OrgsignException(ErrorCode.IO, "The keystore file " + file + " does not exist.", e);
         } catch (IOException e) {

@@ -28,10 +28,10 @@ import java.util.Set;
  * <p>The value is returned as the provider made it. The JCA names used here are defined to
  * produce what CMS carries: DER {@code ECDSA-Sig-Value} for {@code SHAxxxwithECDSA}, the raw
  * PKCS#1 block for RSA. For GOST R 34.10-2012 CMS wants the RFC 4491 layout (s followed by r,
- * big-endian), which BouncyCastle produces; CryptoPro JCP's own CAdES code puts its
- * {@code Signature} output into CMS unchanged, so its output is expected to have the same
- * layout (unlike CryptoAPI's {@code CryptSignHash}, which returns the bytes reversed). That
- * has not been tested here, since JCP is not available to the build.
+ * big-endian), which BouncyCastle produces. CryptoPro JCP's {@code Signature} is expected, but
+ * not confirmed, to return the same layout, so its value is used unchanged (CryptoAPI's
+ * {@code CryptSignHash}, by contrast, returns the bytes reversed). JCP is not available to the
+ * build, so this is untested; provider-bound EC and RSA keys are tested through SunPKCS11.
  */
 final class ProviderBoundSigning {
     private ProviderBoundSigning() {
