@@ -13,14 +13,12 @@ import java.security.GeneralSecurityException;
 import java.security.Key;
 import java.security.KeyStore;
 import java.security.PrivateKey;
-import java.security.Signature;
+import java.security.Provider;
 import java.security.UnrecoverableKeyException;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.ECKey;
 import java.security.interfaces.RSAKey;
-import java.security.spec.MGF1ParameterSpec;
-import java.security.spec.PSSParameterSpec;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -31,12 +29,18 @@ import java.util.Locale;
  * A {@link SigningToken} over any JCA {@link KeyStore}: a PKCS#12 file, or a provider's own
  * store such as CryptoPro JCP's when its jars are on the class path. The keystore password
  * plays the part of the PIN: it is asked for once, at {@link #login}, and wiped afterwards.
+ *
+ * <p>Signatures are made with BouncyCastle when it accepts the key; keys that only their own
+ * provider can use (CryptoPro JCP's, SunPKCS11's, a vendor's) are signed with the keystore's
+ * provider, or else with whichever installed provider accepts the key (JCA delayed provider
+ * selection). A key no provider can use is refused with {@code KEY_NOT_USABLE}.
  */
 public final class KeyStoreSigningToken implements SigningToken {
     private final Path file;
     private final String type;
     private final String description;
     private volatile List<Entry> entries;
+    private volatile Provider storeProvider;
 
     private record Entry(TokenKey key, PrivateKey privateKey) {
     }
@@ -78,6 +82,7 @@ public final class KeyStoreSigningToken implements SigningToken {
     public static KeyStoreSigningToken ofLoaded(KeyStore store, char[] keyPassword, String description)
             throws OrgsignException {
         KeyStoreSigningToken token = new KeyStoreSigningToken(null, store.getType(), description);
+        token.storeProvider = store.getProvider();
         token.entries = readEntries(store, keyPassword);
         return token;
     }
@@ -100,6 +105,7 @@ public final class KeyStoreSigningToken implements SigningToken {
             try (InputStream in = Files.newInputStream(file)) {
                 store.load(in, password);
             }
+            storeProvider = store.getProvider(); // before entries: sign() reads both
             entries = readEntries(store, password);
         } catch (NoSuchFileException e) {
             throw new OrgsignException(ErrorCode.IO, "The keystore file " + file + " does not exist.", e);
@@ -188,25 +194,13 @@ public final class KeyStoreSigningToken implements SigningToken {
             throw new OrgsignException(ErrorCode.KEY_NOT_USABLE, "The key '" + key.id() + "' is a "
                     + key.keyAlgorithm() + " key and cannot make a " + algorithm + " signature.");
         }
-        try {
-            Signature signature = Signature.getInstance(algorithm.jcaName(), Providers.bouncyCastle());
-            if (algorithm.isPss()) {
-                int saltLength = java.security.MessageDigest.getInstance(algorithm.digestJcaName()).getDigestLength();
-                signature.setParameter(new PSSParameterSpec(algorithm.digestJcaName(), "MGF1",
-                        new MGF1ParameterSpec(algorithm.digestJcaName()), saltLength, 1));
-            }
-            signature.initSign(privateKey);
-            signature.update(data);
-            return signature.sign();
-        } catch (GeneralSecurityException ex) {
-            throw new OrgsignException(ErrorCode.KEY_NOT_USABLE,
-                    "The key '" + key.id() + "' could not sign with " + algorithm + ": " + ex.getMessage(), ex);
-        }
+        return ProviderBoundSigning.sign(key.id(), privateKey, algorithm, storeProvider, data);
     }
 
     @Override
     public void close() {
         entries = null;
+        storeProvider = null;
     }
 
     /** Key family and size of JCA keys, including BouncyCastle's GOST keys. */
