@@ -7,7 +7,6 @@ import org.bouncycastle.cms.SignerInformationVerifier;
 import org.bouncycastle.operator.OperatorCreationException;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.Map;
@@ -25,23 +24,29 @@ final class ParsedCertificates {
     private record Entry(X509Certificate certificate, SignerInformationVerifier verifier) {
     }
 
-    private static final Map<ByteBuffer, Entry> CACHE = new ConcurrentHashMap<>();
+    /**
+     * Keyed by the parsed ASN.1 certificate: its equality is that of the DER it re-encodes to, which is
+     * what the cached {@link X509Certificate} is made from, without re-encoding and hashing ~1 KB per look-up.
+     */
+    private static final Map<org.bouncycastle.asn1.x509.Certificate, Entry> CACHE = new ConcurrentHashMap<>();
 
-    private static final Map<String, byte[]> HASHES = new ConcurrentHashMap<>();
+    private record HashKey(X509Certificate certificate, String digest) {
+    }
+
+    private static final Map<HashKey, byte[]> HASHES = new ConcurrentHashMap<>();
 
     private ParsedCertificates() {
     }
 
     /** The hash of a certificate's DER with a named digest (for the ESS signing-certificate check), computed once. */
     static byte[] hash(X509Certificate cert, String digest) throws java.security.GeneralSecurityException {
-        byte[] der = cert.getEncoded();
-        String key = digest + ":" + java.util.Base64.getEncoder().encodeToString(der);
+        HashKey key = new HashKey(cert, digest);
         byte[] h = HASHES.get(key);
         if (h == null) {
             if (HASHES.size() >= MAX_ENTRIES) {
                 HASHES.clear();
             }
-            h = java.security.MessageDigest.getInstance(digest, Providers.bouncyCastle()).digest(der);
+            h = java.security.MessageDigest.getInstance(digest, Providers.bouncyCastle()).digest(cert.getEncoded());
             HASHES.put(key, h);
         }
         return h.clone();
@@ -57,7 +62,7 @@ final class ParsedCertificates {
     }
 
     private static Entry entry(X509CertificateHolder holder) throws CertificateException, IOException {
-        ByteBuffer key = ByteBuffer.wrap(holder.getEncoded());
+        org.bouncycastle.asn1.x509.Certificate key = holder.toASN1Structure();
         Entry e = CACHE.get(key);
         if (e != null) {
             return e;
