@@ -140,6 +140,43 @@ public final class PayloadCodec {
         out.append('"');
     }
 
+    /**
+     * {@link Instant#parse}, with a fast path for the form canonical payloads have (2026-11-22T10:15:30Z):
+     * anything else, or any field out of range, goes to {@link Instant#parse} and fails as it would.
+     */
+    private static Instant instant(String s) {
+        if (s.length() == 20 && s.charAt(4) == '-' && s.charAt(7) == '-' && s.charAt(10) == 'T' && s.charAt(13) == ':'
+                && s.charAt(16) == ':' && s.charAt(19) == 'Z') {
+            int year = digits(s, 0, 4);
+            int month = digits(s, 5, 2);
+            int day = digits(s, 8, 2);
+            int hour = digits(s, 11, 2);
+            int minute = digits(s, 14, 2);
+            int second = digits(s, 17, 2);
+            if (year >= 0 && month >= 0 && day >= 0 && hour >= 0 && minute >= 0 && second >= 0) {
+                try {
+                    return java.time.LocalDateTime.of(year, month, day, hour, minute, second).toInstant(java.time.ZoneOffset.UTC);
+                } catch (java.time.DateTimeException e) {
+                    // out of range: Instant.parse gives the verdict
+                }
+            }
+        }
+        return Instant.parse(s);
+    }
+
+    /** The decimal value of {@code n} ASCII digits at {@code from}, or -1 if any is not a digit. */
+    private static int digits(String s, int from, int n) {
+        int v = 0;
+        for (int i = from; i < from + n; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
+    }
+
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private static JsonNode tree(byte[] json) throws OrgsignException {
@@ -174,7 +211,7 @@ public final class PayloadCodec {
         }
         Instant createdAt;
         try {
-            createdAt = Instant.parse(text(root, "createdAt", ""));
+            createdAt = instant(text(root, "createdAt", ""));
         } catch (DateTimeParseException e) {
             throw invalid("createdAt", "must be a UTC time such as 2026-11-22T10:15:30Z");
         }
