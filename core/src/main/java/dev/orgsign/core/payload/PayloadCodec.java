@@ -361,10 +361,20 @@ public final class PayloadCodec {
         if (s.isEmpty() || s.length() > 500) {
             throw invalid(prefix + name, s.isEmpty() ? "is empty" : "is longer than 500 characters");
         }
-        if (s.chars().anyMatch(ch -> Character.isISOControl(ch) || ch == '<' || ch == '>' || ch == '&')) {
+        if (hasControlOrMarkup(s)) {
             throw invalid(prefix + name, "contains control characters or markup (<, >, &)");
         }
         return s;
+    }
+
+    private static boolean hasControlOrMarkup(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (Character.isISOControl(ch) || ch == '<' || ch == '>' || ch == '&') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void only(JsonNode node, Set<String> allowed, String prefix) throws OrgsignException {
