@@ -21,7 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
 final class ParsedCertificates {
     private static final int MAX_ENTRIES = 4096;
 
-    private record Entry(X509Certificate certificate, SignerInformationVerifier verifier) {
+    /** A parsed certificate and the verifier for its key (null when the key's algorithm is not supported). */
+    record Entry(X509Certificate certificate, SignerInformationVerifier verifier) {
     }
 
     /**
@@ -56,12 +57,8 @@ final class ParsedCertificates {
         return entry(holder).certificate();
     }
 
-    /** The verifier for signatures made with the key of {@code holder}'s certificate. */
-    static SignerInformationVerifier verifier(X509CertificateHolder holder) throws CertificateException, IOException {
-        return entry(holder).verifier();
-    }
-
-    private static Entry entry(X509CertificateHolder holder) throws CertificateException, IOException {
+    /** The parsed certificate of {@code holder} and its key's verifier, made once. */
+    static Entry entry(X509CertificateHolder holder) throws CertificateException, IOException {
         org.bouncycastle.asn1.x509.Certificate key = holder.toASN1Structure();
         Entry e = CACHE.get(key);
         if (e != null) {
