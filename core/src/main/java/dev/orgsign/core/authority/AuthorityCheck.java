@@ -140,9 +140,12 @@ public final class AuthorityCheck {
                 && fold(c.givenName()).equals(fold(join(first, patronymic)));
     }
 
+    private static final Locale RUSSIAN = Locale.forLanguageTag("ru");
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+
     /** Upper case, "Ё" as "Е", single spaces: the register and certificates differ in exactly these. */
     static String fold(String s) {
-        return s == null ? "" : s.toUpperCase(new Locale("ru")).replace('Ё', 'Е').replaceAll("\\s+", " ").strip();
+        return s == null ? "" : SPACES.matcher(s.toUpperCase(RUSSIAN).replace('Ё', 'Е')).replaceAll(" ").strip();
     }
 
     private static String join(String... parts) {

@@ -9,6 +9,9 @@ import dev.orgsign.core.OrgsignException;
  * typical typo). A typo is never reported as "not found".
  */
 public final class Identifiers {
+    private static final java.util.regex.Pattern KPP = java.util.regex.Pattern.compile("\\d{4}[0-9A-Z]{2}\\d{3}");
+    private static final java.util.regex.Pattern SNILS_SEPARATORS = java.util.regex.Pattern.compile("[\\s-]");
+
     private Identifiers() {
     }
 
@@ -91,7 +94,7 @@ public final class Identifiers {
      */
     public static String kpp(String field, String value) throws OrgsignException {
         String s = value == null ? "" : value.strip();
-        if (!s.matches("\\d{4}[0-9A-Z]{2}\\d{3}")) {
+        if (!KPP.matcher(s).matches()) {
             throw new OrgsignException(ErrorCode.INVALID_IDENTIFIER, "The " + field + " '" + value
                     + "' is not a KPP: it takes nine characters, four digits, two digits or capital letters, three digits.");
         }
@@ -107,7 +110,7 @@ public final class Identifiers {
      * @throws OrgsignException INVALID_IDENTIFIER saying what is wrong: length, a non-digit, the check digit
      */
     public static String snils(String field, String value) throws OrgsignException {
-        String s = digits(field, value == null ? null : value.replaceAll("[\\s-]", ""), 11);
+        String s = digits(field, value == null ? null : SNILS_SEPARATORS.matcher(value).replaceAll(""), 11);
         int expected = CheckDigits.snils(s);
         if (expected != Integer.parseInt(s.substring(9))) {
             throw typo(field, value, String.format("its check number should be %02d", expected));

@@ -55,6 +55,131 @@ public final class PayloadCodec {
      * @throws OrgsignException INVALID_PAYLOAD naming the first field that is wrong
      */
     public static RegistrationPayload parse(byte[] json) throws OrgsignException {
+        return validate(tree(json));
+    }
+
+    /**
+     * A registration read from JSON, and whether those bytes were its canonical form.
+     *
+     * @param payload   the validated registration
+     * @param canonical whether the bytes read were exactly its RFC 8785 canonical form
+     */
+    public record Checked(RegistrationPayload payload, boolean canonical) {
+    }
+
+    /**
+     * Parses and validates JSON like {@link #parse}, and tells whether the bytes are in canonical
+     * form ({@link #isCanonical}) by serializing the tree already parsed, so the JSON is read once.
+     * A valid registration holds only objects and strings, whose RFC 8785 form is sorted member
+     * names (by UTF-16 code units) and strings with only {@code "}, {@code \}, and control
+     * characters escaped.
+     *
+     * @param json the UTF-8 JSON bytes, at most {@link #MAX_BYTES}
+     * @return the registration and whether {@code json} is canonical
+     * @throws OrgsignException INVALID_PAYLOAD naming the first field that is wrong
+     */
+    public static Checked parseChecked(byte[] json) throws OrgsignException {
+        JsonNode root = tree(json);
+        RegistrationPayload p = validate(root);
+        StringBuilder out = new StringBuilder(json.length);
+        boolean canonical = canonical(root, out) && Arrays.equals(json, out.toString().getBytes(StandardCharsets.UTF_8));
+        return new Checked(p, canonical);
+    }
+
+    /** Appends the canonical form of a tree of objects and strings; false for any other node. */
+    private static boolean canonical(JsonNode node, StringBuilder out) {
+        if (node.isTextual()) {
+            quote(node.textValue(), out);
+            return true;
+        }
+        if (!node.isObject()) {
+            return false;
+        }
+        String[] names = new String[node.size()];
+        int i = 0;
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            names[i++] = it.next();
+        }
+        Arrays.sort(names);
+        out.append('{');
+        for (int k = 0; k < names.length; k++) {
+            if (k > 0) {
+                out.append(',');
+            }
+            quote(names[k], out);
+            out.append(':');
+            if (!canonical(node.get(names[k]), out)) {
+                return false;
+            }
+        }
+        out.append('}');
+        return true;
+    }
+
+    private static void quote(String s, StringBuilder out) {
+        out.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\b' -> out.append("\\b");
+                case '\f' -> out.append("\\f");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xf]);
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        out.append('"');
+    }
+
+    /**
+     * {@link Instant#parse}, with a fast path for the form canonical payloads have (2026-11-22T10:15:30Z):
+     * anything else, or any field out of range, goes to {@link Instant#parse} and fails as it would.
+     */
+    private static Instant instant(String s) {
+        if (s.length() == 20 && s.charAt(4) == '-' && s.charAt(7) == '-' && s.charAt(10) == 'T' && s.charAt(13) == ':'
+                && s.charAt(16) == ':' && s.charAt(19) == 'Z') {
+            int year = digits(s, 0, 4);
+            int month = digits(s, 5, 2);
+            int day = digits(s, 8, 2);
+            int hour = digits(s, 11, 2);
+            int minute = digits(s, 14, 2);
+            int second = digits(s, 17, 2);
+            if (year >= 0 && month >= 0 && day >= 0 && hour >= 0 && minute >= 0 && second >= 0) {
+                try {
+                    return java.time.LocalDateTime.of(year, month, day, hour, minute, second).toInstant(java.time.ZoneOffset.UTC);
+                } catch (java.time.DateTimeException e) {
+                    // out of range: Instant.parse gives the verdict
+                }
+            }
+        }
+        return Instant.parse(s);
+    }
+
+    /** The decimal value of {@code n} ASCII digits at {@code from}, or -1 if any is not a digit. */
+    private static int digits(String s, int from, int n) {
+        int v = 0;
+        for (int i = from; i < from + n; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
+    }
+
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    private static JsonNode tree(byte[] json) throws OrgsignException {
         if (json.length > MAX_BYTES) {
             throw invalid("payload", "is " + json.length + " bytes; a registration is at most " + MAX_BYTES);
         }
@@ -70,6 +195,10 @@ public final class PayloadCodec {
         if (root == null || !root.isObject()) {
             throw invalid("payload", "must be a JSON object");
         }
+        return root;
+    }
+
+    private static RegistrationPayload validate(JsonNode root) throws OrgsignException {
         only(root, TOP, "");
         if (!RegistrationPayload.SCHEMA.equals(text(root, "schema", ""))) {
             throw invalid("schema", "must be \"" + RegistrationPayload.SCHEMA + "\"");
@@ -82,7 +211,7 @@ public final class PayloadCodec {
         }
         Instant createdAt;
         try {
-            createdAt = Instant.parse(text(root, "createdAt", ""));
+            createdAt = instant(text(root, "createdAt", ""));
         } catch (DateTimeParseException e) {
             throw invalid("createdAt", "must be a UTC time such as 2026-11-22T10:15:30Z");
         }
@@ -232,10 +361,20 @@ public final class PayloadCodec {
         if (s.isEmpty() || s.length() > 500) {
             throw invalid(prefix + name, s.isEmpty() ? "is empty" : "is longer than 500 characters");
         }
-        if (s.chars().anyMatch(ch -> Character.isISOControl(ch) || ch == '<' || ch == '>' || ch == '&')) {
+        if (hasControlOrMarkup(s)) {
             throw invalid(prefix + name, "contains control characters or markup (<, >, &)");
         }
         return s;
+    }
+
+    private static boolean hasControlOrMarkup(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (Character.isISOControl(ch) || ch == '<' || ch == '>' || ch == '&') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void only(JsonNode node, Set<String> allowed, String prefix) throws OrgsignException {

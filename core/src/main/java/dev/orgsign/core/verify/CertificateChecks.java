@@ -58,6 +58,12 @@ final class CertificateChecks {
     }
     private final Map<X509CRL, X509Certificate> crlIssuers = new ConcurrentHashMap<>();
 
+    /** The offline CRL chosen for a leaf and its issuer: the given CRLs are fixed, so is the choice. */
+    private record CrlKey(X509Certificate leaf, X509Certificate issuer) {
+    }
+
+    private final Map<CrlKey, java.util.Optional<X509CRL>> offlineCrls = new ConcurrentHashMap<>();
+
     /** A chain that could not be built, with the reason. */
     private record NoChain(String reason) {
     }
@@ -167,14 +173,7 @@ final class CertificateChecks {
 
     /** Revocation of the leaf by a CRL of its issuer; a missing or stale CRL leaves it unknown (not passed). */
     Check revocation(X509Certificate leaf, X509Certificate issuer, Instant now) {
-        X509CRL crl = null;
-        for (X509CRL c : crls) {
-            if (c.getIssuerX500Principal().equals(leaf.getIssuerX500Principal()) && signedBy(c, issuer)) {
-                if (crl == null || index(c).thisUpdate().isAfter(index(crl).thisUpdate())) {
-                    crl = c;
-                }
-            }
-        }
+        X509CRL crl = offlineCrl(leaf, issuer);
         String online = null;
         if ((crl == null || stale(crl, now)) && fetcher != null) {
             List<java.net.URI> points = CrlFetcher.distributionPoints(leaf);
@@ -213,6 +212,28 @@ final class CertificateChecks {
         }
         return new Check("certificate.revocation", CheckResult.PASSED, "The certificate is not on the issuer's CRL of "
                 + index(crl).thisUpdate() + ".");
+    }
+
+    /** The newest given CRL of the leaf's issuer signed by {@code issuer}, chosen once per leaf and issuer (null: none). */
+    private X509CRL offlineCrl(X509Certificate leaf, X509Certificate issuer) {
+        CrlKey key = new CrlKey(leaf, issuer);
+        java.util.Optional<X509CRL> chosen = offlineCrls.get(key);
+        if (chosen == null) {
+            X509CRL crl = null;
+            for (X509CRL c : crls) {
+                if (c.getIssuerX500Principal().equals(leaf.getIssuerX500Principal()) && signedBy(c, issuer)) {
+                    if (crl == null || index(c).thisUpdate().isAfter(index(crl).thisUpdate())) {
+                        crl = c;
+                    }
+                }
+            }
+            chosen = java.util.Optional.ofNullable(crl);
+            if (offlineCrls.size() >= MAX_CACHED) {
+                offlineCrls.clear();
+            }
+            offlineCrls.put(key, chosen);
+        }
+        return chosen.orElse(null);
     }
 
     private boolean stale(X509CRL crl, Instant now) {

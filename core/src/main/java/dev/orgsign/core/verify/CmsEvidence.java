@@ -36,13 +36,14 @@ final class CmsEvidence {
     final CMSSignedData cms;
     final SignerInformation signer;
     final X509Certificate certificate;
-    private final X509CertificateHolder holder;
+    private final org.bouncycastle.cms.SignerInformationVerifier verifier;
     final List<X509Certificate> bundled;
     final Instant signingTime;
 
     private CmsEvidence(String problem, CMSSignedData cms, SignerInformation signer, X509Certificate certificate,
-                        X509CertificateHolder holder, List<X509Certificate> bundled, Instant signingTime) {
-        this.holder = holder;
+                        org.bouncycastle.cms.SignerInformationVerifier verifier, List<X509Certificate> bundled,
+                        Instant signingTime) {
+        this.verifier = verifier;
         this.problem = problem;
         this.cms = cms;
         this.signer = signer;
@@ -100,21 +101,30 @@ final class CmsEvidence {
                     && signed.get(PKCSObjectIdentifiers.id_aa_signingCertificate) == null) {
                 return bad("The signature lacks the signing-certificate attribute that CAdES-BES requires.");
             }
-            @SuppressWarnings("unchecked")
-            Collection<X509CertificateHolder> matches = cms.getCertificates().getMatches(si.getSID());
+            // One store, so that the signer's holder is one of the bundled ones and each certificate is looked up once.
+            org.bouncycastle.util.Store<X509CertificateHolder> store = cms.getCertificates();
+            Collection<X509CertificateHolder> matches = store.getMatches(si.getSID());
             if (matches.size() != 1) {
                 return bad("The signature does not include the signer's certificate.");
             }
             X509CertificateHolder signerHolder = matches.iterator().next();
-            X509Certificate cert = ParsedCertificates.certificate(signerHolder);
+            ParsedCertificates.Entry signerEntry = null;
             List<X509Certificate> bundled = new ArrayList<>();
-            for (Object h : cms.getCertificates().getMatches(null)) {
-                bundled.add(ParsedCertificates.certificate((X509CertificateHolder) h));
+            for (X509CertificateHolder h : store.getMatches(null)) {
+                ParsedCertificates.Entry e = ParsedCertificates.entry(h);
+                bundled.add(e.certificate());
+                if (h == signerHolder) {
+                    signerEntry = e;
+                }
             }
+            if (signerEntry == null) {
+                signerEntry = ParsedCertificates.entry(signerHolder);
+            }
+            X509Certificate cert = signerEntry.certificate();
             Attribute time = signed.get(CMSAttributes.signingTime);
             Instant signingTime = time == null ? claimedTime
                     : Time.getInstance(time.getAttrValues().getObjectAt(0)).getDate().toInstant();
-            return new CmsEvidence(null, cms, si, cert, signerHolder, List.copyOf(bundled), signingTime);
+            return new CmsEvidence(null, cms, si, cert, signerEntry.verifier(), List.copyOf(bundled), signingTime);
         } catch (Exception | StackOverflowError e) {
             return bad("The signature is not a readable CMS SignedData (" + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse("")) + ").");
@@ -147,7 +157,6 @@ final class CmsEvidence {
     /** The signature.value check: the signature over the signed attributes, the digest of the payload, the ESS certificate hash. */
     Check verifyValue() {
         try {
-            org.bouncycastle.cms.SignerInformationVerifier verifier = ParsedCertificates.verifier(holder);
             if (verifier == null) {
                 return new Check("signature.value", CheckResult.FAILED, "The signer's key algorithm is not supported.");
             }

@@ -7,7 +7,6 @@ import org.bouncycastle.cms.SignerInformationVerifier;
 import org.bouncycastle.operator.OperatorCreationException;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.Map;
@@ -22,26 +21,33 @@ import java.util.concurrent.ConcurrentHashMap;
 final class ParsedCertificates {
     private static final int MAX_ENTRIES = 4096;
 
-    private record Entry(X509Certificate certificate, SignerInformationVerifier verifier) {
+    /** A parsed certificate and the verifier for its key (null when the key's algorithm is not supported). */
+    record Entry(X509Certificate certificate, SignerInformationVerifier verifier) {
     }
 
-    private static final Map<ByteBuffer, Entry> CACHE = new ConcurrentHashMap<>();
+    /**
+     * Keyed by the parsed ASN.1 certificate: its equality is that of the DER it re-encodes to, which is
+     * what the cached {@link X509Certificate} is made from, without re-encoding and hashing ~1 KB per look-up.
+     */
+    private static final Map<org.bouncycastle.asn1.x509.Certificate, Entry> CACHE = new ConcurrentHashMap<>();
 
-    private static final Map<String, byte[]> HASHES = new ConcurrentHashMap<>();
+    private record HashKey(X509Certificate certificate, String digest) {
+    }
+
+    private static final Map<HashKey, byte[]> HASHES = new ConcurrentHashMap<>();
 
     private ParsedCertificates() {
     }
 
     /** The hash of a certificate's DER with a named digest (for the ESS signing-certificate check), computed once. */
     static byte[] hash(X509Certificate cert, String digest) throws java.security.GeneralSecurityException {
-        byte[] der = cert.getEncoded();
-        String key = digest + ":" + java.util.Base64.getEncoder().encodeToString(der);
+        HashKey key = new HashKey(cert, digest);
         byte[] h = HASHES.get(key);
         if (h == null) {
             if (HASHES.size() >= MAX_ENTRIES) {
                 HASHES.clear();
             }
-            h = java.security.MessageDigest.getInstance(digest, Providers.bouncyCastle()).digest(der);
+            h = java.security.MessageDigest.getInstance(digest, Providers.bouncyCastle()).digest(cert.getEncoded());
             HASHES.put(key, h);
         }
         return h.clone();
@@ -51,13 +57,9 @@ final class ParsedCertificates {
         return entry(holder).certificate();
     }
 
-    /** The verifier for signatures made with the key of {@code holder}'s certificate. */
-    static SignerInformationVerifier verifier(X509CertificateHolder holder) throws CertificateException, IOException {
-        return entry(holder).verifier();
-    }
-
-    private static Entry entry(X509CertificateHolder holder) throws CertificateException, IOException {
-        ByteBuffer key = ByteBuffer.wrap(holder.getEncoded());
+    /** The parsed certificate of {@code holder} and its key's verifier, made once. */
+    static Entry entry(X509CertificateHolder holder) throws CertificateException, IOException {
+        org.bouncycastle.asn1.x509.Certificate key = holder.toASN1Structure();
         Entry e = CACHE.get(key);
         if (e != null) {
             return e;

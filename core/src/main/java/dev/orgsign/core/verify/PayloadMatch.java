@@ -81,8 +81,12 @@ final class PayloadMatch {
                 : SignatureVerifier.fail("organization.match", "The payload does not agree with the register: " + String.join("; ", diff) + ".");
     }
 
+    private static final Locale RUSSIAN = Locale.forLanguageTag("ru");
+    private static final java.util.regex.Pattern QUOTES = java.util.regex.Pattern.compile("[«»“”\"]");
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+
     static String fold(String s) {
-        return s == null ? "" : s.toUpperCase(new Locale("ru")).replace('Ё', 'Е').replaceAll("[«»“”\"]", "\"")
-                .replaceAll("\\s+", " ").strip();
+        return s == null ? "" : SPACES.matcher(QUOTES.matcher(s.toUpperCase(RUSSIAN).replace('Ё', 'Е')).replaceAll("\""))
+                .replaceAll(" ").strip();
     }
 }

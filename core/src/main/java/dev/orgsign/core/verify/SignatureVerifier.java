@@ -96,8 +96,9 @@ public final class SignatureVerifier {
         Map<String, Check> checks = new LinkedHashMap<>();
         RegistrationPayload p = null;
         try {
-            p = PayloadCodec.parse(payload);
-            if (!PayloadCodec.isCanonical(payload)) {
+            PayloadCodec.Checked read = PayloadCodec.parseChecked(payload);
+            p = read.payload();
+            if (!read.canonical()) {
                 checks.put("payload.schema", fail("payload.schema", "The payload is valid but not in RFC 8785 canonical form, "
                         + "which is what is signed."));
                 p = null;

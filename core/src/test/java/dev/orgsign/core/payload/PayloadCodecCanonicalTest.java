@@ -1,0 +1,54 @@
+package dev.orgsign.core.payload;
+
+import dev.orgsign.core.OrganizationType;
+import dev.orgsign.testcerts.Fixtures;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The single-pass canonical check of {@link PayloadCodec#parseChecked} agrees with the erdtman canonicalizer. */
+class PayloadCodecCanonicalTest {
+    private static byte[] canonical(String fullName, String email) {
+        return PayloadCodec.canonicalBytes(new RegistrationPayload(UUID.fromString("0b8f5c1e-2d7a-4f3b-9c1d-5e6f7a8b9c0d"),
+                Instant.parse("2026-11-22T10:15:30Z"),
+                new RegistrationPayload.Organization(OrganizationType.LLC, Fixtures.LLC.ogrn(), Fixtures.LLC.inn(),
+                        Fixtures.LLC.kpp(), fullName, null),
+                new RegistrationPayload.Head(Fixtures.FEDOROV.surname(), Fixtures.FEDOROV.firstName(),
+                        Fixtures.FEDOROV.patronymic(), Fixtures.FEDOROV.inn(), Fixtures.FEDOROV.snils(), "Генеральный директор"),
+                new RegistrationPayload.Contact(email, "+74951234567")));
+    }
+
+    @Test
+    void agreesWithTheCanonicalizerOnCanonicalAndOtherForms() throws Exception {
+        for (byte[] c : List.of(canonical(Fixtures.LLC.fullName(), "buh@romashka.test"),
+                canonical("ООО \"Ромашка\" / Ёлка \\ 𝄞 é", "a/b\"c@x.test"))) {
+            PayloadCodec.Checked read = PayloadCodec.parseChecked(c);
+            assertTrue(PayloadCodec.isCanonical(c));
+            assertTrue(read.canonical());
+            String s = new String(c, StandardCharsets.UTF_8);
+            List<String> others = List.of(" " + s, s.replace("{\"email\"", "{ \"email\""),
+                    s.replace("\"email\":", "\"email\" :"), s.replace("/", "\\/"), s.replace("@", "\\u0040"),
+                    s.replace("Ромашка", "\\u0420омашка"),
+                    // members out of order
+                    s.replace("{\"email\":\"" , "{\"phone\":\"+74951234567\",\"email\":\"")
+                            .replace(",\"phone\":\"+74951234567\"}", "}"));
+            for (String o : others) {
+                byte[] b = o.getBytes(StandardCharsets.UTF_8);
+                if (o.equals(s)) {
+                    continue;
+                }
+                assertFalse(PayloadCodec.isCanonical(b), o);
+                PayloadCodec.Checked other = PayloadCodec.parseChecked(b);
+                assertFalse(other.canonical(), o);
+                assertEquals(read.payload(), other.payload(), o);
+            }
+        }
+    }
+}
