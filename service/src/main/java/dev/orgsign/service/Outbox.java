@@ -60,17 +60,8 @@ final class Outbox {
                         }
                     }
                 }
-                try (PreparedStatement ps = c.prepareStatement("update outbox set lease_owner = ?, lease_until = ? where id = ?")) {
-                    for (Queued q : out) {
-                        ps.setString(1, owner);
-                        ps.setLong(2, leaseUntil);
-                        ps.setString(3, q.id());
-                        ps.addBatch();
-                    }
-                    if (!out.isEmpty()) {
-                        ps.executeBatch();
-                    }
-                }
+                Leases.assign(c, "update outbox set lease_owner = ?, lease_until = ? where id = ?",
+                        out.stream().map(Queued::id).toList(), owner, leaseUntil);
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
@@ -91,21 +82,19 @@ final class Outbox {
     }
 
     void gaveUp(String id, String error, long now) throws SQLException {
-        try (Connection c = ds.getConnection();
-             PreparedStatement ps = c.prepareStatement("update outbox set attempts = attempts + 1, gave_up_at = ?, "
-                     + "last_error = ?, lease_owner = null, lease_until = null where id = ?")) {
-            ps.setLong(1, now);
-            ps.setString(2, error.length() > 1000 ? error.substring(0, 1000) : error);
-            ps.setString(3, id);
-            ps.executeUpdate();
-        }
+        recordFailure(id, error, "gave_up_at", now);
     }
 
     void failed(String id, String error, long nextAttempt) throws SQLException {
+        recordFailure(id, error, "next_attempt_at", nextAttempt);
+    }
+
+    /** Counts a failed attempt, keeps its error (cut to 1000 characters), frees the lease and sets {@code column}. */
+    private void recordFailure(String id, String error, String column, long value) throws SQLException {
         try (Connection c = ds.getConnection();
-             PreparedStatement ps = c.prepareStatement("update outbox set attempts = attempts + 1, next_attempt_at = ?, "
+             PreparedStatement ps = c.prepareStatement("update outbox set attempts = attempts + 1, " + column + " = ?, "
                      + "last_error = ?, lease_owner = null, lease_until = null where id = ?")) {
-            ps.setLong(1, nextAttempt);
+            ps.setLong(1, value);
             ps.setString(2, error.length() > 1000 ? error.substring(0, 1000) : error);
             ps.setString(3, id);
             ps.executeUpdate();

@@ -178,18 +178,9 @@ final class SubmissionStore {
                         }
                     }
                 }
-                try (PreparedStatement ps = c.prepareStatement("update submissions set lease_owner = ?, lease_until = ?, "
-                        + "attempts = attempts + 1 where id = ?")) {
-                    for (Claimed cl : out) {
-                        ps.setString(1, owner);
-                        ps.setLong(2, leaseUntil);
-                        ps.setString(3, cl.id());
-                        ps.addBatch();
-                    }
-                    if (!out.isEmpty()) {
-                        ps.executeBatch();
-                    }
-                }
+                Leases.assign(c, "update submissions set lease_owner = ?, lease_until = ?, "
+                        + "attempts = attempts + 1 where id = ?",
+                        out.stream().map(Claimed::id).toList(), owner, leaseUntil);
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();

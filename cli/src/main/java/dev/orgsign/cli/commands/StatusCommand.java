@@ -29,7 +29,7 @@ public final class StatusCommand extends BaseCommand {
         Submission s = new VerificationClient(endpoint).status(id);
         Map<String, String> files = new LinkedHashMap<>();
         if (receiptDir != null && s.verdict() == dev.orgsign.core.verify.Verdict.VERIFIED) {
-            files.put("receipt", Submissions.receipt(endpoint, s.id(), receiptDir, m()).toString());
+            files.put("receipt", Submissions.receipt(endpoint, s.id(), receiptDir).toString());
         }
         Submissions.report(this, s, files);
         return Reports.exitCode(s.verdict());

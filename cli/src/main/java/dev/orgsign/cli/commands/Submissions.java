@@ -11,9 +11,6 @@ import dev.orgsign.core.verify.Verdict;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -54,7 +51,7 @@ final class Submissions {
         Map<String, String> allFiles = new LinkedHashMap<>(files);
         if (s.verdict() == Verdict.VERIFIED && receiptDir != null) {
             try {
-                allFiles.put("receipt", receipt(endpoint, s.id(), receiptDir, m).toString());
+                allFiles.put("receipt", receipt(endpoint, s.id(), receiptDir).toString());
             } catch (OrgsignException e) {
                 c.err().println(m.get("receipt.warning", e.getMessage())); // the verdict stands without it
                 c.err().flush();
@@ -90,24 +87,15 @@ final class Submissions {
     }
 
     /** Saves the receipt PDF of a verified submission as {@code dir/receipt.pdf}. */
-    static Path receipt(URI endpoint, String id, Path dir, Messages m) throws OrgsignException {
-        URI uri = endpoint.resolve("api/v1/submissions/" + id + "/receipt.pdf");
+    static Path receipt(URI endpoint, String id, Path dir) throws OrgsignException {
+        byte[] pdf = new VerificationClient(endpoint).receipt(id);
+        Path file = dir.resolve("receipt.pdf");
         try {
-            HttpResponse<byte[]> r = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build()
-                    .send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build(),
-                            HttpResponse.BodyHandlers.ofByteArray());
-            if (r.statusCode() != 200) {
-                throw new OrgsignException(ErrorCode.SERVICE_ERROR, m.get("receipt.failed", uri, r.statusCode()));
-            }
             Files.createDirectories(dir);
-            Path file = dir.resolve("receipt.pdf");
-            Files.write(file, r.body());
-            return file.toAbsolutePath().normalize();
         } catch (IOException e) {
-            throw new OrgsignException(ErrorCode.SERVICE_UNREACHABLE, m.get("receipt.failed", uri, e.getMessage()), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new OrgsignException(ErrorCode.SERVICE_TIMEOUT, m.get("receipt.failed", uri, "interrupted"), e);
+            throw new OrgsignException(ErrorCode.IO, "The folder " + dir + " could not be created: " + e.getMessage(), e);
         }
+        Files2.write(file, pdf);
+        return file.toAbsolutePath().normalize();
     }
 }

@@ -12,6 +12,7 @@ import dev.orgsign.core.verify.CheckResult;
 import dev.orgsign.core.verify.Verdict;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -29,7 +30,7 @@ import java.util.regex.Pattern;
 /**
  * Talks to the orgsign verification service (DESIGN.md, "HTTP API of the service"): submits a
  * payload with its detached signature, asks for the status of a submission, and waits for a
- * verdict with back-off. Every failure is an {@link OrgsignException}: {@link ErrorCode#SERVICE_UNREACHABLE}
+ * verdict with back-off, and fetches the signed PDF receipt of a verified submission. Every failure is an {@link OrgsignException}: {@link ErrorCode#SERVICE_UNREACHABLE}
  * when no connection can be made, {@link ErrorCode#SERVICE_TIMEOUT} when the service or the
  * verdict does not come in time, {@link ErrorCode#SERVICE_ERROR} when the service answers with an
  * error (its own message is kept).
@@ -43,6 +44,10 @@ public final class VerificationClient {
             .build());
     private static final Duration FIRST_POLL = Duration.ofMillis(200);
     private static final Duration MAX_POLL = Duration.ofSeconds(5);
+    /** The largest JSON answer read from the service. */
+    private static final int MAX_JSON = 1 << 20;
+    /** The largest receipt read from the service. */
+    private static final int MAX_RECEIPT = 10 << 20;
 
     private final URI submissions;
     private final HttpClient http;
@@ -87,7 +92,7 @@ public final class VerificationClient {
         HttpRequest request = HttpRequest.newBuilder(submissions).timeout(requestTimeout)
                 .header("Content-Type", "application/json").header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toString().getBytes(StandardCharsets.UTF_8))).build();
-        return parse(send(request, "submit the registration"));
+        return parse(send(request, "submit the registration", MAX_JSON));
     }
 
     /**
@@ -98,12 +103,42 @@ public final class VerificationClient {
      * @throws OrgsignException when the service cannot be reached or does not know the id
      */
     public Submission status(String id) throws OrgsignException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(submissions + "/" + checkId(id))).timeout(requestTimeout)
+                .header("Accept", "application/json").GET().build();
+        return parse(send(request, "ask for the status of submission " + id, MAX_JSON));
+    }
+
+    /**
+     * Fetches the receipt of a verified submission: a PDF signed by the service's own key
+     * (DESIGN.md, {@code GET /api/v1/submissions/{id}/receipt.pdf}). A receipt exists only once the
+     * service has verified the submission; for a pending or rejected one the service refuses, and
+     * that refusal becomes an {@link ErrorCode#SERVICE_ERROR} naming the submission's state.
+     *
+     * @param id the id {@link #submit} returned
+     * @return the PDF bytes, at most 10 MB, starting with {@code %PDF-}
+     * @throws OrgsignException {@link ErrorCode#INVALID_INPUT} when {@code id} is not a submission
+     *                          id; {@link ErrorCode#SERVICE_ERROR} when the service does not know
+     *                          the id, has not verified the submission (pending or rejected),
+     *                          answers with something other than a PDF or with more than 10 MB;
+     *                          otherwise as {@link #status}
+     */
+    public byte[] receipt(String id) throws OrgsignException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(submissions + "/" + checkId(id) + "/receipt.pdf"))
+                .timeout(requestTimeout).header("Accept", "application/pdf").GET().build();
+        Answer a = send(request, "fetch the receipt of submission " + id, MAX_RECEIPT);
+        byte[] pdf = a.body();
+        if (pdf.length < 5 || !new String(pdf, 0, 5, StandardCharsets.ISO_8859_1).equals("%PDF-")) {
+            throw new OrgsignException(ErrorCode.SERVICE_ERROR, "The receipt of submission " + id + " from "
+                    + a.uri().getAuthority() + " is not a PDF document.");
+        }
+        return pdf;
+    }
+
+    private static String checkId(String id) throws OrgsignException {
         if (id == null || !ID.matcher(id).matches()) {
             throw new OrgsignException(ErrorCode.INVALID_INPUT, "\"" + id + "\" is not a submission id.");
         }
-        HttpRequest request = HttpRequest.newBuilder(URI.create(submissions + "/" + id)).timeout(requestTimeout)
-                .header("Accept", "application/json").GET().build();
-        return parse(send(request, "ask for the status of submission " + id));
+        return id;
     }
 
     /**
@@ -145,10 +180,19 @@ public final class VerificationClient {
         }
     }
 
-    private HttpResponse<byte[]> send(HttpRequest request, String what) throws OrgsignException {
-        HttpResponse<byte[]> response;
+    /** An answer of the service: its address and its body, read up to a limit. */
+    private record Answer(URI uri, byte[] body) {
+    }
+
+    private Answer send(HttpRequest request, String what, int limit) throws OrgsignException {
+        int code;
+        byte[] body;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            code = response.statusCode();
+            try (InputStream in = response.body()) {
+                body = in.readNBytes(limit + 1);
+            }
         } catch (HttpConnectTimeoutException e) {
             throw new OrgsignException(ErrorCode.SERVICE_UNREACHABLE, "Could not " + what + ": the service at "
                     + request.uri().getHost() + " did not accept a connection in time.", e);
@@ -166,11 +210,14 @@ public final class VerificationClient {
             Thread.currentThread().interrupt();
             throw new OrgsignException(ErrorCode.SERVICE_TIMEOUT, "Could not " + what + ": interrupted.", e);
         }
-        int code = response.statusCode();
-        if (code >= 200 && code < 300) {
-            return response;
+        if (body.length > limit) {
+            throw new OrgsignException(ErrorCode.SERVICE_ERROR, "Could not " + what + ": the service's answer is larger than "
+                    + (limit >= 1 << 20 ? (limit >> 20) + " MB" : limit + " bytes") + ".");
         }
-        String message = errorMessage(response.body());
+        if (code >= 200 && code < 300) {
+            return new Answer(request.uri(), body);
+        }
+        String message = errorMessage(body);
         throw new OrgsignException(ErrorCode.SERVICE_ERROR, "The service answered HTTP " + code + " when asked to " + what
                 + (message == null ? "." : ": " + message));
     }
@@ -187,7 +234,7 @@ public final class VerificationClient {
         return null;
     }
 
-    private static Submission parse(HttpResponse<byte[]> response) throws OrgsignException {
+    private static Submission parse(Answer response) throws OrgsignException {
         try {
             JsonNode n = JSON.readTree(response.body());
             String id = n.get("id").asText();
