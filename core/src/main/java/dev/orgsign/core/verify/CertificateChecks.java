@@ -102,7 +102,7 @@ final class CertificateChecks {
         List<X509Certificate> path = (List<X509Certificate>) cached;
         pathOut.addAll(path);
         return new Check("certificate.chain", CheckResult.PASSED, "The certificate chains to the trusted root '"
-                + path.get(path.size() - 1).getSubjectX500Principal().getName() + "'.");
+                + displayName(path.get(path.size() - 1).getSubjectX500Principal()) + "'.");
     }
 
     private Object build(X509Certificate leaf, List<X509Certificate> bundled, Instant at) {
@@ -123,7 +123,7 @@ final class CertificateChecks {
             return List.copyOf(path);
         } catch (CertPathBuilderException e) {
             return new NoChain("The certificate does not chain to a trusted root: it was issued by '"
-                    + leaf.getIssuerX500Principal().getName() + "', which leads to none of the trust anchors given.");
+                    + displayName(leaf.getIssuerX500Principal()) + "', which leads to none of the trust anchors given.");
         } catch (Exception e) {
             return new NoChain("The certificate chain cannot be checked: " + e.getMessage());
         }
@@ -198,7 +198,7 @@ final class CertificateChecks {
         }
         if (crl == null) {
             return new Check("certificate.revocation", CheckResult.NOT_CHECKED, "No CRL of the issuer '"
-                    + leaf.getIssuerX500Principal().getName() + "' was given, so revocation is unknown; give it with --crl.");
+                    + displayName(leaf.getIssuerX500Principal()) + "' was given, so revocation is unknown; give it with --crl.");
         }
         if (stale(crl, now)) {
             return new Check("certificate.revocation", CheckResult.NOT_CHECKED, "The issuer's CRL expired on "
@@ -273,4 +273,30 @@ final class CertificateChecks {
         return t.isBefore(from) ? from : t.isAfter(to) ? to : t;
     }
 
+    /**
+     * A name people can read: the common name (with the organization when it differs), never the
+     * RFC 2253 form, which writes the Russian profile's attributes (OGRN, INN) as hex.
+     */
+    static String displayName(javax.security.auth.x500.X500Principal principal) {
+        try {
+            org.bouncycastle.asn1.x500.X500Name name = org.bouncycastle.asn1.x500.X500Name.getInstance(principal.getEncoded());
+            String cn = first(name, org.bouncycastle.asn1.x500.style.BCStyle.CN);
+            String o = first(name, org.bouncycastle.asn1.x500.style.BCStyle.O);
+            if (cn == null) {
+                return o != null ? o : name.toString();
+            }
+            return o == null || o.equals(cn) ? cn : cn + ", " + o;
+        } catch (RuntimeException e) {
+            return principal.getName();
+        }
+    }
+
+    private static String first(org.bouncycastle.asn1.x500.X500Name name, org.bouncycastle.asn1.ASN1ObjectIdentifier type) {
+        org.bouncycastle.asn1.x500.RDN[] rdns = name.getRDNs(type);
+        if (rdns.length == 0) {
+            return null;
+        }
+        org.bouncycastle.asn1.ASN1Encodable value = rdns[0].getFirst().getValue();
+        return value instanceof org.bouncycastle.asn1.ASN1String text ? text.getString() : value.toString();
+    }
 }

@@ -174,7 +174,7 @@ final class CmsEvidence {
             return new Check("signature.value", CheckResult.FAILED, ess);
         }
         return new Check("signature.value", CheckResult.PASSED, "The signature verifies with the certificate of "
-                + certificate.getSubjectX500Principal().getName() + ".");
+                + CertificateChecks.displayName(certificate.getSubjectX500Principal()) + ".");
     }
 
     private String essMismatch() {
