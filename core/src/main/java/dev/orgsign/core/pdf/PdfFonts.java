@@ -16,17 +16,28 @@ import java.util.concurrent.ConcurrentHashMap;
  * artifact) that cover Cyrillic; embedded as subsets so that a PDF never depends on the fonts of
  * the machine that opens it. The font files are read from the class path once.
  */
-final class PdfFonts {
-    static final String SANS = "LiberationSans-Regular.ttf";
-    static final String SANS_BOLD = "LiberationSans-Bold.ttf";
-    static final String MONO = "LiberationMono-Regular.ttf";
+public final class PdfFonts {
+    /** Liberation Sans, regular. */
+    public static final String SANS = "LiberationSans-Regular.ttf";
+    /** Liberation Sans, bold. */
+    public static final String SANS_BOLD = "LiberationSans-Bold.ttf";
+    /** Liberation Mono, regular. */
+    public static final String MONO = "LiberationMono-Regular.ttf";
 
     private static final Map<String, byte[]> FILES = new ConcurrentHashMap<>();
 
     private PdfFonts() {
     }
 
-    static PDType0Font load(PDDocument doc, String name) throws OrgsignException {
+    /**
+     * Loads one of the Liberation fonts into a document, to be embedded as a subset.
+     *
+     * @param doc  the document the font is for
+     * @param name the font file: {@link #SANS}, {@link #SANS_BOLD} or {@link #MONO}
+     * @return the font, bound to {@code doc}
+     * @throws OrgsignException when the font file is missing from the class path or cannot be read
+     */
+    public static PDType0Font load(PDDocument doc, String name) throws OrgsignException {
         byte[] ttf = FILES.computeIfAbsent(name, PdfFonts::read);
         if (ttf.length == 0) {
             throw new OrgsignException(ErrorCode.INTERNAL, "The font " + name + " is missing from the class path "

@@ -1,5 +1,6 @@
 package dev.orgsign.core.pdf;
 
+import dev.orgsign.core.OrgsignException;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -13,9 +14,12 @@ import java.util.List;
 /**
  * A top-to-bottom writer of A4 pages: headings, label/value rows with word wrapping, paragraphs,
  * rules; it starts a new page when one is full. Characters the font lacks are written as '?'.
+ * Used for the application ({@link ApplicationPdf}) and the verification service's receipt.
+ * Close it before saving the document.
  */
-final class PdfLayout implements AutoCloseable {
-    static final float MARGIN = 56;
+public final class PdfLayout implements AutoCloseable {
+    /** The page margin on every side, in points. */
+    public static final float MARGIN = 56;
     private static final PDRectangle SIZE = PDRectangle.A4;
 
     private final PDDocument doc;
@@ -27,12 +31,39 @@ final class PdfLayout implements AutoCloseable {
     private float y;
     private int pages;
 
-    PdfLayout(PDDocument doc, PDFont regular, PDFont bold, PDFont mono) throws IOException {
+    /**
+     * Starts the first page with the given fonts.
+     *
+     * @param doc     the document the pages are added to
+     * @param regular the font of text and values
+     * @param bold    the font of titles, headings and leads
+     * @param mono    the font of monospaced values
+     * @throws IOException when the first page cannot be started
+     */
+    public PdfLayout(PDDocument doc, PDFont regular, PDFont bold, PDFont mono) throws IOException {
         this.doc = doc;
         this.regular = regular;
         this.bold = bold;
         this.mono = mono;
         newPage();
+    }
+
+    /**
+     * Starts the first page with the embedded Liberation fonts ({@link PdfFonts}), which cover Cyrillic.
+     *
+     * @param doc the document the pages are added to
+     * @return the writer, positioned at the top of a new page
+     * @throws OrgsignException when a font is missing or the first page cannot be started
+     */
+    public static PdfLayout open(PDDocument doc) throws OrgsignException {
+        PDFont regular = PdfFonts.load(doc, PdfFonts.SANS);
+        PDFont bold = PdfFonts.load(doc, PdfFonts.SANS_BOLD);
+        PDFont mono = PdfFonts.load(doc, PdfFonts.MONO);
+        try {
+            return new PdfLayout(doc, regular, bold, mono);
+        } catch (IOException e) {
+            throw new OrgsignException(dev.orgsign.core.ErrorCode.IO, "A PDF page cannot be started: " + e.getMessage(), e);
+        }
     }
 
     private void newPage() throws IOException {
@@ -52,7 +83,14 @@ final class PdfLayout implements AutoCloseable {
         }
     }
 
-    void title(String text, float size) throws IOException {
+    /**
+     * A bold title, centred and wrapped.
+     *
+     * @param text the title
+     * @param size the font size in points
+     * @throws IOException when writing the page fails
+     */
+    public void title(String text, float size) throws IOException {
         for (String line : wrap(text, bold, size, width)) {
             need(size * 1.3f);
             y -= size * 1.3f;
@@ -60,7 +98,14 @@ final class PdfLayout implements AutoCloseable {
         }
     }
 
-    void centered(String text, float size) throws IOException {
+    /**
+     * A regular line, centred and wrapped.
+     *
+     * @param text the text
+     * @param size the font size in points
+     * @throws IOException when writing the page fails
+     */
+    public void centered(String text, float size) throws IOException {
         for (String line : wrap(text, regular, size, width)) {
             need(size * 1.4f);
             y -= size * 1.4f;
@@ -68,7 +113,13 @@ final class PdfLayout implements AutoCloseable {
         }
     }
 
-    void heading(String text) throws IOException {
+    /**
+     * A bold section heading with a grey rule under it.
+     *
+     * @param text the heading
+     * @throws IOException when writing the page fails
+     */
+    public void heading(String text) throws IOException {
         need(40);
         y -= 22;
         text(bold, 12, MARGIN, y, clean(text, bold));
@@ -81,8 +132,15 @@ final class PdfLayout implements AutoCloseable {
         y -= 4;
     }
 
-    /** A row: the label in grey on the left, the value (wrapped) on the right; monospaced when asked. */
-    void row(String label, String value, boolean monospaced) throws IOException {
+    /**
+     * A row: the label in grey on the left, the value (wrapped) on the right; monospaced when asked.
+     *
+     * @param label      the label
+     * @param value      the value; a dash when null or blank
+     * @param monospaced whether the value is written in the monospaced font
+     * @throws IOException when writing the page fails
+     */
+    public void row(String label, String value, boolean monospaced) throws IOException {
         float labelWidth = 190;
         float size = 10.5f;
         float lead = size * 1.45f;
@@ -107,7 +165,14 @@ final class PdfLayout implements AutoCloseable {
         y = Math.min(y, top - lead) - 3;
     }
 
-    void paragraph(String text, float size) throws IOException {
+    /**
+     * A wrapped paragraph of regular text, after a small gap.
+     *
+     * @param text the text
+     * @param size the font size in points
+     * @throws IOException when writing the page fails
+     */
+    public void paragraph(String text, float size) throws IOException {
         y -= 8;
         for (String line : wrap(text, regular, size, width)) {
             need(size * 1.45f);
@@ -116,7 +181,64 @@ final class PdfLayout implements AutoCloseable {
         }
     }
 
-    int pages() {
+    /**
+     * A wrapped paragraph that starts with a bold lead (for example "Label: ") followed by regular text,
+     * left-aligned with no gap before it.
+     *
+     * @param lead the bold start; may be empty
+     * @param text the regular text after it; a dash when null
+     * @param size the font size in points
+     * @throws IOException when writing the page fails
+     */
+    public void lead(String lead, String text, float size) throws IOException {
+        String head = clean(lead, bold);
+        float headWidth = head.isEmpty() ? 0
+                : width(head, bold, size) + (lead.endsWith(" ") ? width(" ", regular, size) : 0);
+        List<String> lines = wrap(text == null ? "—" : text, regular, size, width - headWidth, width);
+        for (int i = 0; i < lines.size(); i++) {
+            need(size * 1.35f);
+            y -= size * 1.35f;
+            if (i == 0 && !head.isEmpty()) {
+                text(bold, size, MARGIN, y, head);
+                text(regular, size, MARGIN + headWidth, y, lines.get(i));
+            } else {
+                text(regular, size, MARGIN, y, lines.get(i));
+            }
+        }
+    }
+
+    /**
+     * One left-aligned line of text, wrapped if too long.
+     *
+     * @param text the text
+     * @param size the font size in points
+     * @param strong whether it is written in bold
+     * @throws IOException when writing the page fails
+     */
+    public void line(String text, float size, boolean strong) throws IOException {
+        PDFont font = strong ? bold : regular;
+        for (String l : wrap(text, font, size, width)) {
+            need(size * 1.35f);
+            y -= size * 1.35f;
+            text(font, size, MARGIN, y, l);
+        }
+    }
+
+    /**
+     * Empty vertical space; a page break happens with the next text if the page is full.
+     *
+     * @param height the space in points
+     */
+    public void gap(float height) {
+        y -= height;
+    }
+
+    /**
+     * How many pages have been started.
+     *
+     * @return the number of pages so far
+     */
+    public int pages() {
         return pages;
     }
 
@@ -130,6 +252,12 @@ final class PdfLayout implements AutoCloseable {
 
     /** Splits into lines no wider than {@code max}, at spaces where possible, inside a word where not. */
     static List<String> wrap(String text, PDFont font, float size, float max) throws IOException {
+        return wrap(text, font, size, max, max);
+    }
+
+    /** As {@link #wrap(String, PDFont, float, float)}, with the first line {@code first} wide and the others {@code others}. */
+    static List<String> wrap(String text, PDFont font, float size, float first, float others) throws IOException {
+        float max = first;
         String s = clean(text, font);
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
@@ -140,9 +268,10 @@ final class PdfLayout implements AutoCloseable {
                 line.append(candidate);
                 continue;
             }
-            if (line.length() > 0) {
-                lines.add(line.toString());
+            if (line.length() > 0 || lines.isEmpty() && max < others && width(word, font, size) <= others) {
+                lines.add(line.toString()); // after a wide lead, a word that fits a full line starts the next one
                 line.setLength(0);
+                max = others;
             }
             String rest = word;
             while (width(rest, font, size) > max) {
@@ -152,6 +281,7 @@ final class PdfLayout implements AutoCloseable {
                 }
                 lines.add(rest.substring(0, cut));
                 rest = rest.substring(cut);
+                max = others;
             }
             line.append(rest);
         }
@@ -186,6 +316,11 @@ final class PdfLayout implements AutoCloseable {
         return b.toString().strip();
     }
 
+    /**
+     * Finishes the current page; the document can be saved after this.
+     *
+     * @throws IOException when the page's content cannot be written
+     */
     @Override
     public void close() throws IOException {
         out.close();
