@@ -1,17 +1,17 @@
 package dev.orgsign.cli.commands;
 
+import dev.orgsign.cli.VerificationOptions;
 import dev.orgsign.core.ErrorCode;
 import dev.orgsign.core.OrgsignException;
 import dev.orgsign.service.ServiceConfig;
 import dev.orgsign.service.VerificationServer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 /** {@code orgsign serve}: runs the verification service until stopped (Ctrl-C, SIGTERM). */
 @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false)
@@ -34,14 +34,8 @@ public final class ServeCommand extends BaseCommand {
     @Option(names = "--db-password-env", paramLabel = "VAR", descriptionKey = "opt.dbPasswordEnv")
     String dbPasswordEnv;
 
-    @Option(names = "--trust", required = true, paramLabel = "PATH", descriptionKey = "opt.trust")
-    Path trust;
-
-    @Option(names = "--crl", paramLabel = "FILE", descriptionKey = "opt.crl")
-    List<Path> crls = new ArrayList<>();
-
-    @Option(names = "--registry", required = true, paramLabel = "PATH", descriptionKey = "opt.registry")
-    Path registry;
+    @Mixin
+    VerificationOptions against;
 
     @Option(names = "--smtp", paramLabel = "HOST:PORT", descriptionKey = "opt.smtp")
     String smtp;
@@ -60,8 +54,8 @@ public final class ServeCommand extends BaseCommand {
 
     @Override
     public Integer call() throws OrgsignException {
-        ServiceConfig.Builder b = ServiceConfig.builder().host(host).port(port).dataDir(data).trust(trust).crls(crls)
-                .registry(registry).workers(workers);
+        ServiceConfig.Builder b = ServiceConfig.builder().host(host).port(port).dataDir(data).trust(against.trust()).crls(against.crls())
+                .registry(against.registry()).workers(workers);
         if (db != null) {
             b.jdbcUrl(db).jdbcCredentials(dbUser, secret(dbPasswordEnv));
         }

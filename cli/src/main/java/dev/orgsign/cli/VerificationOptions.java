@@ -1,0 +1,64 @@
+package dev.orgsign.cli;
+
+import dev.orgsign.core.OrgsignException;
+import dev.orgsign.core.registry.FnsExtractRegistry;
+import dev.orgsign.core.verify.SignatureVerifier;
+import dev.orgsign.core.verify.TrustMaterial;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a verification is made against, shared by {@code verify} and {@code serve}: the trust
+ * anchors ({@code --trust}), the CRLs ({@code --crl}, repeatable) and the register extracts
+ * ({@code --registry}), each a file or a folder.
+ */
+public final class VerificationOptions {
+    @Option(names = "--trust", required = true, paramLabel = "PATH", descriptionKey = "opt.trust")
+    Path trust;
+
+    @Option(names = "--crl", paramLabel = "FILE", descriptionKey = "opt.crl")
+    List<Path> crls = new ArrayList<>();
+
+    @Option(names = "--registry", required = true, paramLabel = "PATH", descriptionKey = "opt.registry")
+    Path registry;
+
+    /**
+     * The trust anchors.
+     *
+     * @return the file or folder given with {@code --trust}
+     */
+    public Path trust() {
+        return trust;
+    }
+
+    /**
+     * The CRL files.
+     *
+     * @return the files or folders given with {@code --crl}, possibly none
+     */
+    public List<Path> crls() {
+        return List.copyOf(crls);
+    }
+
+    /**
+     * The register extracts.
+     *
+     * @return the file or folder given with {@code --registry}
+     */
+    public Path registry() {
+        return registry;
+    }
+
+    /**
+     * An offline verifier over these options, with the in-memory request-id ledger.
+     *
+     * @return a verifier that has read the trust anchors, the CRLs and the register
+     * @throws OrgsignException when a file cannot be read or is not what it should be
+     */
+    public SignatureVerifier verifier() throws OrgsignException {
+        return new SignatureVerifier(TrustMaterial.load(trust, crls), FnsExtractRegistry.load(registry));
+    }
+}
