@@ -83,7 +83,7 @@ final class Worker implements Runnable {
     private void process(SubmissionStore.Claimed c, String owner) throws java.sql.SQLException {
         VerificationReport report;
         try {
-            report = verifier.verify(c.payload(), c.signature());
+            report = verifier.verify(c.payload(), c.signature(), java.time.Instant.ofEpochMilli(c.receivedAt()));
         } catch (RuntimeException e) {
             // The verifier is built never to throw; should it, the submission is rejected (fail
             // closed) rather than retried at every lease for ever.

@@ -93,6 +93,22 @@ public final class SignatureVerifier {
      * @return every check of DESIGN.md and the verdict
      */
     public VerificationReport verify(byte[] payload, byte[] signature) {
+        return verify(payload, signature, clock.instant());
+    }
+
+    /**
+     * Verifies a submission whose freshness is judged at the moment it was received rather than
+     * now: a service that accepted a registration within the signing-time window must not reject
+     * it later only because its queue was long. Revocation is still judged now (fail closed).
+     *
+     * @param payload    the canonical registration JSON that was signed
+     * @param signature  the detached CAdES-BES signature (DER CMS SignedData)
+     * @param receivedAt when the submission was received; must not lie in the future
+     * @return every check of DESIGN.md and the verdict
+     */
+    public VerificationReport verify(byte[] payload, byte[] signature, Instant receivedAt) {
+        Instant now = clock.instant();
+        Instant freshAt = receivedAt == null || receivedAt.isAfter(now) ? now : receivedAt;
         Map<String, Check> checks = new LinkedHashMap<>();
         RegistrationPayload p = null;
         try {
@@ -145,7 +161,7 @@ public final class SignatureVerifier {
         checks.put("signer.identity", PayloadMatch.identity(q, p));
         checks.put("authority", authority(q, p));
         checks.put("organization.match", PayloadMatch.organization(registry, p));
-        checks.put("freshness", freshness(cms.signingTime, requestId, payload));
+        checks.put("freshness", freshness(cms.signingTime, requestId, payload, freshAt));
         return finish(checks, requestId);
     }
 
@@ -174,8 +190,7 @@ public final class SignatureVerifier {
         }
     }
 
-    private Check freshness(Instant signingTime, String requestId, byte[] payload) {
-        Instant now = clock.instant();
+    private Check freshness(Instant signingTime, String requestId, byte[] payload, Instant now) {
         if (signingTime.isAfter(now.plus(maxClockSkew))) {
             return fail("freshness", "The signing time " + signingTime + " lies in the future.");
         }

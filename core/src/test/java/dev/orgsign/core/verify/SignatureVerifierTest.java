@@ -130,4 +130,25 @@ class SignatureVerifierTest {
         assertEquals(Verdict.REJECTED, r.verdict());
         assertEquals(CheckResult.NOT_CHECKED, r.check("certificate.revocation").orElseThrow().result());
     }
+
+    @Test
+    void freshnessIsJudgedAtReceiptWhenTheCallerSaysWhenItArrived() throws Exception {
+        var s = SignedRegistrations.sign(Persona.LLC_HEAD, KeyKind.EC_P256, OrganizationType.LLC, LLC, null);
+        java.time.Instant signed = java.time.Instant.now();
+        java.time.Clock monthLater = java.time.Clock.fixed(signed.plus(java.time.Duration.ofDays(30)), java.time.ZoneOffset.UTC);
+        SignatureVerifier late = new SignatureVerifier(SignedRegistrations.TRUST, SignedRegistrations.REGISTRY,
+                RequestIdLedger.inMemory(), monthLater, java.time.Duration.ofDays(7));
+        Check now = late.verify(s.payload(), s.signature()).check("freshness").orElseThrow();
+        assertEquals(CheckResult.FAILED, now.result(), now.toString());
+        SignatureVerifier queued = new SignatureVerifier(SignedRegistrations.TRUST, SignedRegistrations.REGISTRY,
+                RequestIdLedger.inMemory(), monthLater, java.time.Duration.ofDays(7));
+        Check atReceipt = queued.verify(s.payload(), s.signature(), signed.plus(java.time.Duration.ofHours(1)))
+                .check("freshness").orElseThrow();
+        assertEquals(CheckResult.PASSED, atReceipt.result(), atReceipt.toString());
+        SignatureVerifier future = new SignatureVerifier(SignedRegistrations.TRUST, SignedRegistrations.REGISTRY,
+                RequestIdLedger.inMemory(), monthLater, java.time.Duration.ofDays(7));
+        Check claimedFuture = future.verify(s.payload(), s.signature(), signed.plus(java.time.Duration.ofDays(365)))
+                .check("freshness").orElseThrow();
+        assertEquals(CheckResult.FAILED, claimedFuture.result(), "a receipt time after now counts as now: " + claimedFuture);
+    }
 }
