@@ -48,7 +48,7 @@ public final class Orgsign implements Runnable {
     private final Terminal terminal;
     private final Messages messages;
 
-    private Orgsign(Terminal terminal, Messages messages) {
+    Orgsign(Terminal terminal, Messages messages) {
         this.terminal = terminal;
         this.messages = messages;
     }
@@ -69,6 +69,25 @@ public final class Orgsign implements Runnable {
      */
     public Messages messages() {
         return messages;
+    }
+
+    /**
+     * This command's model built in code, the same as its annotations describe (the start-up
+     * path, see {@link Models}).
+     *
+     * @return the model, bound to this object
+     */
+    CommandSpec model() {
+        CommandSpec s = CommandSpec.wrapWithoutInspection(this).name("orgsign").versionProvider(new Version())
+                .resourceBundleBaseName(Messages.BUNDLE);
+        s.usageMessage().sortOptions(false).autoWidth(true);
+        s.addOption(Models.option(boolean.class, () -> verbose, v -> verbose = v, "opt.verbose", "-v", "--verbose")
+                .paramLabel("<verbose>").scopeType(ScopeType.INHERIT).build());
+        s.addOption(Models.option(String.class, () -> lang, v -> lang = v, "opt.lang", "--lang").paramLabel("ru|en")
+                .scopeType(ScopeType.INHERIT).build());
+        Models.standardHelpOptions(s);
+        spec = s;
+        return s;
     }
 
     @Override
@@ -106,13 +125,16 @@ public final class Orgsign implements Runnable {
         Locale.setDefault(messages.locale());
         try {
             Orgsign root = new Orgsign(terminal, messages);
-            CommandLine cl = new CommandLine(root);
+            CommandLine cl = new CommandLine(root.model());
             String chosen = subcommandOf(args);
             for (Map.Entry<String, Supplier<Object>> e : SUBCOMMANDS.entrySet()) {
                 // Only the subcommand being run is modelled (picocli reads each one's annotations
                 // and help texts at construction): that is most of the start-up work saved.
                 if (chosen == null || chosen.equals(e.getKey())) {
-                    cl.addSubcommand(e.getKey(), e.getValue().get());
+                    Object command = e.getValue().get();
+                    // the root and `certs` (the start-up path) are modelled in code, see Models
+                    cl.addSubcommand(e.getKey(),
+                            command instanceof CertsCommand c ? new CommandLine(c.model(root)) : command);
                 }
             }
             cl.setOut(out);

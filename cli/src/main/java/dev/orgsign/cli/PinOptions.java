@@ -3,6 +3,7 @@ package dev.orgsign.cli;
 import dev.orgsign.core.ErrorCode;
 import dev.orgsign.core.OrgsignException;
 import dev.orgsign.core.token.PinCallback;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -31,6 +32,23 @@ public final class PinOptions {
 
     @Option(names = "--allow-final-try", descriptionKey = "opt.allowFinalTry")
     boolean allowFinalTry;
+
+    /**
+     * These options as a picocli mixin built in code (the start-up path, see {@link Models}).
+     *
+     * @return the mixin, bound to this object's fields
+     */
+    public CommandSpec mixin() {
+        CommandSpec m = CommandSpec.wrapWithoutInspection(this);
+        m.addOption(Models.option(boolean.class, () -> prompt, v -> prompt = v, "opt.pin", "--pin").paramLabel("<prompt>").build());
+        m.addOption(Models.option(String.class, () -> pinEnv, v -> pinEnv = v, "opt.pinEnv", "--pin-env")
+                .paramLabel("VAR").build());
+        m.addOption(Models.option(Path.class, () -> pinFile, v -> pinFile = v, "opt.pinFile", "--pin-file")
+                .paramLabel("FILE").build());
+        m.addOption(Models.option(boolean.class, () -> allowFinalTry, v -> allowFinalTry = v, "opt.allowFinalTry",
+                "--allow-final-try").paramLabel("<allowFinalTry>").build());
+        return m;
+    }
 
     /**
      * Whether the PIN is to be asked on the terminal.

@@ -6,6 +6,7 @@ import dev.orgsign.core.token.KeyStoreSigningToken;
 import dev.orgsign.core.token.SigningToken;
 import dev.orgsign.pkcs11.Pkcs11Library;
 import dev.orgsign.pkcs11.Pkcs11Options;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -26,6 +27,23 @@ public final class TokenOptions {
 
     @Option(names = "--storetype", paramLabel = "TYPE", defaultValue = "PKCS12", descriptionKey = "opt.storetype")
     String storetype;
+
+    /**
+     * These options as a picocli mixin built in code (the start-up path, see {@link Models}).
+     *
+     * @return the mixin, bound to this object's fields
+     */
+    public CommandSpec mixin() {
+        CommandSpec m = CommandSpec.wrapWithoutInspection(this);
+        m.addOption(Models.option(Path.class, () -> module, v -> module = v, "opt.module", "--module").paramLabel("PATH").build());
+        m.addOption(Models.option(String.class, () -> token, v -> token = v, "opt.token", "--token")
+                .paramLabel("LABEL|SERIAL").build());
+        m.addOption(Models.option(Path.class, () -> keystore, v -> keystore = v, "opt.keystore", "--keystore")
+                .paramLabel("FILE").build());
+        m.addOption(Models.option(String.class, () -> storetype, v -> storetype = v, "opt.storetype", "--storetype")
+                .paramLabel("TYPE").defaultValue("PKCS12").build());
+        return m;
+    }
 
     /**
      * Whether a keystore file (not a PKCS#11 token) is meant.

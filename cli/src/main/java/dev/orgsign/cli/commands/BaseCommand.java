@@ -3,6 +3,7 @@ package dev.orgsign.cli.commands;
 import dev.orgsign.cli.Json;
 import dev.orgsign.cli.JsonOutput;
 import dev.orgsign.cli.Messages;
+import dev.orgsign.cli.Models;
 import dev.orgsign.cli.Orgsign;
 import dev.orgsign.cli.Terminal;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,6 +24,26 @@ public abstract class BaseCommand implements Callable<Integer>, JsonOutput {
 
     @Option(names = "--json", descriptionKey = "opt.json")
     boolean json;
+
+    /**
+     * Starts this command's model in code (the start-up path, see {@link dev.orgsign.cli.Models}):
+     * the command's name and {@code --json}, bound to this object, whose parent and spec are set
+     * as picocli would inject them. The subclass adds its options, then
+     * {@link Models#standardHelpOptions}.
+     *
+     * @param name the subcommand's name
+     * @param root the parent command
+     * @return the model, for the subclass's options
+     */
+    CommandSpec model(String name, Orgsign root) {
+        CommandSpec s = CommandSpec.wrapWithoutInspection(this).name(name);
+        s.usageMessage().sortOptions(false);
+        s.addOption(Models.option(boolean.class, () -> json, v -> json = v, "opt.json", "--json").paramLabel("<json>")
+                .build());
+        this.root = root;
+        this.spec = s;
+        return s;
+    }
 
     @Override
     public boolean json() {

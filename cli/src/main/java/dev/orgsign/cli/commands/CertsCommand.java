@@ -1,11 +1,14 @@
 package dev.orgsign.cli.commands;
 
+import dev.orgsign.cli.Models;
+import dev.orgsign.cli.Orgsign;
 import dev.orgsign.cli.PinOptions;
 import dev.orgsign.cli.TokenOptions;
 import dev.orgsign.core.OrgsignException;
 import dev.orgsign.core.token.SigningToken;
 import dev.orgsign.core.token.TokenKey;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -23,6 +26,24 @@ public final class CertsCommand extends BaseCommand {
 
     @Mixin
     PinOptions pin;
+
+    /**
+     * This command's model built in code, the same as its annotations describe (the start-up path
+     * of {@code orgsign certs}, see {@link dev.orgsign.cli.Models}).
+     *
+     * @param root the parent command
+     * @return the model, bound to this object
+     */
+    public CommandSpec model(Orgsign root) {
+        token = new TokenOptions();
+        pin = new PinOptions();
+        CommandSpec s = model("certs", root);
+        s.addMixin("token", token.mixin());
+        s.addOption(Models.option(boolean.class, () -> login, v -> login = v, "opt.login", "--login").paramLabel("<login>")
+                .build());
+        s.addMixin("pin", pin.mixin());
+        return Models.standardHelpOptions(s);
+    }
 
     @Override
     public Integer call() throws OrgsignException {
