@@ -51,9 +51,11 @@ public final class Models {
         CommandSpec mixin = CommandSpec.create();
         boolean[] flags = new boolean[2];
         mixin.addOption(option(boolean.class, () -> flags[0], v -> flags[0] = v, "mixinStandardHelpOptions.help",
-                "-h", "--help").paramLabel("<helpRequested>").usageHelp(true).description("Show this help message and exit.").build());
+                "-h", "--help").paramLabel("<helpRequested>").usageHelp(true)
+                .description("Show this help message and exit.").build());
         mixin.addOption(option(boolean.class, () -> flags[1], v -> flags[1] = v, "mixinStandardHelpOptions.version",
-                "-V", "--version").paramLabel("<versionRequested>").versionHelp(true).description("Print version information and exit.").build());
+                "-V", "--version").paramLabel("<versionRequested>").versionHelp(true)
+                .description("Print version information and exit.").build());
         return spec.addMixin("mixinStandardHelpOptions", mixin);
     }
 

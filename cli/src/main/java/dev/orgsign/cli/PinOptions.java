@@ -40,7 +40,8 @@ public final class PinOptions {
      */
     public CommandSpec mixin() {
         CommandSpec m = CommandSpec.wrapWithoutInspection(this);
-        m.addOption(Models.option(boolean.class, () -> prompt, v -> prompt = v, "opt.pin", "--pin").paramLabel("<prompt>").build());
+        m.addOption(Models.option(boolean.class, () -> prompt, v -> prompt = v, "opt.pin", "--pin")
+                .paramLabel("<prompt>").build());
         m.addOption(Models.option(String.class, () -> pinEnv, v -> pinEnv = v, "opt.pinEnv", "--pin-env")
                 .paramLabel("VAR").build());
         m.addOption(Models.option(Path.class, () -> pinFile, v -> pinFile = v, "opt.pinFile", "--pin-file")

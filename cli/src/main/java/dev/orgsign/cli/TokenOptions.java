@@ -35,7 +35,8 @@ public final class TokenOptions {
      */
     public CommandSpec mixin() {
         CommandSpec m = CommandSpec.wrapWithoutInspection(this);
-        m.addOption(Models.option(Path.class, () -> module, v -> module = v, "opt.module", "--module").paramLabel("PATH").build());
+        m.addOption(Models.option(Path.class, () -> module, v -> module = v, "opt.module", "--module")
+                .paramLabel("PATH").build());
         m.addOption(Models.option(String.class, () -> token, v -> token = v, "opt.token", "--token")
                 .paramLabel("LABEL|SERIAL").build());
         m.addOption(Models.option(Path.class, () -> keystore, v -> keystore = v, "opt.keystore", "--keystore")

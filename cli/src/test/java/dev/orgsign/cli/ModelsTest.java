@@ -32,8 +32,9 @@ class ModelsTest {
 
     private static List<String> describe(CommandSpec spec) {
         List<String> d = new ArrayList<>();
-        d.add("name=" + spec.name() + " mixins=" + spec.mixins().keySet() + " standardHelp=" + spec.mixinStandardHelpOptions()
-                + " sort=" + spec.usageMessage().sortOptions() + " autoWidth=" + spec.usageMessage().autoWidth()
+        d.add("name=" + spec.name() + " mixins=" + spec.mixins().keySet() + " standardHelp="
+                + spec.mixinStandardHelpOptions() + " sort=" + spec.usageMessage().sortOptions() + " autoWidth="
+                + spec.usageMessage().autoWidth()
                 + " bundle=" + spec.resourceBundleBaseName() + " version=" + Arrays.toString(spec.version()));
         for (OptionSpec o : spec.options()) {
             d.add(Arrays.toString(o.names()) + " label=" + o.paramLabel() + " type=" + o.type().getName() + " aux="
@@ -73,8 +74,8 @@ class ModelsTest {
         CommandLine cl = new CommandLine(root.model());
         CertsCommand certs = new CertsCommand();
         cl.addSubcommand("certs", new CommandLine(certs.model(root)));
-        cl.parseArgs("certs", "--module", "/x/lib.so", "--token", "T", "--json", "--pin-env", "PIN_VAR", "--login", "-v",
-                "--lang", "en");
+        cl.parseArgs("certs", "--module", "/x/lib.so", "--token", "T", "--json", "--pin-env", "PIN_VAR", "--login",
+                "-v", "--lang", "en");
         CommandSpec spec = cl.getSubcommands().get("certs").getCommandSpec();
         assertEquals(java.nio.file.Path.of("/x/lib.so"), spec.findOption("--module").getValue());
         assertEquals("T", spec.findOption("--token").getValue());

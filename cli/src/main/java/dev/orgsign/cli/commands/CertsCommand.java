@@ -39,8 +39,8 @@ public final class CertsCommand extends BaseCommand {
         pin = new PinOptions();
         CommandSpec s = model("certs", root);
         s.addMixin("token", token.mixin());
-        s.addOption(Models.option(boolean.class, () -> login, v -> login = v, "opt.login", "--login").paramLabel("<login>")
-                .build());
+        s.addOption(Models.option(boolean.class, () -> login, v -> login = v, "opt.login", "--login")
+                .paramLabel("<login>").build());
         s.addMixin("pin", pin.mixin());
         return Models.standardHelpOptions(s);
     }
