@@ -24,7 +24,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
- * The certificate checks: chain to a trust anchor, validity at signing time, revocation by CRL.
+ * The certificate checks: chain to a trust anchor, validity at signing time, revocation by CRL
+ * (given offline, or fetched from the distribution point) or OCSP.
  * Results that depend only on certificates (a built chain, a CRL's own signature) are cached;
  * signatures over submissions never are.
  */
@@ -233,7 +234,7 @@ final class CertificateChecks {
         }
         if (crl == null) {
             return new Check("certificate.revocation", CheckResult.NOT_CHECKED, "No CRL of the issuer '"
-                    + displayName(leaf.getIssuerX500Principal()) + "' was given, so revocation is unknown; give it with --crl.");
+                    + displayName(leaf.getIssuerX500Principal()) + "' was given, so revocation is unknown; give it with --crl, or check online with --online.");
         }
         if (stale(crl, now)) {
             return new Check("certificate.revocation", CheckResult.NOT_CHECKED, "The issuer's CRL expired on "
