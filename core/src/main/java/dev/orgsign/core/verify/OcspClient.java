@@ -46,7 +46,10 @@ import java.util.concurrent.TimeoutException;
  * serve pre-made answers): such an answer is accepted only when it is current by its own dates —
  * a nextUpdate still ahead (the responder vouches until then, as a CRL does) or, without one, a
  * thisUpdate at most {@code maxAge} old — and is otherwise refused as a possible replay. Status
- * unknown and every error give {@link OcspAnswer.Status#NO_ANSWER}, never GOOD.
+ * unknown and every error give {@link OcspAnswer.Status#NO_ANSWER}, never GOOD. The delegated
+ * responder certificate's own revocation is not checked (RFC 6960 4.2.2.2.1 leaves it to the CA;
+ * responder certificates are short-lived and usually carry id-pkix-ocsp-nocheck). A REVOKED answer
+ * fails the certificate whatever the revocation time, as a CRL entry does: it is revoked now.
  *
  * <p>A GOOD answer is cached until min(nextUpdate, thisUpdate + {@code maxAge}), never beyond
  * its nextUpdate; REVOKED answers and failures are not cached (the next verification asks again).

@@ -57,8 +57,14 @@ final class OcspFixtures {
 
     /** Verifies a detached signature over {@link #CONTENT} by the signer, revocation checked online as given. */
     static VerificationReport verifyContent(Signer s, TrustMaterial trust, OnlineRevocation online) throws Exception {
+        return verifyContent(s, trust, online, Instant.now());
+    }
+
+    /** As {@link #verifyContent(Signer, TrustMaterial, OnlineRevocation)}, signed at {@code signingTime}. */
+    static VerificationReport verifyContent(Signer s, TrustMaterial trust, OnlineRevocation online, Instant signingTime)
+            throws Exception {
         TokenKey key = s.token().keys().get(0);
-        byte[] cms = CmsSigner.signDetached(CONTENT, s.token(), key, SignatureAlgorithm.SHA256_WITH_ECDSA, Instant.now());
+        byte[] cms = CmsSigner.signDetached(CONTENT, s.token(), key, SignatureAlgorithm.SHA256_WITH_ECDSA, signingTime);
         return new CmsSignatureVerifier(trust, Clock.systemUTC(), online).verify(CONTENT, cms, null);
     }
 

@@ -214,6 +214,13 @@ class OcspHostileResponderTest {
         String m = OcspFixtures.revocation(revoked).message();
         assertTrue(m.contains("revoked on " + revokedAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
                 && m.contains("KEY_COMPROMISE"), m);
+
+        // Signed two hours ago, revoked ten minutes ago: the signature predates the revocation, yet the
+        // certificate is revoked now, and that fails — the same as a CRL entry.
+        VerificationReport earlier = OcspFixtures.verifyContent(OcspFixtures.signer(url("/ocsp"), null),
+                OcspFixtures.trustWithoutCrls(), new OnlineRevocation(null, OcspFixtures.client(Duration.ofSeconds(15), 100_000)),
+                Instant.now().minus(Duration.ofHours(2)));
+        assertEquals(List.of("certificate.revocation"), earlier.failed(), earlier.checks().toString());
     }
 
     @Test
