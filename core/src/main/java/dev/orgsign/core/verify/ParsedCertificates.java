@@ -41,8 +41,13 @@ final class ParsedCertificates {
             this.buf = buf;
             this.from = from;
             this.to = to;
-            int h = 1;
-            for (int i = from; i < to; i++) {
+            // The length and the bytes at both ends (for a certificate: its serial number and its signature value);
+            // equality compares them all.
+            int h = to - from;
+            for (int i = from, n = Math.min(to, from + 32); i < n; i++) {
+                h = 31 * h + buf[i];
+            }
+            for (int i = Math.max(from + 32, to - 32); i < to; i++) {
                 h = 31 * h + buf[i];
             }
             this.hash = h;

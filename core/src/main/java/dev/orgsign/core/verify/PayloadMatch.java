@@ -82,11 +82,33 @@ final class PayloadMatch {
     }
 
     private static final Locale RUSSIAN = Locale.forLanguageTag("ru");
-    private static final java.util.regex.Pattern QUOTES = java.util.regex.Pattern.compile("[«»“”\"]");
-    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
-
+    /**
+     * A name as compared: upper case, Ё as Е, typographic quotes as ", each run of whitespace as one
+     * space, trimmed. One pass over the characters (no regular expressions).
+     */
     static String fold(String s) {
-        return s == null ? "" : SPACES.matcher(QUOTES.matcher(s.toUpperCase(RUSSIAN).replace('Ё', 'Е')).replaceAll("\""))
-                .replaceAll(" ").strip();
+        if (s == null) {
+            return "";
+        }
+        String u = s.toUpperCase(RUSSIAN);
+        StringBuilder b = new StringBuilder(u.length());
+        boolean space = false;
+        for (int i = 0; i < u.length(); i++) {
+            char c = u.charAt(i);
+            if (c == ' ' || c == '\t' || c == '\n' || c == 0x0b || c == '\f' || c == '\r') {
+                if (!space) {
+                    b.append(' ');
+                    space = true;
+                }
+                continue;
+            }
+            space = false;
+            switch (c) {
+                case 'Ё' -> b.append('Е');
+                case '«', '»', '“', '”' -> b.append('"');
+                default -> b.append(c);
+            }
+        }
+        return b.toString().strip();
     }
 }
