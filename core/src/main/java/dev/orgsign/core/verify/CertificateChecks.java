@@ -278,6 +278,22 @@ final class CertificateChecks {
      * RFC 2253 form, which writes the Russian profile's attributes (OGRN, INN) as hex.
      */
     static String displayName(javax.security.auth.x500.X500Principal principal) {
+        java.nio.ByteBuffer key = java.nio.ByteBuffer.wrap(principal.getEncoded());
+        String name = NAMES.get(key);
+        if (name == null) {
+            if (NAMES.size() >= MAX_CACHED) {
+                NAMES.clear();
+            }
+            name = readableName(principal);
+            NAMES.put(key, name);
+        }
+        return name;
+    }
+
+    /** Display names by the DER of the X.500 name, made once (a certificate's bytes decide them). */
+    private static final Map<java.nio.ByteBuffer, String> NAMES = new ConcurrentHashMap<>();
+
+    private static String readableName(javax.security.auth.x500.X500Principal principal) {
         try {
             org.bouncycastle.asn1.x500.X500Name name = org.bouncycastle.asn1.x500.X500Name.getInstance(principal.getEncoded());
             String cn = first(name, org.bouncycastle.asn1.x500.style.BCStyle.CN);

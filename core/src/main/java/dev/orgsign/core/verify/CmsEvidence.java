@@ -1,6 +1,5 @@
 package dev.orgsign.core.verify;
 
-import dev.orgsign.core.crypto.Providers;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.cms.CMSAttributes;
 import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
@@ -321,7 +320,7 @@ final class CmsEvidence {
             return SignatureVerifier.fail("signature.value", algorithm.problem);
         }
         try {
-            byte[] digest = MessageDigest.getInstance(algorithm.digest, Providers.bouncyCastle()).digest(p.payload());
+            byte[] digest = MessageDigest.getInstance(algorithm.digest, algorithm.digestProvider).digest(p.payload());
             if (!Der.contentsEqual(buf, p.messageDigest(), digest)) {
                 return SignatureVerifier.fail("signature.value", "The payload differs from what was signed (its digest does not match).");
             }

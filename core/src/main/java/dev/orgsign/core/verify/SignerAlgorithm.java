@@ -35,12 +35,30 @@ final class SignerAlgorithm {
     final PSSParameterSpec pss;
     /** The JCA name of the digest of the content. */
     final String digest;
+    /** The provider of that digest: the JDK's for SHA-2 (hardware-accelerated where the CPU has it), else BouncyCastle. */
+    final java.security.Provider digestProvider;
     /** Why these algorithms cannot verify a signature by this key (a sentence), or null. */
     final String problem;
 
     private SignerAlgorithm(String signature, PSSParameterSpec pss, String digest, String problem) {
         this.signature = signature;
         this.pss = pss;
+        String jdk = digest == null ? null : switch (digest) {
+            case "SHA256" -> "SHA-256";
+            case "SHA384" -> "SHA-384";
+            case "SHA512" -> "SHA-512";
+            default -> null;
+        };
+        java.security.Provider provider = Providers.bouncyCastle();
+        if (jdk != null) {
+            try {
+                provider = MessageDigest.getInstance(jdk).getProvider();
+                digest = jdk;
+            } catch (GeneralSecurityException e) {
+                jdk = null; // BouncyCastle's then
+            }
+        }
+        this.digestProvider = provider;
         this.digest = digest;
         this.problem = problem;
     }
