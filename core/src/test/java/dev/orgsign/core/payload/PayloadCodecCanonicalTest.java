@@ -28,7 +28,8 @@ class PayloadCodecCanonicalTest {
     @Test
     void agreesWithTheCanonicalizerOnCanonicalAndOtherForms() throws Exception {
         for (byte[] c : List.of(canonical(Fixtures.LLC.fullName(), "buh@romashka.test"),
-                canonical("ООО \"Ромашка\" / Ёлка \\ 𝄞 é", "a/b\"c@x.test"))) {
+                canonical("ООО \"Ромашка\" / Ёлка \\ 𝄞 é", "a/b\"c@x.test"),
+                canonical("ООО «Ромашка» \u00a0\u2028 €", "a\u0001\u001fb\u0008@x.test"))) {
             PayloadCodec.Checked read = PayloadCodec.parseChecked(c);
             assertTrue(PayloadCodec.isCanonical(c));
             assertTrue(read.canonical());
