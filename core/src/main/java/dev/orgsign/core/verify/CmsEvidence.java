@@ -45,6 +45,8 @@ final class CmsEvidence {
     final List<X509Certificate> bundled;
     final Instant signingTime;
     private final Parts parts;
+    /** The SHA-256 of the payload when {@link #verifyValue} computed it (the signer's digest), else null. */
+    byte[] payloadSha256;
 
     /** Where the parts the signature check needs lie in the received bytes. */
     private record Parts(byte[] buf, byte[] payload, ParsedCertificates.Entry signer, Der.Element digestAlgorithm,
@@ -321,6 +323,9 @@ final class CmsEvidence {
         }
         try {
             byte[] digest = MessageDigest.getInstance(algorithm.digest, algorithm.digestProvider).digest(p.payload());
+            if ("SHA-256".equals(algorithm.digest)) {
+                payloadSha256 = digest;
+            }
             if (!Der.contentsEqual(buf, p.messageDigest(), digest)) {
                 return SignatureVerifier.fail("signature.value", "The payload differs from what was signed (its digest does not match).");
             }

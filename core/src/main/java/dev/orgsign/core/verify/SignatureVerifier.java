@@ -164,7 +164,7 @@ public final class SignatureVerifier {
         checks.put("signer.identity", PayloadMatch.identity(q, p));
         checks.put("authority", authority(q, p));
         checks.put("organization.match", PayloadMatch.organization(registry, p));
-        checks.put("freshness", freshness(cms.signingTime, requestId, payload, freshAt));
+        checks.put("freshness", freshness(cms.signingTime, requestId, payload, cms.payloadSha256, freshAt));
         return finish(checks, requestId);
     }
 
@@ -209,7 +209,8 @@ public final class SignatureVerifier {
         }
     }
 
-    private Check freshness(Instant signingTime, String requestId, byte[] payload, Instant now) {
+    /** @param sha256 the payload's SHA-256 if already computed in this call (the signature's digest), or null */
+    private Check freshness(Instant signingTime, String requestId, byte[] payload, byte[] sha256, Instant now) {
         if (signingTime.isAfter(now.plus(maxClockSkew))) {
             return fail("freshness", "The signing time " + signingTime + " lies in the future.");
         }
@@ -218,14 +219,38 @@ public final class SignatureVerifier {
                     + " days ago; sign the registration again.");
         }
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256", SHA256_PROVIDER).digest(payload);
+            byte[] hash = sha256 != null ? sha256.clone() : MessageDigest.getInstance("SHA-256", SHA256_PROVIDER).digest(payload);
             if (!ledger.record(requestId, hash)) {
                 return fail("freshness", "The request id " + requestId + " was already used for another registration.");
             }
         } catch (java.security.NoSuchAlgorithmException e) {
             return new Check("freshness", CheckResult.NOT_CHECKED, "SHA-256 is not available.");
         }
-        return pass("freshness", "Signed at " + signingTime + "; the request id is new.");
+        return pass("freshness", "Signed at " + iso(signingTime) + "; the request id is new.");
+    }
+
+    /** {@link Instant#toString} without a formatter for whole seconds of years 1000-9999 (what signing times are). */
+    static String iso(Instant t) {
+        // 1000-01-01T00:00:00Z and 9999-12-31T23:59:59Z
+        if (t.getNano() != 0 || t.getEpochSecond() < -30_610_224_000L || t.getEpochSecond() > 253_402_300_799L) {
+            return t.toString();
+        }
+        java.time.LocalDateTime d = java.time.LocalDateTime.ofEpochSecond(t.getEpochSecond(), 0, java.time.ZoneOffset.UTC);
+        char[] c = {'0', '0', '0', '0', '-', '0', '0', '-', '0', '0', 'T', '0', '0', ':', '0', '0', ':', '0', '0', 'Z'};
+        put(c, 0, d.getYear(), 4);
+        put(c, 5, d.getMonthValue(), 2);
+        put(c, 8, d.getDayOfMonth(), 2);
+        put(c, 11, d.getHour(), 2);
+        put(c, 14, d.getMinute(), 2);
+        put(c, 17, d.getSecond(), 2);
+        return new String(c);
+    }
+
+    private static void put(char[] c, int at, int value, int digits) {
+        for (int i = at + digits - 1; i >= at; i--) {
+            c[i] = (char) ('0' + value % 10);
+            value /= 10;
+        }
     }
 
     private static boolean signs(X509Certificate cert) {
