@@ -77,6 +77,8 @@ final class ParsedCertificates {
         final byte[] serial;
         final byte[] subjectKeyId;
         final Check signaturePassed;
+        /** The signer's last digest and signature algorithm identifiers with their resolution, or null. */
+        volatile SignerAlgorithm.Last lastAlgorithm;
         private final Map<Bytes, byte[]> hashes = new ConcurrentHashMap<>();
 
         private Entry(X509Certificate certificate, byte[] issuer, byte[] serial) {

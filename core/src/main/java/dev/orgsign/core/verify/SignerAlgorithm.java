@@ -12,6 +12,7 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.Signature;
 import java.security.spec.PSSParameterSpec;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -73,6 +74,11 @@ final class SignerAlgorithm {
      */
     static SignerAlgorithm of(byte[] buf, Der.Element digestAlgorithm, Der.Element signatureAlgorithm,
                               ParsedCertificates.Entry key) {
+        Last last = key.lastAlgorithm;
+        if (last != null && Arrays.equals(buf, digestAlgorithm.start(), digestAlgorithm.end(), last.digest, 0, last.digest.length)
+                && Arrays.equals(buf, signatureAlgorithm.start(), signatureAlgorithm.end(), last.signature, 0, last.signature.length)) {
+            return last.algorithm; // what this signer used the last time
+        }
         byte[] k = new byte[digestAlgorithm.end() - digestAlgorithm.start() + signatureAlgorithm.end()
                 - signatureAlgorithm.start() + key.keyAlgorithm.getAlgorithm().getId().length()];
         int n = 0;
@@ -93,7 +99,12 @@ final class SignerAlgorithm {
             }
             CACHE.put(cacheKey, a);
         }
+        key.lastAlgorithm = new Last(digestAlgorithm.bytes(buf), signatureAlgorithm.bytes(buf), a);
         return a;
+    }
+
+    /** The algorithm identifiers a signer used last and their resolution (kept on the certificate's cache entry). */
+    record Last(byte[] digest, byte[] signature, SignerAlgorithm algorithm) {
     }
 
     private static SignerAlgorithm refused(String problem) {
