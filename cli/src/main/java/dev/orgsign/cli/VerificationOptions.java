@@ -2,18 +2,23 @@ package dev.orgsign.cli;
 
 import dev.orgsign.core.OrgsignException;
 import dev.orgsign.core.registry.FnsExtractRegistry;
+import dev.orgsign.core.verify.OnlineRevocation;
+import dev.orgsign.core.verify.RequestIdLedger;
 import dev.orgsign.core.verify.SignatureVerifier;
 import dev.orgsign.core.verify.TrustMaterial;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * What a verification is made against, shared by {@code verify} and {@code serve}: the trust
  * anchors ({@code --trust}), the CRLs ({@code --crl}, repeatable) and the register extracts
- * ({@code --registry}), each a file or a folder.
+ * ({@code --registry}), each a file or a folder, and whether revocation is checked online
+ * ({@code --online}: OCSP, then the CRL distribution point).
  */
 public final class VerificationOptions {
     @Option(names = "--trust", required = true, paramLabel = "PATH", descriptionKey = "opt.trust")
@@ -24,6 +29,9 @@ public final class VerificationOptions {
 
     @Option(names = "--registry", required = true, paramLabel = "PATH", descriptionKey = "opt.registry")
     Path registry;
+
+    @Option(names = "--online", descriptionKey = "opt.online")
+    boolean online;
 
     /**
      * The trust anchors.
@@ -53,12 +61,25 @@ public final class VerificationOptions {
     }
 
     /**
-     * An offline verifier over these options, with the in-memory request-id ledger.
+     * Whether revocation is checked online ({@code --online}): when no current CRL of the signer's
+     * issuer was given, the OCSP responder the certificate names is asked, then the CRL at its
+     * distribution point is fetched.
+     *
+     * @return true with {@code --online}
+     */
+    public boolean online() {
+        return online;
+    }
+
+    /**
+     * A verifier over these options, with the in-memory request-id ledger, the system clock and a
+     * 7-day signing-time window; it checks revocation online with {@code --online}.
      *
      * @return a verifier that has read the trust anchors, the CRLs and the register
      * @throws OrgsignException when a file cannot be read or is not what it should be
      */
     public SignatureVerifier verifier() throws OrgsignException {
-        return new SignatureVerifier(TrustMaterial.load(trust, crls), FnsExtractRegistry.load(registry));
+        return new SignatureVerifier(TrustMaterial.load(trust, crls), FnsExtractRegistry.load(registry),
+                RequestIdLedger.inMemory(), Clock.systemUTC(), Duration.ofDays(7), online ? OnlineRevocation.defaults() : null);
     }
 }

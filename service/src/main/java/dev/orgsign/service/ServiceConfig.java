@@ -30,12 +30,14 @@ import java.util.List;
  * @param maxPending       above this many pending submissions new ones are refused with 429
  * @param instanceName     this instance's name in leases and logs
  * @param readTimeout      how long a connection may stay silent (while sending a request or idle) before it is closed
+ * @param onlineRevocation whether revocation is checked online when no current CRL was given: the OCSP responder
+ *                         the signer's certificate names, then the CRL at its distribution point
  */
 public record ServiceConfig(String host, int port, Path dataDir, String jdbcUrl, String jdbcUser, String jdbcPassword,
                             Path trust, List<Path> crls, Path registry, String smtpHost, int smtpPort, String mailFrom,
                             Path tlsKeystore, String tlsPassword, Path receiptKeystore, String receiptPassword,
                             int workers, Duration lease, int maxBodyBytes, int maxPending, String instanceName,
-                            Duration readTimeout) {
+                            Duration readTimeout, boolean onlineRevocation) {
     /** Checks the values; a wrong one is an {@link IllegalArgumentException} whose message is a sentence for people. */
     public ServiceConfig {
         require(host, "The address to listen on is missing.");
@@ -108,6 +110,7 @@ public record ServiceConfig(String host, int port, Path dataDir, String jdbcUrl,
         private int maxPending = 10_000;
         private String instanceName;
         private Duration readTimeout = Duration.ofSeconds(30);
+        private boolean onlineRevocation;
 
         private Builder() {
         }
@@ -187,12 +190,19 @@ public record ServiceConfig(String host, int port, Path dataDir, String jdbcUrl,
         /** @param v how long a silent connection is kept @return this */
         public Builder readTimeout(Duration v) { readTimeout = v; return this; }
 
+        /**
+         * @param v whether revocation is checked online (OCSP, then the CRL distribution point) when no
+         *          current CRL was given; off by default
+         * @return this
+         */
+        public Builder onlineRevocation(boolean v) { onlineRevocation = v; return this; }
+
         /** @return the configuration */
         public ServiceConfig build() {
             return new ServiceConfig(host, port, dataDir, jdbcUrl, jdbcUser, jdbcPassword, trust, crls, registry, smtpHost,
                     smtpPort, mailFrom, tlsKeystore, tlsPassword, receiptKeystore, receiptPassword, workers, lease,
                     maxBodyBytes, maxPending, instanceName == null ? "i-" + java.util.UUID.randomUUID().toString().substring(0, 8)
-                    : instanceName, readTimeout);
+                    : instanceName, readTimeout, onlineRevocation);
         }
     }
 }

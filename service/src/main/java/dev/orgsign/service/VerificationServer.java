@@ -5,6 +5,7 @@ import dev.orgsign.core.OrgsignException;
 import dev.orgsign.core.registry.FnsExtractRegistry;
 import dev.orgsign.core.registry.Registry;
 import dev.orgsign.core.verify.RequestIdLedger;
+import dev.orgsign.core.verify.OnlineRevocation;
 import dev.orgsign.core.verify.SignatureVerifier;
 import dev.orgsign.core.verify.TrustMaterial;
 import org.eclipse.jetty.http.HttpStatus;
@@ -94,7 +95,7 @@ public final class VerificationServer implements AutoCloseable {
                 store.releaseLeases(); // the H2 file is ours alone: leases left by a crash are void
             }
             SignatureVerifier verifier = new SignatureVerifier(trust, registry, ledger(store), Clock.systemUTC(),
-                    Duration.ofDays(7));
+                    Duration.ofDays(7), config.onlineRevocation() ? OnlineRevocation.defaults() : null);
             Receipts receipts = ReceiptMaker.create(config);
             VerificationServer s = new VerificationServer(config, db, verifier, receipts);
             s.begin();

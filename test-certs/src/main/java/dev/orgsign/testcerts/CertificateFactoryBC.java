@@ -1,6 +1,8 @@
 package dev.orgsign.testcerts;
 
 import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.AccessDescription;
+import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.CRLDistPoint;
 import org.bouncycastle.asn1.x509.CRLReason;
@@ -104,6 +106,12 @@ final class CertificateFactoryBC {
 
     static X509Certificate personCertificate(X500Name subject, PublicKey key, X509Certificate issuerCert,
                                              KeyPair issuerKeys, Instant from, Instant to) {
+        return personCertificate(subject, key, issuerCert, issuerKeys, from, to, null, CRL_URL);
+    }
+
+    /** A person's certificate naming {@code ocspUrl} (AIA, none when null) and {@code crlUrl} (CDP, none when null). */
+    static X509Certificate personCertificate(X500Name subject, PublicKey key, X509Certificate issuerCert,
+                                             KeyPair issuerKeys, Instant from, Instant to, String ocspUrl, String crlUrl) {
         try {
             JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
             X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(issuerCert, serial(), Date.from(from),
@@ -119,12 +127,36 @@ final class CertificateFactoryBC {
             b.addExtension(QualifiedProfile.SUBJECT_SIGN_TOOL, false, QualifiedProfile.subjectSignTool());
             b.addExtension(QualifiedProfile.ISSUER_SIGN_TOOL, false, QualifiedProfile.issuerSignTool());
             b.addExtension(QualifiedProfile.IDENTIFICATION_KIND, false, QualifiedProfile.identificationKind());
-            b.addExtension(Extension.cRLDistributionPoints, false, new CRLDistPoint(new DistributionPoint[] {
-                new DistributionPoint(new DistributionPointName(new GeneralNames(
-                        new GeneralName(GeneralName.uniformResourceIdentifier, CRL_URL))), null, null)}));
+            if (crlUrl != null) {
+                b.addExtension(Extension.cRLDistributionPoints, false, new CRLDistPoint(new DistributionPoint[] {
+                    new DistributionPoint(new DistributionPointName(new GeneralNames(
+                            new GeneralName(GeneralName.uniformResourceIdentifier, crlUrl))), null, null)}));
+            }
+            if (ocspUrl != null) {
+                b.addExtension(Extension.authorityInfoAccess, false, new AuthorityInformationAccess(new AccessDescription(
+                        AccessDescription.id_ad_ocsp, new GeneralName(GeneralName.uniformResourceIdentifier, ocspUrl))));
+            }
             return sign(b, issuerKeys);
         } catch (Exception e) {
             throw new IllegalStateException("Cannot issue a certificate for " + subject, e);
+        }
+    }
+
+    /** A delegated OCSP responder's certificate (RFC 6960 4.2.2.2), with id-kp-OCSPSigning when {@code ocspSigning}. */
+    static X509Certificate responderCertificate(X500Name subject, PublicKey key, X509Certificate issuerCert,
+                                                KeyPair issuerKeys, Instant from, Instant to, boolean ocspSigning) {
+        try {
+            X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(issuerCert, serial(), Date.from(from),
+                    Date.from(to), subject, key);
+            b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+            b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
+            b.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(
+                    ocspSigning ? KeyPurposeId.id_kp_OCSPSigning : KeyPurposeId.id_kp_clientAuth));
+            b.addExtension(Extension.authorityKeyIdentifier, false,
+                    new JcaX509ExtensionUtils().createAuthorityKeyIdentifier(issuerCert));
+            return sign(b, issuerKeys);
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot issue an OCSP responder certificate for " + subject, e);
         }
     }
 

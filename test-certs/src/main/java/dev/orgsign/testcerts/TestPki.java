@@ -142,6 +142,36 @@ public final class TestPki {
         return new Credential(keys.getPrivate(), cert, List.of(cert, fnsCa, rootCa));
     }
 
+    /**
+     * Issues, from the FNS CA, a qualified-profile certificate that names an OCSP responder
+     * (Authority Information Access) and a CRL distribution point, e.g. test servers' URLs.
+     *
+     * @param ocspUrl the responder's URL, or null for no AIA
+     * @param crlUrl  the CRL's URL, or null for no distribution point
+     */
+    public Credential issue(PersonData person, KeyKind kind, String ocspUrl, String crlUrl) {
+        KeyPair keys = CertificateFactoryBC.generate(kind);
+        Instant now = Instant.now();
+        X509Certificate cert = CertificateFactoryBC.personCertificate(QualifiedProfile.subject(person), keys.getPublic(),
+                fnsCa, fnsKeys, now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(365)), ocspUrl, crlUrl);
+        return new Credential(keys.getPrivate(), cert, List.of(cert, fnsCa, rootCa));
+    }
+
+    /**
+     * Issues, from the FNS CA, an EC P-256 certificate for a delegated OCSP responder.
+     *
+     * @param ocspSigning whether it carries id-kp-OCSPSigning (without it, answers it signs must be refused)
+     * @param from        start of validity
+     * @param to          end of validity
+     */
+    public Credential ocspResponder(boolean ocspSigning, Instant from, Instant to) {
+        KeyPair keys = CertificateFactoryBC.generate(KeyKind.EC_P256);
+        X509Certificate cert = CertificateFactoryBC.responderCertificate(
+                new X500Name("CN=Test OCSP responder" + (ocspSigning ? "" : " without OCSPSigning") + ",O=orgsign test"),
+                keys.getPublic(), fnsCa, fnsKeys, from, to, ocspSigning);
+        return new Credential(keys.getPrivate(), cert, List.of(cert, fnsCa, rootCa));
+    }
+
     /** The subject name the qualified profile gives a person. */
     public static X500Name subjectOf(PersonData person) {
         return QualifiedProfile.subject(person);

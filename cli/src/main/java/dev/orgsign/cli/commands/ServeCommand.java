@@ -55,7 +55,7 @@ public final class ServeCommand extends BaseCommand {
     @Override
     public Integer call() throws OrgsignException {
         ServiceConfig.Builder b = ServiceConfig.builder().host(host).port(port).dataDir(data).trust(against.trust()).crls(against.crls())
-                .registry(against.registry()).workers(workers);
+                .registry(against.registry()).workers(workers).onlineRevocation(against.online());
         if (db != null) {
             b.jdbcUrl(db).jdbcCredentials(dbUser, secret(dbPasswordEnv));
         }

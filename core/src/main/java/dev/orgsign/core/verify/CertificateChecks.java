@@ -24,14 +24,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
- * The certificate checks: chain to a trust anchor, validity at signing time, revocation by CRL.
+ * The certificate checks: chain to a trust anchor, validity at signing time, revocation by CRL
+ * (given offline, or fetched from the distribution point) or OCSP.
  * Results that depend only on certificates (a built chain, a CRL's own signature) are cached;
  * signatures over submissions never are.
  */
 final class CertificateChecks {
     private final Set<TrustAnchor> anchors;
     private final List<X509CRL> crls;
-    private final CrlFetcher fetcher;
+    private final OnlineRevocation online;
     private static final int MAX_CACHED = 4096;
     private final Map<ChainKey, Object> chains = new ConcurrentHashMap<>();
     private final Map<X509CRL, CrlIndex> crlIndex = new ConcurrentHashMap<>();
@@ -69,12 +70,20 @@ final class CertificateChecks {
     }
 
     CertificateChecks(TrustMaterial trust) {
-        this(trust, null);
+        this(trust, (OnlineRevocation) null);
     }
 
-    /** @param fetcher fetches CRLs from the certificate's distribution points when no current one was given; null = offline */
+    /**
+     * @param fetcher fetches CRLs from the certificate's distribution points when no current one was given, and
+     *                switches OCSP on with {@link OcspClient#defaults()}; null = offline
+     */
     CertificateChecks(TrustMaterial trust, CrlFetcher fetcher) {
-        this.fetcher = fetcher;
+        this(trust, fetcher == null ? null : new OnlineRevocation(fetcher, OcspClient.defaults()));
+    }
+
+    /** @param online how revocation is checked online when no current CRL was given; null = offline */
+    CertificateChecks(TrustMaterial trust, OnlineRevocation online) {
+        this.online = online;
         this.anchors = trust.anchors().stream().map(a -> new TrustAnchor(a, null)).collect(Collectors.toUnmodifiableSet());
         this.crls = trust.crls();
     }
@@ -171,15 +180,38 @@ final class CertificateChecks {
         return revocation(leaf, issuer, now);
     }
 
-    /** Revocation of the leaf by a CRL of its issuer; a missing or stale CRL leaves it unknown (not passed). */
+    /**
+     * Revocation of the leaf. A current CRL of its issuer given offline decides; otherwise, when
+     * online, the OCSP responder the leaf names, then (when OCSP gave no answer) the CRL at its
+     * distribution point. A missing or stale CRL and no OCSP answer leave it unknown (not passed).
+     */
     Check revocation(X509Certificate leaf, X509Certificate issuer, Instant now) {
         X509CRL crl = offlineCrl(leaf, issuer);
         String online = null;
-        if ((crl == null || stale(crl, now)) && fetcher != null) {
-            List<java.net.URI> points = CrlFetcher.distributionPoints(leaf);
-            online = points.isEmpty() ? "The certificate names no HTTP CRL distribution point." : null;
+        java.net.URI fetchedFrom = null;
+        if ((crl == null || stale(crl, now)) && this.online != null) {
+            String ocspProblem = null;
+            if (this.online.ocsp() != null) {
+                OcspAnswer a = this.online.ocsp().check(leaf, issuer, now);
+                if (a.status() == OcspAnswer.Status.GOOD) {
+                    return new Check("certificate.revocation", CheckResult.PASSED, "Not revoked according to the OCSP responder "
+                            + a.responder() + ", answer of " + a.thisUpdate() + ".");
+                }
+                if (a.status() == OcspAnswer.Status.REVOKED) {
+                    return new Check("certificate.revocation", CheckResult.FAILED, "The certificate was revoked on "
+                            + a.revokedAt() + (a.reason() == null ? "" : " (" + a.reason() + ")")
+                            + ", according to the OCSP responder " + a.responder() + ".");
+                }
+                ocspProblem = a.problem();
+            }
+            List<java.net.URI> points = this.online.crls() == null ? List.of() : CrlFetcher.distributionPoints(leaf);
+            if (points.isEmpty()) {
+                online = ocspProblem == null ? "The certificate names no HTTP CRL distribution point."
+                        : this.online.crls() == null ? ocspProblem
+                        : ocspProblem + " The certificate names no HTTP CRL distribution point.";
+            }
             for (java.net.URI url : points) {
-                CrlFetcher.Fetched f = fetcher.fetch(url);
+                CrlFetcher.Fetched f = this.online.crls().fetch(url);
                 if (f.crl() == null) {
                     online = f.problem();
                 } else if (!f.crl().getIssuerX500Principal().equals(leaf.getIssuerX500Principal()) || !signedBy(f.crl(), issuer)) {
@@ -188,9 +220,13 @@ final class CertificateChecks {
                     online = "The CRL at " + url + " expired on " + index(f.crl()).nextUpdate() + ".";
                 } else {
                     crl = f.crl();
+                    fetchedFrom = url;
                     online = null;
                     break;
                 }
+            }
+            if (online != null && ocspProblem != null && !online.startsWith(ocspProblem)) {
+                online = ocspProblem + " " + online;
             }
         }
         if (online != null) {
@@ -198,7 +234,7 @@ final class CertificateChecks {
         }
         if (crl == null) {
             return new Check("certificate.revocation", CheckResult.NOT_CHECKED, "No CRL of the issuer '"
-                    + displayName(leaf.getIssuerX500Principal()) + "' was given, so revocation is unknown; give it with --crl.");
+                    + displayName(leaf.getIssuerX500Principal()) + "' was given, so revocation is unknown; give it with --crl, or check online with --online.");
         }
         if (stale(crl, now)) {
             return new Check("certificate.revocation", CheckResult.NOT_CHECKED, "The issuer's CRL expired on "
@@ -208,10 +244,11 @@ final class CertificateChecks {
         if (entry != null) {
             return new Check("certificate.revocation", CheckResult.FAILED, "The certificate was revoked on "
                     + entry.getRevocationDate().toInstant() + (entry.getRevocationReason() == null ? ""
-                    : " (" + entry.getRevocationReason() + ")") + ".");
+                    : " (" + entry.getRevocationReason() + ")") + (fetchedFrom == null ? "" : ", according to the CRL at "
+                    + fetchedFrom) + ".");
         }
         return new Check("certificate.revocation", CheckResult.PASSED, "The certificate is not on the issuer's CRL of "
-                + index(crl).thisUpdate() + ".");
+                + index(crl).thisUpdate() + (fetchedFrom == null ? "" : ", fetched from " + fetchedFrom) + ".");
     }
 
     /** The newest given CRL of the leaf's issuer signed by {@code issuer}, chosen once per leaf and issuer (null: none). */

@@ -32,8 +32,9 @@ public final class CmsSignatureVerifier {
     }
 
     /**
-     * A verifier that, when no current CRL was given for a signer's issuer, fetches one from the
-     * certificate's distribution points with {@code fetcher}.
+     * A verifier that, when no current CRL was given for a signer's issuer, asks the OCSP responder
+     * the certificate names ({@link OcspClient#defaults()}), then fetches a CRL from the certificate's
+     * distribution points with {@code fetcher}.
      *
      * @param trust   the trust anchors and offline CRLs
      * @param clock   the time against which CRL currency is judged
@@ -41,6 +42,18 @@ public final class CmsSignatureVerifier {
      */
     public CmsSignatureVerifier(TrustMaterial trust, Clock clock, CrlFetcher fetcher) {
         this(new CertificateChecks(trust, fetcher), clock);
+    }
+
+    /**
+     * A verifier that, when no current CRL was given for a signer's issuer, checks revocation
+     * online as {@code online} says: OCSP first, then the CRL distribution point.
+     *
+     * @param trust  the trust anchors and offline CRLs
+     * @param clock  the time against which CRL currency and OCSP answers are judged
+     * @param online the OCSP client and CRL fetcher to use, or null to stay offline
+     */
+    public CmsSignatureVerifier(TrustMaterial trust, Clock clock, OnlineRevocation online) {
+        this(new CertificateChecks(trust, online), clock);
     }
 
     CmsSignatureVerifier(CertificateChecks certificates, Clock clock) {

@@ -55,12 +55,13 @@ public final class SignatureVerifier {
      * @param maxAge how old a signature may be when it is verified (the signing-time window)
      */
     public SignatureVerifier(TrustMaterial trust, Registry registry, RequestIdLedger ledger, Clock clock, Duration maxAge) {
-        this(trust, registry, ledger, clock, maxAge, null);
+        this(trust, registry, ledger, clock, maxAge, (OnlineRevocation) null);
     }
 
     /**
-     * A verifier that also fetches CRLs online: when no current CRL of a signer's issuer was given,
-     * it fetches one from the certificate's HTTP distribution points with {@code fetcher} (null = offline).
+     * A verifier that checks revocation online: when no current CRL of a signer's issuer was given,
+     * it asks the OCSP responder the certificate names ({@link OcspClient#defaults()}), then fetches
+     * a CRL from its HTTP distribution points with {@code fetcher} (null = offline).
      *
      * @param trust    the trust anchors and offline CRLs
      * @param registry the EGRUL / EGRIP register the authority and organization checks consult
@@ -71,7 +72,23 @@ public final class SignatureVerifier {
      */
     public SignatureVerifier(TrustMaterial trust, Registry registry, RequestIdLedger ledger, Clock clock, Duration maxAge,
                              CrlFetcher fetcher) {
-        this.certificates = new CertificateChecks(trust, fetcher);
+        this(trust, registry, ledger, clock, maxAge, fetcher == null ? null : new OnlineRevocation(fetcher, OcspClient.defaults()));
+    }
+
+    /**
+     * A verifier that checks revocation online as {@code online} says when no current CRL of a
+     * signer's issuer was given: OCSP first, then the CRL distribution point (null = offline).
+     *
+     * @param trust    the trust anchors and offline CRLs
+     * @param registry the EGRUL / EGRIP register the authority and organization checks consult
+     * @param ledger   remembers request ids (freshness)
+     * @param clock    the time against which freshness, CRL currency and OCSP answers are judged
+     * @param maxAge   how old a signature may be when it is verified (the signing-time window)
+     * @param online   the OCSP client and CRL fetcher to use, or null to stay offline
+     */
+    public SignatureVerifier(TrustMaterial trust, Registry registry, RequestIdLedger ledger, Clock clock, Duration maxAge,
+                             OnlineRevocation online) {
+        this.certificates = new CertificateChecks(trust, online);
         this.registry = registry;
         this.authority = new AuthorityCheck(registry);
         this.ledger = ledger;
