@@ -317,6 +317,9 @@ final class CmsEvidence {
     Check verifyValue() {
         Parts p = parts;
         byte[] buf = p.buf();
+        if (p.signer().publicKey == null) {
+            return SignatureVerifier.fail("signature.value", "The signer's key algorithm is not supported.");
+        }
         SignerAlgorithm algorithm = SignerAlgorithm.of(buf, p.digestAlgorithm(), p.signatureAlgorithm(), p.signer());
         if (algorithm.problem != null) {
             return SignatureVerifier.fail("signature.value", algorithm.problem);

@@ -4,7 +4,6 @@ import dev.orgsign.core.crypto.Providers;
 import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 
@@ -81,10 +80,10 @@ final class ParsedCertificates {
         volatile SignerAlgorithm.Last lastAlgorithm;
         private final Map<Bytes, byte[]> hashes = new ConcurrentHashMap<>();
 
-        private Entry(X509Certificate certificate, byte[] issuer, byte[] serial) {
+        private Entry(X509Certificate certificate, AlgorithmIdentifier keyAlgorithm, byte[] issuer, byte[] serial) {
             this.certificate = certificate;
-            this.publicKey = certificate.getPublicKey();
-            this.keyAlgorithm = SubjectPublicKeyInfo.getInstance(publicKey.getEncoded()).getAlgorithm();
+            this.publicKey = publicKey(certificate);
+            this.keyAlgorithm = keyAlgorithm;
             this.issuer = issuer;
             this.serial = serial;
             byte[] ski = certificate.getExtensionValue(Extension.subjectKeyIdentifier.getId());
@@ -92,6 +91,15 @@ final class ParsedCertificates {
                     : ASN1OctetString.getInstance(ASN1OctetString.getInstance(ski).getOctets()).getOctets();
             this.signaturePassed = new Check("signature.value", CheckResult.PASSED, "The signature verifies with the "
                     + "certificate of " + CertificateChecks.displayName(certificate.getSubjectX500Principal()) + ".");
+        }
+
+        /** The certificate's public key, or null when no provider reads its algorithm (it then signs nothing we accept). */
+        private static PublicKey publicKey(X509Certificate certificate) {
+            try {
+                return certificate.getPublicKey();
+            } catch (RuntimeException e) {
+                return null;
+            }
         }
 
         /** Whether this certificate is the one an IssuerAndSerialNumber names (its issuer and serial contents given). */
@@ -155,12 +163,13 @@ final class ParsedCertificates {
             Der.Element serial = tbs.next(Der.INTEGER, "certificate serial number");
             tbs.next(Der.SEQUENCE, "certificate signature algorithm");
             Der.Element issuer = tbs.next(Der.SEQUENCE, "certificate issuer");
+            X509CertificateHolder holder = new X509CertificateHolder(der);
             X509Certificate cert = new JcaX509CertificateConverter().setProvider(Providers.bouncyCastle())
-                    .getCertificate(new X509CertificateHolder(der));
+                    .getCertificate(holder);
             if (!new BigInteger(serial.value(buf)).equals(cert.getSerialNumber())) {
                 throw new CertificateException("serial number mismatch");
             }
-            entry = new Entry(cert, issuer.bytes(buf), serial.value(buf));
+            entry = new Entry(cert, holder.getSubjectPublicKeyInfo().getAlgorithm(), issuer.bytes(buf), serial.value(buf));
         } catch (Der.Malformed | IOException | RuntimeException ex) {
             throw new CertificateException("The signature carries a certificate that cannot be read.", ex);
         }
