@@ -359,6 +359,10 @@ final class CmsEvidence {
             Der.Element id;
             Der.Element algorithm = null;
             String defaultDigest;
+            Der.Element value = p.essV2() != null ? p.essV2() : p.essV1();
+            if (value.tag() != Der.SEQUENCE) {
+                return "The signing-certificate attribute cannot be read: it is not a SEQUENCE.";
+            }
             if (p.essV2() != null) {
                 id = p.essV2().open(buf).next(Der.SEQUENCE, "signing certificates").open(buf).next(Der.SEQUENCE, "ESS certificate id");
                 Der d = id.open(buf);

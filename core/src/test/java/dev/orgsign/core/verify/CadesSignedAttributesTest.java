@@ -83,18 +83,23 @@ class CadesSignedAttributesTest {
         ASN1ObjectIdentifier contentType = CMSObjectIdentifiers.data;
         X509Certificate essNames = EC.certificate();
         /** Attributes in this order (indexes into content-type, message-digest, signing-time, ESS), or null: sorted. */
+        /** An extra signed attribute (appended, then sorted with the others), or null. */
+        Attribute extra;
         int[] signedOrder;
         int[] sentOrder;
         byte[] signatureValue;
 
         byte[] build() throws Exception {
-            List<ASN1Encodable> attrs = List.of(
+            List<ASN1Encodable> attrs = new ArrayList<>(List.of(
                     new Attribute(CMSAttributes.contentType, new DERSet(contentType)),
                     new Attribute(CMSAttributes.messageDigest, new DERSet(new DEROctetString(
                             MessageDigest.getInstance(messageDigest, Providers.bouncyCastle()).digest(PAYLOAD)))),
                     new Attribute(CMSAttributes.signingTime, new DERSet(new Time(new Date()))),
                     new Attribute(PKCSObjectIdentifiers.id_aa_signingCertificateV2, new DERSet(new SigningCertificateV2(
-                            new ESSCertIDv2(SHA256, MessageDigest.getInstance("SHA-256").digest(essNames.getEncoded()))))));
+                            new ESSCertIDv2(SHA256, MessageDigest.getInstance("SHA-256").digest(essNames.getEncoded())))))));
+            if (extra != null) {
+                attrs.add(extra);
+            }
             byte[] signed = set(attrs, signedOrder).getEncoded(ASN1Encoding.DL);
             byte[] value = signatureValue;
             if (value == null) {
@@ -203,6 +208,19 @@ class CadesSignedAttributesTest {
         f.signatureValue = new byte[64]; // ECDSA named for a GOST key: refused before any verification
         new Random(5).nextBytes(f.signatureValue);
         assertRejectedBy(verify(f.build()), "signature.value", "does not fit the signer's");
+    }
+
+    @Test
+    void aCmsAlgorithmProtectionAttributeNamingOtherAlgorithmsIsRefused() throws Exception {
+        Forge same = new Forge();
+        same.extra = new Attribute(CMSAttributes.cmsAlgorithmProtect, new DERSet(new org.bouncycastle.asn1.cms.CMSAlgorithmProtection(
+                SHA256, org.bouncycastle.asn1.cms.CMSAlgorithmProtection.SIGNATURE, ECDSA_SHA256)));
+        assertEquals(Verdict.VERIFIED, verify(same.build()).verdict());
+
+        Forge other = new Forge();
+        other.extra = new Attribute(CMSAttributes.cmsAlgorithmProtect, new DERSet(new org.bouncycastle.asn1.cms.CMSAlgorithmProtection(
+                SHA384, org.bouncycastle.asn1.cms.CMSAlgorithmProtection.SIGNATURE, ECDSA_SHA256)));
+        assertRejectedBy(verify(other.build()), "signature.cms", "algorithm protection");
     }
 
     @Test
