@@ -79,65 +79,16 @@ public final class PayloadCodec {
      * @throws OrgsignException INVALID_PAYLOAD naming the first field that is wrong
      */
     public static Checked parseChecked(byte[] json) throws OrgsignException {
+        if (json != null && json.length <= MAX_BYTES) {
+            // What is signed is canonical: read it in one pass that also proves it so; anything else goes the long way.
+            ObjectNode canonical = CanonicalReader.read(json, JSON.getNodeFactory());
+            if (canonical != null) {
+                return new Checked(validate(canonical), true);
+            }
+        }
         JsonNode root = tree(json);
         RegistrationPayload p = validate(root);
-        StringBuilder out = new StringBuilder(json.length);
-        boolean canonical = canonical(root, out) && Arrays.equals(json, out.toString().getBytes(StandardCharsets.UTF_8));
-        return new Checked(p, canonical);
-    }
-
-    /** Appends the canonical form of a tree of objects and strings; false for any other node. */
-    private static boolean canonical(JsonNode node, StringBuilder out) {
-        if (node.isTextual()) {
-            quote(node.textValue(), out);
-            return true;
-        }
-        if (!node.isObject()) {
-            return false;
-        }
-        String[] names = new String[node.size()];
-        int i = 0;
-        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-            names[i++] = it.next();
-        }
-        Arrays.sort(names);
-        out.append('{');
-        for (int k = 0; k < names.length; k++) {
-            if (k > 0) {
-                out.append(',');
-            }
-            quote(names[k], out);
-            out.append(':');
-            if (!canonical(node.get(names[k]), out)) {
-                return false;
-            }
-        }
-        out.append('}');
-        return true;
-    }
-
-    private static void quote(String s, StringBuilder out) {
-        out.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xf]);
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
+        return new Checked(p, CanonicalMatch.matches(json, root));
     }
 
     /**
@@ -176,8 +127,6 @@ public final class PayloadCodec {
         }
         return v;
     }
-
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private static JsonNode tree(byte[] json) throws OrgsignException {
         if (json.length > MAX_BYTES) {

@@ -24,8 +24,13 @@ public enum LegalForm {
      * @return the form
      */
     public static LegalForm of(String okopf) {
-        if (okopf == null || !okopf.matches("\\d{5}")) {
+        if (okopf == null || okopf.length() != 5) {
             return OTHER;
+        }
+        for (int i = 0; i < 5; i++) { // five ASCII digits, without compiling a regular expression per call
+            if (okopf.charAt(i) < '0' || okopf.charAt(i) > '9') {
+                return OTHER;
+            }
         }
         if (okopf.equals("12300") || okopf.equals("12267")) {
             return LIMITED_LIABILITY_COMPANY;

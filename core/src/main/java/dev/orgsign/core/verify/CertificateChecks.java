@@ -110,9 +110,17 @@ final class CertificateChecks {
         @SuppressWarnings("unchecked")
         List<X509Certificate> path = (List<X509Certificate>) cached;
         pathOut.addAll(path);
-        return new Check("certificate.chain", CheckResult.PASSED, "The certificate chains to the trusted root '"
-                + displayName(path.get(path.size() - 1).getSubjectX500Principal()) + "'.");
+        X509Certificate anchor = path.get(path.size() - 1);
+        Check passed = chainPassed.get(anchor); // the sentence depends on the anchor alone: made once
+        if (passed == null) {
+            passed = new Check("certificate.chain", CheckResult.PASSED, "The certificate chains to the trusted root '"
+                    + displayName(anchor.getSubjectX500Principal()) + "'.");
+            chainPassed.put(anchor, passed);
+        }
+        return passed;
     }
+
+    private final Map<X509Certificate, Check> chainPassed = new ConcurrentHashMap<>();
 
     private Object build(X509Certificate leaf, List<X509Certificate> bundled, Instant at) {
         try {
@@ -148,9 +156,19 @@ final class CertificateChecks {
             return new Check("certificate.validity", CheckResult.FAILED, "The certificate expired on "
                     + valid[1] + ", before the signature was made at " + signingTime + ".");
         }
-        return new Check("certificate.validity", CheckResult.PASSED, "The certificate was valid at signing time ("
-                + valid[0] + " – " + valid[1] + ").");
+        Check passed = VALIDITY_PASSED.get(leaf); // the sentence depends on the certificate alone: made once
+        if (passed == null) {
+            if (VALIDITY_PASSED.size() >= MAX_CACHED) {
+                VALIDITY_PASSED.clear();
+            }
+            passed = new Check("certificate.validity", CheckResult.PASSED, "The certificate was valid at signing time ("
+                    + valid[0] + " – " + valid[1] + ").");
+            VALIDITY_PASSED.put(leaf, passed);
+        }
+        return passed;
     }
+
+    private static final Map<X509Certificate, Check> VALIDITY_PASSED = new ConcurrentHashMap<>();
 
     /** notBefore and notAfter, read once per certificate. */
     private static Instant[] validityOf(X509Certificate c) {
@@ -315,6 +333,22 @@ final class CertificateChecks {
      * RFC 2253 form, which writes the Russian profile's attributes (OGRN, INN) as hex.
      */
     static String displayName(javax.security.auth.x500.X500Principal principal) {
+        java.nio.ByteBuffer key = java.nio.ByteBuffer.wrap(principal.getEncoded());
+        String name = NAMES.get(key);
+        if (name == null) {
+            if (NAMES.size() >= MAX_CACHED) {
+                NAMES.clear();
+            }
+            name = readableName(principal);
+            NAMES.put(key, name);
+        }
+        return name;
+    }
+
+    /** Display names by the DER of the X.500 name, made once (a certificate's bytes decide them). */
+    private static final Map<java.nio.ByteBuffer, String> NAMES = new ConcurrentHashMap<>();
+
+    private static String readableName(javax.security.auth.x500.X500Principal principal) {
         try {
             org.bouncycastle.asn1.x500.X500Name name = org.bouncycastle.asn1.x500.X500Name.getInstance(principal.getEncoded());
             String cn = first(name, org.bouncycastle.asn1.x500.style.BCStyle.CN);

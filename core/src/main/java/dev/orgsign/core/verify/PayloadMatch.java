@@ -20,11 +20,11 @@ final class PayloadMatch {
     static Check identity(QualifiedCertificate q, RegistrationPayload p) {
         RegistrationPayload.Head h = p.head();
         List<String> differences = new ArrayList<>();
-        if (!fold(q.surname()).equals(fold(h.surname()))) {
+        if (!folded(q.surname()).equals(fold(h.surname()))) {
             differences.add("surname (certificate " + q.surname() + ", payload " + h.surname() + ")");
         }
         String payloadGiven = h.firstName() + (h.patronymic() == null ? "" : " " + h.patronymic());
-        if (!fold(q.givenName()).equals(fold(payloadGiven))) {
+        if (!folded(q.givenName()).equals(fold(payloadGiven))) {
             differences.add("given name (certificate " + q.givenName() + ", payload " + payloadGiven + ")");
         }
         if (q.inn() == null || !q.inn().equals(h.inn())) {
@@ -70,7 +70,7 @@ final class PayloadMatch {
         if (o.kpp() != null && !o.kpp().equals(rec.kpp())) {
             diff.add("KPP differs (register " + rec.kpp() + ")");
         }
-        if (rec.fullName() != null && !fold(o.fullName()).equals(fold(rec.fullName()))) {
+        if (rec.fullName() != null && !fold(o.fullName()).equals(folded(rec.fullName()))) {
             diff.add("full name differs (register " + rec.fullName() + ")");
         }
         return result(diff);
@@ -82,11 +82,52 @@ final class PayloadMatch {
     }
 
     private static final Locale RUSSIAN = Locale.forLanguageTag("ru");
-    private static final java.util.regex.Pattern QUOTES = java.util.regex.Pattern.compile("[«»“”\"]");
-    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+    /** Folded names of certificates and register records (not of payloads), kept since those strings recur. */
+    private static final java.util.Map<String, String> FOLDED = new java.util.concurrent.ConcurrentHashMap<>();
 
+    /** {@link #fold} of a certificate's or the register's name, made once per name. */
+    private static String folded(String s) {
+        if (s == null) {
+            return "";
+        }
+        String f = FOLDED.get(s);
+        if (f == null) {
+            if (FOLDED.size() >= 4096) {
+                FOLDED.clear();
+            }
+            f = fold(s);
+            FOLDED.put(s, f);
+        }
+        return f;
+    }
+
+    /**
+     * A name as compared: upper case, Ё as Е, typographic quotes as ", each run of whitespace as one
+     * space, trimmed. One pass over the characters (no regular expressions).
+     */
     static String fold(String s) {
-        return s == null ? "" : SPACES.matcher(QUOTES.matcher(s.toUpperCase(RUSSIAN).replace('Ё', 'Е')).replaceAll("\""))
-                .replaceAll(" ").strip();
+        if (s == null) {
+            return "";
+        }
+        String u = s.toUpperCase(RUSSIAN);
+        StringBuilder b = new StringBuilder(u.length());
+        boolean space = false;
+        for (int i = 0; i < u.length(); i++) {
+            char c = u.charAt(i);
+            if (c == ' ' || c == '\t' || c == '\n' || c == 0x0b || c == '\f' || c == '\r') {
+                if (!space) {
+                    b.append(' ');
+                    space = true;
+                }
+                continue;
+            }
+            space = false;
+            switch (c) {
+                case 'Ё' -> b.append('Е');
+                case '«', '»', '“', '”' -> b.append('"');
+                default -> b.append(c);
+            }
+        }
+        return b.toString().strip();
     }
 }

@@ -15,11 +15,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * Verifies a submission — the canonical payload and its detached CAdES signature — and reports
@@ -38,7 +36,14 @@ public final class SignatureVerifier {
     private final Clock clock;
     private final Duration maxAge;
     private final Duration maxClockSkew;
-    private final Map<X509Certificate, QualifiedCertificate> profiles = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<X509Certificate, Profile> profiles = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The JDK's SHA-256 (hardware-accelerated where the CPU has it), by its provider object. */
+    private static final java.security.Provider SHA256_PROVIDER = sha256Provider();
+    private static final Check[] NOT_CHECKED = notChecked();
+
+    /** A certificate's qualified profile and the certificate.qualified check, both decided by its bytes alone. */
+    private record Profile(QualifiedCertificate certificate, Check check) {
+    }
 
     /**
      * A verifier with its own request-id ledger and clock.
@@ -126,7 +131,7 @@ public final class SignatureVerifier {
     public VerificationReport verify(byte[] payload, byte[] signature, Instant receivedAt) {
         Instant now = clock.instant();
         Instant freshAt = receivedAt == null || receivedAt.isAfter(now) ? now : receivedAt;
-        Map<String, Check> checks = new LinkedHashMap<>();
+        Map<String, Check> checks = new java.util.HashMap<>(32);
         RegistrationPayload p = null;
         try {
             PayloadCodec.Checked read = PayloadCodec.parseChecked(payload);
@@ -164,50 +169,65 @@ public final class SignatureVerifier {
         checks.put("certificate.validity", CertificateChecks.validity(cert, cms.signingTime));
         checks.put("certificate.revocation", certificates.revocation(cert, path.size() > 1 ? path.get(1) : null,
                 cms.bundled, clock.instant()));
-        QualifiedCertificate q;
+        Profile profile;
         try {
-            q = qualified(cert);
+            profile = qualified(cert);
         } catch (OrgsignException e) {
             checks.put("certificate.qualified", fail("certificate.qualified", e.getMessage()));
             return finish(checks, requestId);
         }
-        checks.put("certificate.qualified", q.hasQualifiedMarkers() && signs(cert)
-                ? pass("certificate.qualified", "The certificate is in the qualified profile (" + String.join(", ", q.policies()) + ").")
-                : fail("certificate.qualified", "The certificate lacks the markers of a qualified certificate (INN, SNILS, "
-                + "crypto-tool extensions, an FSB class) or may not sign."));
+        QualifiedCertificate q = profile.certificate();
+        checks.put("certificate.qualified", profile.check());
         checks.put("signer.identity", PayloadMatch.identity(q, p));
         checks.put("authority", authority(q, p));
         checks.put("organization.match", PayloadMatch.organization(registry, p));
-        checks.put("freshness", freshness(cms.signingTime, requestId, payload, freshAt));
+        checks.put("freshness", freshness(cms.signingTime, requestId, payload, cms.payloadSha256, freshAt));
         return finish(checks, requestId);
     }
 
-    /** The qualified profile of a certificate, parsed once per certificate (its bytes decide it). */
-    private QualifiedCertificate qualified(X509Certificate cert) throws OrgsignException {
-        QualifiedCertificate q = profiles.get(cert);
-        if (q == null) {
+    /** The qualified profile of a certificate and its check, made once per certificate (its bytes decide them). */
+    private Profile qualified(X509Certificate cert) throws OrgsignException {
+        Profile p = profiles.get(cert);
+        if (p == null) {
             if (profiles.size() >= 4096) {
                 profiles.clear();
             }
-            q = QualifiedCertificate.parse(cert);
-            profiles.put(cert, q);
+            QualifiedCertificate q = QualifiedCertificate.parse(cert);
+            p = new Profile(q, q.hasQualifiedMarkers() && signs(cert)
+                    ? pass("certificate.qualified", "The certificate is in the qualified profile (" + String.join(", ", q.policies()) + ").")
+                    : fail("certificate.qualified", "The certificate lacks the markers of a qualified certificate (INN, SNILS, "
+                    + "crypto-tool extensions, an FSB class) or may not sign."));
+            profiles.put(cert, p);
         }
-        return q;
+        return p;
     }
 
     private Check authority(QualifiedCertificate q, RegistrationPayload p) {
         try {
             AuthorityDecision d = authority.decide(q, p.organization().type(), p.organization().id());
-            String why = d.reasons().stream().map(r -> r.message(Locale.ENGLISH)).collect(Collectors.joining(" "));
-            return d.entitled() ? pass("authority", why)
-                    : fail("authority", (d.outcome() == AuthorityDecision.Outcome.UNKNOWN ? "Unknown: " : "") + why
-                    + " [" + d.reasons().stream().map(Reason::code).collect(Collectors.joining(", ")) + "]");
+            StringBuilder why = new StringBuilder();
+            for (Reason r : d.reasons()) {
+                if (why.length() > 0) {
+                    why.append(' ');
+                }
+                why.append(r.message(Locale.ENGLISH));
+            }
+            if (d.entitled()) {
+                return pass("authority", why.toString());
+            }
+            StringBuilder codes = new StringBuilder();
+            for (Reason r : d.reasons()) {
+                codes.append(codes.length() > 0 ? ", " : "").append(r.code());
+            }
+            return fail("authority", (d.outcome() == AuthorityDecision.Outcome.UNKNOWN ? "Unknown: " : "") + why
+                    + " [" + codes + "]");
         } catch (OrgsignException e) {
             return fail("authority", e.getMessage());
         }
     }
 
-    private Check freshness(Instant signingTime, String requestId, byte[] payload, Instant now) {
+    /** @param sha256 the payload's SHA-256 if already computed in this call (the signature's digest), or null */
+    private Check freshness(Instant signingTime, String requestId, byte[] payload, byte[] sha256, Instant now) {
         if (signingTime.isAfter(now.plus(maxClockSkew))) {
             return fail("freshness", "The signing time " + signingTime + " lies in the future.");
         }
@@ -216,14 +236,38 @@ public final class SignatureVerifier {
                     + " days ago; sign the registration again.");
         }
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(payload);
+            byte[] hash = sha256 != null ? sha256.clone() : MessageDigest.getInstance("SHA-256", SHA256_PROVIDER).digest(payload);
             if (!ledger.record(requestId, hash)) {
                 return fail("freshness", "The request id " + requestId + " was already used for another registration.");
             }
         } catch (java.security.NoSuchAlgorithmException e) {
             return new Check("freshness", CheckResult.NOT_CHECKED, "SHA-256 is not available.");
         }
-        return pass("freshness", "Signed at " + signingTime + "; the request id is new.");
+        return pass("freshness", "Signed at " + iso(signingTime) + "; the request id is new.");
+    }
+
+    /** {@link Instant#toString} without a formatter for whole seconds of years 1000-9999 (what signing times are). */
+    static String iso(Instant t) {
+        // 1000-01-01T00:00:00Z and 9999-12-31T23:59:59Z
+        if (t.getNano() != 0 || t.getEpochSecond() < -30_610_224_000L || t.getEpochSecond() > 253_402_300_799L) {
+            return t.toString();
+        }
+        java.time.LocalDateTime d = java.time.LocalDateTime.ofEpochSecond(t.getEpochSecond(), 0, java.time.ZoneOffset.UTC);
+        char[] c = {'0', '0', '0', '0', '-', '0', '0', '-', '0', '0', 'T', '0', '0', ':', '0', '0', ':', '0', '0', 'Z'};
+        put(c, 0, d.getYear(), 4);
+        put(c, 5, d.getMonthValue(), 2);
+        put(c, 8, d.getDayOfMonth(), 2);
+        put(c, 11, d.getHour(), 2);
+        put(c, 14, d.getMinute(), 2);
+        put(c, 17, d.getSecond(), 2);
+        return new String(c);
+    }
+
+    private static void put(char[] c, int at, int value, int digits) {
+        for (int i = at + digits - 1; i >= at; i--) {
+            c[i] = (char) ('0' + value % 10);
+            value /= 10;
+        }
     }
 
     private static boolean signs(X509Certificate cert) {
@@ -232,12 +276,33 @@ public final class SignatureVerifier {
     }
 
     private static VerificationReport finish(Map<String, Check> checks, String requestId) {
-        List<Check> all = new ArrayList<>();
-        for (String code : Check.CODES) {
-            all.add(checks.getOrDefault(code, new Check(code, CheckResult.NOT_CHECKED, "Not checked: an earlier check failed.")));
+        List<Check> all = new ArrayList<>(NOT_CHECKED.length);
+        boolean verified = true;
+        for (int i = 0; i < NOT_CHECKED.length; i++) {
+            Check c = checks.get(NOT_CHECKED[i].code());
+            if (c == null) {
+                c = NOT_CHECKED[i];
+            }
+            verified &= c.result() == CheckResult.PASSED;
+            all.add(c);
         }
-        boolean verified = all.stream().allMatch(c -> c.result() == CheckResult.PASSED);
         return new VerificationReport(verified ? Verdict.VERIFIED : Verdict.REJECTED, all, requestId);
+    }
+
+    private static Check[] notChecked() {
+        Check[] checks = new Check[Check.CODES.size()];
+        for (int i = 0; i < checks.length; i++) {
+            checks[i] = new Check(Check.CODES.get(i), CheckResult.NOT_CHECKED, "Not checked: an earlier check failed.");
+        }
+        return checks;
+    }
+
+    private static java.security.Provider sha256Provider() {
+        try {
+            return MessageDigest.getInstance("SHA-256").getProvider();
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
     }
 
     static Check pass(String code, String message) {
