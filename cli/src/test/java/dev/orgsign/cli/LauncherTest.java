@@ -18,6 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -147,6 +148,8 @@ class LauncherTest {
         assertEquals(0, demo.exit(), demo.toString());
         assertTrue(demo.out().contains("VERIFIED ") && demo.out().contains("Demo finished (exit code 0)."), demo.toString());
         assertTrue(demo.out().contains("handed to orgsign in the environment variable ORGSIGN_DEMO_PIN"), demo.toString());
+        // The demo's child `orgsign register` runs on the launcher's runtime: no JVM warnings (native access, Unsafe).
+        assertFalse(demo.toString().contains("WARNING:"), demo.toString());
         assertTrue(demo.out().contains("Receipt: " + dir.resolve("registration/receipt.pdf")), demo.toString());
         assertTrue(Files.readString(dir.resolve("registration/receipt.pdf"), StandardCharsets.ISO_8859_1).startsWith("%PDF-"));
         for (String f : new String[] {"registration.json", "registration.json.sig", "registration.pdf"}) {

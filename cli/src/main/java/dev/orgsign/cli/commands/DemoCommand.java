@@ -69,8 +69,10 @@ public final class DemoCommand extends BaseCommand {
                 .registry(dir.resolve("pki/registry/utf-8")).build();
         try (VerificationServer server = VerificationServer.start(config)) {
             step("demo.service", server.uri());
-            List<String> command = new ArrayList<>(List.of(java(), "-XX:TieredStopAtLevel=1", "-cp",
-                    System.getProperty("java.class.path"), "dev.orgsign.cli.Orgsign", "register",
+            List<String> command = new ArrayList<>(List.of(java(), "-XX:TieredStopAtLevel=1"));
+            command.addAll(quietRuntimeOptions());
+            int first = command.size();
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.orgsign.cli.Orgsign", "register",
                     "--lang", m().locale().getLanguage(),
                     "--type", "LLC", "--ogrn", "1027700132195",
                     "--module", softHsm.libraryPath().toString(), "--token", token.label(), "--key", "llc-head-ec-p256",
@@ -80,7 +82,7 @@ public final class DemoCommand extends BaseCommand {
                     "--phone", "+74951234567",
                     "--out", dir.resolve("registration").toString(),
                     "--endpoint", server.uri().toString(), "--wait", "120s"));
-            step("demo.register", String.join(" ", command.subList(5, command.size())));
+            step("demo.register", String.join(" ", command.subList(first + 3, command.size())));
             out().println(m().get("demo.pinNote", PIN_VARIABLE));
             out().flush();
             ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
@@ -120,6 +122,16 @@ public final class DemoCommand extends BaseCommand {
             out().println("==> " + m().get(key, arg));
             out().flush();
         }
+    }
+
+    /**
+     * The options bin/orgsign gives a Java 24+ runtime, so that the child prints no warning about the
+     * PKCS#11 wrapper's JNI library or about dependencies' use of sun.misc.Unsafe.
+     */
+    private static List<String> quietRuntimeOptions() {
+        return Runtime.version().feature() >= 24
+                ? List.of("--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow")
+                : List.of();
     }
 
     private static String java() {
