@@ -62,7 +62,15 @@ public final class CrlFetcher {
         this.timeout = timeout;
         this.maxBytes = maxBytes;
         this.clock = clock;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL)
+        this.http = httpClient(timeout);
+    }
+
+    /**
+     * The HTTP client revocation sources share (CRL distribution points, OCSP responders): the
+     * connect limit, redirects followed, the system's proxy settings when there are any.
+     */
+    static HttpClient httpClient(Duration timeout) {
+        return HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL)
                 .proxy(java.net.ProxySelector.getDefault() == null ? HttpClient.Builder.NO_PROXY : java.net.ProxySelector.getDefault())
                 .build();
     }

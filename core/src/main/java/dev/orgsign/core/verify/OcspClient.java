@@ -84,9 +84,7 @@ public final class OcspClient {
         this.maxBytes = maxBytes;
         this.maxAge = maxAge;
         this.judge = new OcspJudge(SKEW, maxAge);
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL)
-                .proxy(java.net.ProxySelector.getDefault() == null ? HttpClient.Builder.NO_PROXY : java.net.ProxySelector.getDefault())
-                .build();
+        this.http = CrlFetcher.httpClient(timeout);
     }
 
     /**
