@@ -2,7 +2,6 @@ package dev.orgsign.core.verify;
 
 import dev.orgsign.core.crypto.Providers;
 import org.bouncycastle.asn1.ASN1Primitive;
-import org.bouncycastle.asn1.DEROctetString;
 import org.bouncycastle.asn1.x509.CRLDistPoint;
 import org.bouncycastle.asn1.x509.DistributionPoint;
 import org.bouncycastle.asn1.x509.DistributionPointName;
@@ -12,11 +11,8 @@ import org.bouncycastle.asn1.x509.GeneralNames;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
@@ -47,32 +43,18 @@ public final class CrlFetcher {
     private record Cached(X509CRL crl, Instant until) {
     }
 
-    private final HttpClient http;
-    private final Duration timeout;
-    private final int maxBytes;
+    private final RevocationHttp http;
     private final Clock clock;
     private final Map<URI, Cached> cache = new ConcurrentHashMap<>();
 
     /**
-     * @param timeout  the limit for connecting and for the whole response
+     * @param timeout  the limit for connecting and for the whole exchange, body included
      * @param maxBytes the largest CRL accepted
      * @param clock    judges when a cached CRL is due for renewal
      */
     public CrlFetcher(Duration timeout, int maxBytes, Clock clock) {
-        this.timeout = timeout;
-        this.maxBytes = maxBytes;
         this.clock = clock;
-        this.http = httpClient(timeout);
-    }
-
-    /**
-     * The HTTP client revocation sources share (CRL distribution points, OCSP responders): the
-     * connect limit, redirects followed, the system's proxy settings when there are any.
-     */
-    static HttpClient httpClient(Duration timeout) {
-        return HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL)
-                .proxy(java.net.ProxySelector.getDefault() == null ? HttpClient.Builder.NO_PROXY : java.net.ProxySelector.getDefault())
-                .build();
+        this.http = new RevocationHttp(timeout, maxBytes);
     }
 
     /**
@@ -92,24 +74,16 @@ public final class CrlFetcher {
      */
     public static List<URI> distributionPoints(X509Certificate cert) {
         List<URI> out = new ArrayList<>();
-        byte[] ext = cert.getExtensionValue(Extension.cRLDistributionPoints.getId());
-        if (ext == null) {
-            return out;
-        }
         try {
-            CRLDistPoint cdp = CRLDistPoint.getInstance(ASN1Primitive.fromByteArray(
-                    DEROctetString.getInstance(ext).getOctets()));
-            for (DistributionPoint dp : cdp.getDistributionPoints()) {
+            ASN1Primitive ext = RevocationHttp.extension(cert, Extension.cRLDistributionPoints.getId());
+            if (ext == null) {
+                return out;
+            }
+            for (DistributionPoint dp : CRLDistPoint.getInstance(ext).getDistributionPoints()) {
                 DistributionPointName name = dp.getDistributionPoint();
-                if (name == null || name.getType() != DistributionPointName.FULL_NAME) {
-                    continue;
-                }
-                for (GeneralName g : GeneralNames.getInstance(name.getName()).getNames()) {
-                    if (g.getTagNo() == GeneralName.uniformResourceIdentifier) {
-                        String url = g.getName().toString();
-                        if (url.startsWith("http://") || url.startsWith("https://")) {
-                            out.add(URI.create(url));
-                        }
+                if (name != null && name.getType() == DistributionPointName.FULL_NAME) {
+                    for (GeneralName g : GeneralNames.getInstance(name.getName()).getNames()) {
+                        RevocationHttp.addHttpUrl(g, out);
                     }
                 }
             }
@@ -131,32 +105,27 @@ public final class CrlFetcher {
         if (c != null && c.until().isAfter(now)) {
             return new Fetched(c.crl(), null);
         }
+        RevocationHttp.Response r = http.exchange(url, HttpRequest.Builder::GET);
+        if (r.status() != 0 && r.status() != 200) {
+            return new Fetched(null, "The CRL at " + url + " could not be fetched (HTTP " + r.status() + ").");
+        }
+        if (r.failure() != null) {
+            return new Fetched(null, switch (r.failure()) {
+                case TIMEOUT -> "The CRL at " + url + " did not arrive within " + http.timeout().toMillis() + " ms.";
+                case TOO_LARGE -> "The CRL at " + url + " is larger than " + http.maxBytes() + " bytes and was not read.";
+                case INTERRUPTED -> "Fetching the CRL at " + url + " was interrupted.";
+                case UNREACHABLE -> "The CRL at " + url + " could not be fetched or read (" + r.cause() + ").";
+            });
+        }
         try {
-            HttpRequest request = HttpRequest.newBuilder(url).timeout(timeout).GET().build();
-            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            byte[] body;
-            try (InputStream in = response.body()) {
-                if (response.statusCode() != 200) {
-                    return new Fetched(null, "The CRL at " + url + " could not be fetched (HTTP " + response.statusCode() + ").");
-                }
-                body = in.readNBytes(maxBytes + 1);
-            }
-            if (body.length > maxBytes) {
-                return new Fetched(null, "The CRL at " + url + " is larger than " + maxBytes + " bytes and was not read.");
-            }
             X509CRL crl = (X509CRL) CertificateFactory.getInstance("X.509", Providers.bouncyCastle())
-                    .generateCRL(new ByteArrayInputStream(body));
+                    .generateCRL(new ByteArrayInputStream(r.body()));
             if (crl == null) {
                 return new Fetched(null, "The file at " + url + " is not a CRL.");
             }
             Instant until = crl.getNextUpdate() != null ? crl.getNextUpdate().toInstant() : now.plus(Duration.ofHours(1));
             cache.put(url, new Cached(crl, until));
             return new Fetched(crl, null);
-        } catch (java.net.http.HttpTimeoutException e) {
-            return new Fetched(null, "The CRL at " + url + " did not arrive within " + timeout.toMillis() + " ms.");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Fetched(null, "Fetching the CRL at " + url + " was interrupted.");
         } catch (Exception e) {
             return new Fetched(null, "The CRL at " + url + " could not be fetched or read (" + e.getClass().getSimpleName() + ").");
         }

@@ -2,13 +2,11 @@ package dev.orgsign.core.verify;
 
 import dev.orgsign.core.crypto.Providers;
 import org.bouncycastle.asn1.ASN1Primitive;
-import org.bouncycastle.asn1.DEROctetString;
 import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
 import org.bouncycastle.asn1.x509.AccessDescription;
 import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.Extensions;
-import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
 import org.bouncycastle.cert.ocsp.CertificateID;
 import org.bouncycastle.cert.ocsp.OCSPReqBuilder;
@@ -16,9 +14,7 @@ import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -27,9 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Asks the OCSP responders a certificate names (Authority Information Access, id-ad-ocsp) whether
@@ -65,9 +58,7 @@ public final class OcspClient {
     private record Cached(OcspAnswer answer, Instant until) {
     }
 
-    private final HttpClient http;
-    private final Duration timeout;
-    private final int maxBytes;
+    private final RevocationHttp http;
     private final Duration maxAge;
     private final OcspJudge judge;
     private final SecureRandom random = new SecureRandom();
@@ -80,11 +71,9 @@ public final class OcspClient {
      *                 answer carrying neither the nonce nor a nextUpdate may be (zero: no caching)
      */
     public OcspClient(Duration timeout, int maxBytes, Duration maxAge) {
-        this.timeout = timeout;
-        this.maxBytes = maxBytes;
         this.maxAge = maxAge;
         this.judge = new OcspJudge(SKEW, maxAge);
-        this.http = CrlFetcher.httpClient(timeout);
+        this.http = new RevocationHttp(timeout, maxBytes);
     }
 
     /**
@@ -104,20 +93,14 @@ public final class OcspClient {
      */
     public static List<URI> responders(X509Certificate cert) {
         List<URI> out = new ArrayList<>();
-        byte[] ext = cert.getExtensionValue(Extension.authorityInfoAccess.getId());
-        if (ext == null) {
-            return out;
-        }
         try {
-            AuthorityInformationAccess aia = AuthorityInformationAccess.getInstance(
-                    ASN1Primitive.fromByteArray(DEROctetString.getInstance(ext).getOctets()));
-            for (AccessDescription d : aia.getAccessDescriptions()) {
-                GeneralName g = d.getAccessLocation();
-                if (d.getAccessMethod().equals(AccessDescription.id_ad_ocsp) && g.getTagNo() == GeneralName.uniformResourceIdentifier) {
-                    String url = g.getName().toString();
-                    if (url.startsWith("http://") || url.startsWith("https://")) {
-                        out.add(URI.create(url));
-                    }
+            ASN1Primitive ext = RevocationHttp.extension(cert, Extension.authorityInfoAccess.getId());
+            if (ext == null) {
+                return out;
+            }
+            for (AccessDescription d : AuthorityInformationAccess.getInstance(ext).getAccessDescriptions()) {
+                if (d.getAccessMethod().equals(AccessDescription.id_ad_ocsp)) {
+                    RevocationHttp.addHttpUrl(d.getAccessLocation(), out);
                 }
             }
         } catch (IOException | RuntimeException e) {
@@ -189,88 +172,20 @@ public final class OcspClient {
         } catch (Exception e) {
             return OcspAnswer.none(url, "No OCSP request could be made for the certificate (" + e.getClass().getSimpleName() + ").");
         }
-        byte[] body;
-        try {
-            HttpRequest post = HttpRequest.newBuilder(url).timeout(timeout).header("Content-Type", "application/ocsp-request")
-                    .header("Accept", "application/ocsp-response").POST(HttpRequest.BodyPublishers.ofByteArray(request)).build();
-            var future = http.sendAsync(post, info -> new LimitedBody(maxBytes));
-            HttpResponse<byte[]> response;
-            try {
-                response = future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (TimeoutException e) {
-                future.cancel(true);
-                return OcspAnswer.none(url, "The OCSP responder " + url + " did not answer within " + timeout.toMillis() + " ms.");
-            }
-            if (response.statusCode() != 200) {
-                return OcspAnswer.none(url, "The OCSP responder " + url + " answered HTTP " + response.statusCode() + ".");
-            }
-            body = response.body();
-            if (body == null) {
-                return OcspAnswer.none(url, "The answer of the OCSP responder " + url + " is larger than " + maxBytes
-                        + " bytes and was not read.");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return OcspAnswer.none(url, "Asking the OCSP responder " + url + " was interrupted.");
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            if (cause instanceof java.net.http.HttpTimeoutException) {
-                return OcspAnswer.none(url, "The OCSP responder " + url + " did not answer within " + timeout.toMillis() + " ms.");
-            }
-            return OcspAnswer.none(url, "The OCSP responder " + url + " could not be reached (" + cause.getClass().getSimpleName() + ").");
-        } catch (RuntimeException e) {
-            return OcspAnswer.none(url, "The OCSP responder " + url + " could not be asked (" + e.getClass().getSimpleName() + ").");
+        RevocationHttp.Response r = http.exchange(url, b -> b.header("Content-Type", "application/ocsp-request")
+                .header("Accept", "application/ocsp-response").POST(HttpRequest.BodyPublishers.ofByteArray(request)));
+        if (r.status() != 0 && r.status() != 200) {
+            return OcspAnswer.none(url, "The OCSP responder " + url + " answered HTTP " + r.status() + ".");
         }
-        return judge.judge(url, body, cert, issuer, nonce, now);
-    }
-
-    /** Collects a response body up to a limit; a longer one is cancelled and yields null. */
-    private static final class LimitedBody implements HttpResponse.BodySubscriber<byte[]> {
-        private final int max;
-        private final java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        private final java.util.concurrent.CompletableFuture<byte[]> result = new java.util.concurrent.CompletableFuture<>();
-        private java.util.concurrent.Flow.Subscription subscription;
-
-        LimitedBody(int max) {
-            this.max = max;
+        if (r.failure() != null) {
+            return OcspAnswer.none(url, switch (r.failure()) {
+                case TIMEOUT -> "The OCSP responder " + url + " did not answer within " + http.timeout().toMillis() + " ms.";
+                case TOO_LARGE -> "The answer of the OCSP responder " + url + " is larger than " + http.maxBytes()
+                        + " bytes and was not read.";
+                case INTERRUPTED -> "Asking the OCSP responder " + url + " was interrupted.";
+                case UNREACHABLE -> "The OCSP responder " + url + " could not be reached (" + r.cause() + ").";
+            });
         }
-
-        @Override
-        public java.util.concurrent.CompletionStage<byte[]> getBody() {
-            return result;
-        }
-
-        @Override
-        public void onSubscribe(java.util.concurrent.Flow.Subscription s) {
-            subscription = s;
-            s.request(Long.MAX_VALUE);
-        }
-
-        @Override
-        public void onNext(List<java.nio.ByteBuffer> items) {
-            if (result.isDone()) {
-                return;
-            }
-            for (java.nio.ByteBuffer b : items) {
-                if (out.size() + b.remaining() > max) {
-                    subscription.cancel();
-                    result.complete(null);
-                    return;
-                }
-                byte[] chunk = new byte[b.remaining()];
-                b.get(chunk);
-                out.write(chunk, 0, chunk.length);
-            }
-        }
-
-        @Override
-        public void onError(Throwable t) {
-            result.completeExceptionally(t);
-        }
-
-        @Override
-        public void onComplete() {
-            result.complete(out.toByteArray());
-        }
+        return judge.judge(url, r.body(), cert, issuer, nonce, now);
     }
 }
