@@ -1,41 +1,21 @@
 package dev.orgsign.core.verify;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.orgsign.core.cades.CmsSigner;
-import dev.orgsign.core.token.KeyStoreSigningToken;
-import dev.orgsign.core.token.SignatureAlgorithm;
-import dev.orgsign.core.token.TokenKey;
-import dev.orgsign.testcerts.Persona;
 import dev.orgsign.testcerts.TestPki;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x509.BasicConstraints;
-import org.bouncycastle.asn1.x509.CRLDistPoint;
 import org.bouncycastle.asn1.x509.CRLReason;
-import org.bouncycastle.asn1.x509.DistributionPoint;
-import org.bouncycastle.asn1.x509.DistributionPointName;
-import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.GeneralName;
-import org.bouncycastle.asn1.x509.GeneralNames;
-import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.jcajce.JcaX509CRLConverter;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v2CRLBuilder;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.KeyStore;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
-import java.security.spec.ECGenParameterSpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,7 +35,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * NOT_CHECKED, so the signature is never verified.
  */
 class CrlDistributionPointTest {
-    private static final byte[] CONTENT = "a receipt".getBytes(StandardCharsets.UTF_8);
     private HttpServer server;
     private final Map<String, byte[]> files = new ConcurrentHashMap<>();
     private final AtomicInteger requests = new AtomicInteger();
@@ -66,17 +45,30 @@ class CrlDistributionPointTest {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", exchange -> {
             requests.incrementAndGet();
+            String path = exchange.getRequestURI().getPath();
+            boolean trickle = path.startsWith("/trickle");
             try {
-                Thread.sleep(delayMillis);
+                byte[] body = files.get(path);
+                if (!trickle) {
+                    Thread.sleep(delayMillis);
+                }
+                if (body == null) {
+                    exchange.sendResponseHeaders(404, -1);
+                } else {
+                    exchange.sendResponseHeaders(200, body.length);
+                    // A trickling server answers at once, then sends its body a byte at a time, slowly.
+                    for (int i = 0; i < body.length; i += trickle ? 1 : body.length) {
+                        exchange.getResponseBody().write(body, i, trickle ? 1 : body.length);
+                        exchange.getResponseBody().flush();
+                        if (trickle) {
+                            Thread.sleep(delayMillis / 10);
+                        }
+                    }
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-            }
-            byte[] body = files.get(exchange.getRequestURI().getPath());
-            if (body == null) {
-                exchange.sendResponseHeaders(404, -1);
-            } else {
-                exchange.sendResponseHeaders(200, body.length);
-                exchange.getResponseBody().write(body);
+            } catch (java.io.IOException e) {
+                // the client gave up: nothing more to send
             }
             exchange.close();
         });
@@ -93,34 +85,6 @@ class CrlDistributionPointTest {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
-    /** A signer certificate of the LLC head issued by the test FNS CA, naming {@code cdp} as its CRL distribution point. */
-    private record Signer(X509Certificate cert, KeyStoreSigningToken token) {
-    }
-
-    private static Signer signer(String cdp) throws Exception {
-        TestPki pki = TestPki.get();
-        KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
-        g.initialize(new ECGenParameterSpec("secp256r1"));
-        KeyPair keys = g.generateKeyPair();
-        X500Name subject = X500Name.getInstance(pki.credential(Persona.LLC_HEAD, dev.orgsign.testcerts.KeyKind.EC_P256)
-                .certificate().getSubjectX500Principal().getEncoded());
-        Instant now = Instant.now();
-        var b = new JcaX509v3CertificateBuilder(pki.fnsCa(), BigInteger.valueOf(now.toEpochMilli()).shiftLeft(8),
-                Date.from(now.minusSeconds(3600)), Date.from(now.plusSeconds(86_400)), subject, keys.getPublic());
-        b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
-        b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
-        b.addExtension(Extension.cRLDistributionPoints, false, new CRLDistPoint(new DistributionPoint[] {
-            new DistributionPoint(new DistributionPointName(new GeneralNames(
-                    new GeneralName(GeneralName.uniformResourceIdentifier, cdp))), null, null)}));
-        X509Certificate cert = new JcaX509CertificateConverter().getCertificate(
-                b.build(new JcaContentSignerBuilder("SHA256withECDSA").build(pki.fnsCaKeys().getPrivate())));
-        KeyStore ks = KeyStore.getInstance("PKCS12");
-        ks.load(null, null);
-        char[] pw = "x".toCharArray();
-        ks.setKeyEntry("signer", keys.getPrivate(), pw, new X509Certificate[] {cert, pki.fnsCa()});
-        return new Signer(cert, KeyStoreSigningToken.ofLoaded(ks, pw, "test keystore"));
-    }
-
     private static X509CRL crl(KeyPair issuerKeys, X509Certificate issuer, X509Certificate revoked) throws Exception {
         Instant now = Instant.now();
         var b = new JcaX509v2CRLBuilder(issuer, Date.from(now.minusSeconds(60)));
@@ -131,12 +95,14 @@ class CrlDistributionPointTest {
         return new JcaX509CRLConverter().getCRL(b.build(new JcaContentSignerBuilder("SHA256withECDSA").build(issuerKeys.getPrivate())));
     }
 
-    private VerificationReport verify(Signer s, CrlFetcher fetcher) throws Exception {
-        TokenKey key = s.token().keys().get(0);
-        byte[] cms = CmsSigner.signDetached(CONTENT, s.token(), key, SignatureAlgorithm.SHA256_WITH_ECDSA, Instant.now());
-        CmsSignatureVerifier v = new CmsSignatureVerifier(new TrustMaterial(List.of(TestPki.get().rootCa()), List.of()),
-                Clock.systemUTC(), fetcher);
-        return v.verify(CONTENT, cms, null);
+    /** The signer's detached signature over a receipt, verified with CRLs fetched online by {@code fetcher} (null: offline). */
+    private static VerificationReport verify(OcspFixtures.Signer s, CrlFetcher fetcher) throws Exception {
+        return OcspFixtures.verifyContent(s, OcspFixtures.trustWithoutCrls(), fetcher == null ? null : new OnlineRevocation(fetcher, null));
+    }
+
+    /** The LLC head's certificate from the test FNS CA, naming {@code cdp} as its CRL distribution point. */
+    private static OcspFixtures.Signer signer(String cdp) throws Exception {
+        return OcspFixtures.signer(null, cdp);
     }
 
     private static CrlFetcher fetcher(Duration timeout, int maxBytes) {
@@ -150,7 +116,7 @@ class CrlDistributionPointTest {
     @Test
     void aCurrentCrlFromTheDistributionPointPassesAndIsFetchedOnce() throws Exception {
         files.put("/fns.crl", TestPki.get().crl().getEncoded());
-        Signer s = signer(url("/fns.crl"));
+        OcspFixtures.Signer s = signer(url("/fns.crl"));
         CrlFetcher f = fetcher(Duration.ofSeconds(5), 1 << 20);
         VerificationReport r = verify(s, f);
         assertEquals(Verdict.VERIFIED, r.verdict(), r.checks().toString());
@@ -162,7 +128,7 @@ class CrlDistributionPointTest {
 
     @Test
     void aCrlListingTheCertificateFailsRevocation() throws Exception {
-        Signer s = signer(url("/fns.crl"));
+        OcspFixtures.Signer s = signer(url("/fns.crl"));
         files.put("/fns.crl", crl(TestPki.get().fnsCaKeys(), TestPki.get().fnsCa(), s.cert()).getEncoded());
         VerificationReport r = verify(s, fetcher(Duration.ofSeconds(5), 1 << 20));
         assertEquals(List.of("certificate.revocation"), r.failed(), r.checks().toString());
@@ -175,14 +141,17 @@ class CrlDistributionPointTest {
         files.put("/big.crl", new byte[200_000]);
         files.put("/foreign.crl", crl(TestPki.get().rootCaKeys(), TestPki.get().rootCa(), null).getEncoded());
         files.put("/slow.crl", TestPki.get().crl().getEncoded());
+        files.put("/trickle.crl", TestPki.get().crl().getEncoded());
         Map<String, String> expected = Map.of(
                 "/missing.crl", "HTTP 404",
                 "/garbage.crl", "could not be fetched or read",
                 "/big.crl", "larger than",
                 "/foreign.crl", "not signed by the certificate's issuer",
-                "/slow.crl", "did not arrive within");
+                "/slow.crl", "did not arrive within",
+                // headers at once, the body a byte every 300 ms: the limit covers the body too
+                "/trickle.crl", "did not arrive within");
         for (var e : expected.entrySet()) {
-            boolean slow = e.getKey().equals("/slow.crl");
+            boolean slow = e.getKey().equals("/slow.crl") || e.getKey().equals("/trickle.crl");
             delayMillis = slow ? 3000 : 0;
             // Only the slow case runs against a short deadline: a loaded CI machine must not turn
             // the other answers into time-outs.
