@@ -7,16 +7,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.orgsign.core.OrganizationType;
 import dev.orgsign.testcerts.Fixtures;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -34,13 +31,7 @@ class CanonicalReaderTest {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private static byte[] canonical(String fullName, String email) {
-        return PayloadCodec.canonicalBytes(new RegistrationPayload(UUID.fromString("0b8f5c1e-2d7a-4f3b-9c1d-5e6f7a8b9c0d"),
-                Instant.parse("2026-11-22T10:15:30Z"),
-                new RegistrationPayload.Organization(OrganizationType.LLC, Fixtures.LLC.ogrn(), Fixtures.LLC.inn(),
-                        Fixtures.LLC.kpp(), fullName, null),
-                new RegistrationPayload.Head(Fixtures.FEDOROV.surname(), Fixtures.FEDOROV.firstName(),
-                        Fixtures.FEDOROV.patronymic(), Fixtures.FEDOROV.inn(), Fixtures.FEDOROV.snils(), "Генеральный директор"),
-                new RegistrationPayload.Contact(email, "+74951234567")));
+        return PayloadCodecCanonicalTest.canonical(fullName, email);
     }
 
     @Test

@@ -15,7 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The single-pass canonical check of {@link PayloadCodec#parseChecked} agrees with the erdtman canonicalizer. */
 class PayloadCodecCanonicalTest {
-    private static byte[] canonical(String fullName, String email) {
+    /** The canonical bytes of the LLC's registration with the given name and e-mail (escapes and non-BMP text as the caller wants). */
+    static byte[] canonical(String fullName, String email) {
         return PayloadCodec.canonicalBytes(new RegistrationPayload(UUID.fromString("0b8f5c1e-2d7a-4f3b-9c1d-5e6f7a8b9c0d"),
                 Instant.parse("2026-11-22T10:15:30Z"),
                 new RegistrationPayload.Organization(OrganizationType.LLC, Fixtures.LLC.ogrn(), Fixtures.LLC.inn(),
