@@ -219,7 +219,7 @@ public final class Registration {
         if (registry == null) {
             throw new OrgsignException(ErrorCode.USAGE, "Give the register extracts to check the signer's authority against.");
         }
-        AuthorityDecision decision = new AuthorityCheck(registry).decide(signer(), type, organizationId);
+        AuthorityDecision decision = new AuthorityCheck(registry, clock).decide(signer(), type, organizationId);
         if (!decision.entitled()) {
             String reasons = decision.reasons().stream().map(r -> r.message(locale)).collect(Collectors.joining(" "));
             String codes = decision.reasons().stream().map(Reason::code).collect(Collectors.joining(", "));
@@ -246,7 +246,7 @@ public final class Registration {
             throw new OrgsignException(ErrorCode.USAGE, "Give a contact e-mail address: the verdict is sent there.");
         }
         TokenKey key = signingKey();
-        RegistrationPayload draft = PayloadDraft.from(signer(), type, organizationId, registry, email, phone, position, clock);
+        RegistrationPayload draft = PayloadDraft.from(signer(), decision, type, organizationId, registry, email, phone, position, clock);
         byte[] canonical = PayloadCodec.canonicalBytes(draft);
         RegistrationPayload payload = PayloadCodec.parse(canonical); // the schema's own checks, before the token signs
         RegistrationSigner signer = new RegistrationSigner(clock);

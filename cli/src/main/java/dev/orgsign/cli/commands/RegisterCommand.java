@@ -14,9 +14,7 @@ import dev.orgsign.core.payload.PayloadDraft;
 import dev.orgsign.core.payload.RegistrationPayload;
 import dev.orgsign.core.pdf.ApplicationPdf;
 import dev.orgsign.core.pdf.PadesSigner;
-import dev.orgsign.core.registry.AuthorizedPerson;
 import dev.orgsign.core.registry.FnsExtractRegistry;
-import dev.orgsign.core.registry.LegalEntityRecord;
 import dev.orgsign.core.registry.Registry;
 import dev.orgsign.core.token.PinCallback;
 import dev.orgsign.core.token.SigningToken;
@@ -141,6 +139,9 @@ public final class RegisterCommand extends BaseCommand {
     record Signed(RegistrationPayload payload, byte[] canonical, byte[] signature, byte[] pdf) {
     }
 
+    /** The authority decision the payload's head entry comes from (the register's position). */
+    private AuthorityDecision decision;
+
     private Signed signOnToken(Registry reg) throws OrgsignException {
         SigningToken t = token.open(pin.allowFinalTry());
         try {
@@ -250,6 +251,7 @@ public final class RegisterCommand extends BaseCommand {
 
     private void authority(QualifiedCertificate q, Registry reg) throws OrgsignException {
         AuthorityDecision d = new AuthorityCheck(reg).decide(q, type, ogrn);
+        decision = d;
         if (d.entitled()) {
             if (ask != null) {
                 ask.out().println(m().get("wizard.authorityOk", q.holderName()));
@@ -301,41 +303,22 @@ public final class RegisterCommand extends BaseCommand {
         String mail = email != null ? email : q.email();
         String tel = phone;
         String pos = position;
-        String registerPosition = registerPosition(q, reg);
+        String registerPosition = decision != null && decision.head() != null ? decision.head().position() : null;
         if (ask != null) {
             mail = ask.text(m().get("ask.email"), mail, false, v -> v.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+") ? null
                     : m().get("ask.badEmail"));
             tel = ask.text(m().get("ask.phone"), tel, true, v -> v.matches("\\+?[0-9]{10,15}") ? null
                     : m().get("ask.badPhone"));
-            if (q.title() == null && type != OrganizationType.IE) {
-                pos = ask.text(m().get("ask.position"), pos != null ? pos : registerPosition, false, null);
+            if (registerPosition == null && q.title() == null && type != OrganizationType.IE) {
+                pos = ask.text(m().get("ask.position"), pos, false, null);
             }
         } else {
             if (mail == null) {
                 throw new OrgsignException(ErrorCode.USAGE, m().get("register.missing", "--email ADDR"));
             }
-            if (q.title() == null && type != OrganizationType.IE && pos == null) {
-                pos = registerPosition;
-            }
         }
-        RegistrationPayload p = PayloadDraft.from(q, type, ogrn, reg, mail, tel, pos, Clock.systemUTC());
+        RegistrationPayload p = PayloadDraft.from(q, decision, type, ogrn, reg, mail, tel, pos, Clock.systemUTC());
         return PayloadCodec.parse(PayloadCodec.canonicalBytes(p)); // the schema's checks before anything is signed
-    }
-
-    private String registerPosition(QualifiedCertificate q, Registry reg) {
-        if (type == OrganizationType.IE || q.inn() == null) {
-            return null;
-        }
-        LegalEntityRecord r = reg.legalEntity(ogrn).orElse(null);
-        if (r == null) {
-            return null;
-        }
-        for (AuthorizedPerson h : r.heads()) {
-            if (q.inn().equals(h.inn())) {
-                return h.position();
-            }
-        }
-        return null;
     }
 
     private void summary(RegistrationPayload p, TokenKey k) {

@@ -5,45 +5,68 @@ import dev.orgsign.core.OrgsignException;
 import dev.orgsign.core.certificate.HolderKind;
 import dev.orgsign.core.certificate.QualifiedCertificate;
 import dev.orgsign.core.identifier.Identifiers;
-import dev.orgsign.core.registry.AuthorizedPerson;
+import dev.orgsign.core.identifier.Names;
 import dev.orgsign.core.registry.EntrepreneurRecord;
 import dev.orgsign.core.registry.LegalEntityRecord;
 import dev.orgsign.core.registry.LegalForm;
+import dev.orgsign.core.registry.RegisterStatus;
 import dev.orgsign.core.registry.Registry;
 
-import java.util.ArrayList;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
-import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
- * Decides whether the holder of a qualified certificate may register an organization: the
- * check the product exists for. It fails closed — anything it cannot establish is "not
- * entitled" (or "unknown" when the register lacks the organization), never "entitled".
+ * Decides whether the holder of a qualified certificate may register an organization: the check the
+ * product exists for. It fails closed: ENTITLED only when the register, as of its newest record,
+ * says so; a record the register marks unreliable, a state it does not decide automatically, a
+ * managing organization whose record is missing all give UNKNOWN, never ENTITLED.
  *
  * <ul>
- * <li>IE: the certificate's OGRNIP and INN match an active EGRIP record (and the name agrees);</li>
- * <li>LLC: the certificate's OGRN (and INNLE, where present) match an active EGRUL record, and the
- *     holder is one of the persons entitled to act without a power of attorney, matched by INN
- *     with the name agreeing (case and ё/е folded); the legal form is not a government body's;</li>
- * <li>GOV: as LLC, and the legal form is that of a state or municipal body;</li>
- * <li>a certificate without organization fields is never entitled: it takes the head, not a
- *     power of attorney.</li>
+ * <li>IE: the certificate's OGRNIP and INN match an EGRIP record that records no end of the activity
+ *     ({@code СвПрекращ}), with the name agreeing;</li>
+ * <li>LLC / GOV: the certificate's OGRN (and INNLE, where present) match an EGRUL record without
+ *     termination ({@code СвПрекрЮЛ}) or a terminating status ({@code СвСтатус}), and the holder is
+ *     one of the persons entitled to act without a power of attorney ({@code СведДолжнФЛ}) — or one of
+ *     those of its managing organization ({@code СвУпрОрг}), decided through that organization's own
+ *     record — matched by INN with the name agreeing, not under a disqualification in force
+ *     ({@code СвДискв}) on the decision day, with no unreliability mark ({@code СвНедДанДолжнФЛ});
+ *     the legal form is (GOV) or is not (LLC) a state or municipal body;</li>
+ * <li>a certificate without organization fields is never entitled: it takes the head, not a power
+ *     of attorney; a name mixing Latin and Cyrillic letters is refused with the odd letter named.</li>
  * </ul>
+ * The decision day is the Moscow date of the decision time.
  */
 public final class AuthorityCheck {
+    /** The register's dates are Moscow dates. */
+    static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
     private final Registry registry;
+    private final Clock clock;
 
     /**
+     * A check that decides as of now.
+     *
      * @param registry the register extracts the decision rests on
      */
     public AuthorityCheck(Registry registry) {
-        this.registry = registry;
+        this(registry, Clock.systemUTC());
     }
 
     /**
-     * Decides whether the certificate's holder may register the organization.
+     * @param registry the register extracts the decision rests on
+     * @param clock    gives the decision time (disqualifications are judged on its Moscow date)
+     */
+    public AuthorityCheck(Registry registry, Clock clock) {
+        this.registry = Objects.requireNonNull(registry, "registry");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * Decides, as of now, whether the certificate's holder may register the organization.
      *
      * @param signer    the signer's certificate, read in the qualified profile
      * @param type      the organization type the user chose
@@ -53,9 +76,25 @@ public final class AuthorityCheck {
      */
     public AuthorityDecision decide(QualifiedCertificate signer, OrganizationType type, String claimedId)
             throws OrgsignException {
+        return decide(signer, type, claimedId, clock.instant());
+    }
+
+    /**
+     * Decides whether the certificate's holder may register the organization at a given time.
+     *
+     * @param signer    the signer's certificate, read in the qualified profile
+     * @param type      the organization type the user chose
+     * @param claimedId the OGRN (LLC, GOV) or OGRNIP (IE) the user names
+     * @param at        the decision time
+     * @return the decision with its reasons
+     * @throws OrgsignException INVALID_IDENTIFIER when {@code claimedId} is mistyped
+     */
+    public AuthorityDecision decide(QualifiedCertificate signer, OrganizationType type, String claimedId, Instant at)
+            throws OrgsignException {
+        LocalDate day = LocalDate.ofInstant(at, MOSCOW);
         return type == OrganizationType.IE
                 ? entrepreneur(signer, Identifiers.ogrnip("OGRNIP", claimedId))
-                : legalEntity(signer, type, Identifiers.ogrn("OGRN", claimedId));
+                : legalEntity(signer, type, Identifiers.ogrn("OGRN", claimedId), day);
     }
 
     private AuthorityDecision entrepreneur(QualifiedCertificate signer, String ogrnip) {
@@ -65,96 +104,98 @@ public final class AuthorityCheck {
         if (!signer.ogrnip().equals(ogrnip)) {
             return notEntitled(Reasons.ogrnipMismatch(signer.ogrnip(), ogrnip));
         }
+        Optional<Reason> mixed = mixedScript(signer);
+        if (mixed.isPresent()) {
+            return notEntitled(mixed.get());
+        }
         Optional<EntrepreneurRecord> found = registry.entrepreneur(ogrnip);
         if (found.isEmpty()) {
             return new AuthorityDecision(AuthorityDecision.Outcome.UNKNOWN, List.of(Reasons.notFound("OGRNIP", ogrnip)));
         }
         EntrepreneurRecord r = found.get();
-        List<Reason> against = new ArrayList<>();
+        Findings f = new Findings();
+        if (r.contested()) {
+            f.doubt(Reasons.contested("OGRNIP", ogrnip));
+        }
         if (r.terminated()) {
-            against.add(Reasons.terminated("ИП " + r.surname()));
+            f.against(Reasons.terminated("ИП " + r.fullName(), r.termination()));
         }
+        statuses(r.statuses(), f);
         if (signer.inn() == null) {
-            against.add(Reasons.missingInn());
+            f.against(Reasons.missingInn());
         } else if (!signer.inn().equals(r.inn())) {
-            against.add(Reasons.innMismatch());
+            f.against(Reasons.innMismatch());
         }
-        if (!sameName(signer, r.surname(), r.firstName(), r.patronymic())) {
-            against.add(Reasons.nameMismatch(signer.holderName(), join(r.surname(), r.firstName(), r.patronymic())));
+        if (!HeadSearch.sameName(signer, r.surname(), r.firstName(), r.patronymic())) {
+            f.against(Reasons.nameMismatch(signer.holderName(), r.fullName()));
         }
-        return against.isEmpty() ? new AuthorityDecision(AuthorityDecision.Outcome.ENTITLED, List.of(Reasons.entrepreneur()))
-                : new AuthorityDecision(AuthorityDecision.Outcome.NOT_ENTITLED, against);
+        return f.decision(Reasons.entrepreneur(), r.extractDate(), null);
     }
 
-    private AuthorityDecision legalEntity(QualifiedCertificate signer, OrganizationType type, String ogrn) {
+    private AuthorityDecision legalEntity(QualifiedCertificate signer, OrganizationType type, String ogrn, LocalDate day) {
         if (signer.holderKind() != HolderKind.HEAD_OF_LEGAL_ENTITY) {
             return notEntitled(Reasons.noOrganization());
         }
         if (!signer.ogrn().equals(ogrn)) {
             return notEntitled(Reasons.ogrnMismatch(signer.ogrn(), ogrn));
         }
+        Optional<Reason> mixed = mixedScript(signer);
+        if (mixed.isPresent()) {
+            return notEntitled(mixed.get());
+        }
         Optional<LegalEntityRecord> found = registry.legalEntity(ogrn);
         if (found.isEmpty()) {
             return new AuthorityDecision(AuthorityDecision.Outcome.UNKNOWN, List.of(Reasons.notFound("OGRN", ogrn)));
         }
         LegalEntityRecord r = found.get();
-        List<Reason> against = new ArrayList<>();
-        String name = r.shortName() != null ? r.shortName() : r.fullName();
-        if (r.terminated()) {
-            against.add(Reasons.terminated(name));
-        }
+        Findings f = new Findings();
+        organizationState(r, f);
         if (signer.innle() != null && !signer.innle().equals(r.inn())) {
-            against.add(Reasons.innleMismatch(signer.innle(), r.inn()));
+            f.against(Reasons.innleMismatch(signer.innle(), r.inn()));
         }
         boolean government = r.legalForm() == LegalForm.STATE_OR_MUNICIPAL_BODY;
         if (type == OrganizationType.GOV && !government) {
-            against.add(Reasons.notGovernment(String.valueOf(r.okopfName())));
+            f.against(Reasons.notGovernment(String.valueOf(r.okopfName())));
         }
         if (type == OrganizationType.LLC && government) {
-            against.add(Reasons.isGovernment(String.valueOf(r.okopfName())));
+            f.against(Reasons.isGovernment(String.valueOf(r.okopfName())));
         }
-        AuthorizedPerson head = null;
         if (signer.inn() == null) {
-            against.add(Reasons.missingInn());
-        } else {
-            head = r.heads().stream().filter(p -> signer.inn().equals(p.inn())).findFirst().orElse(null);
-            if (head == null) {
-                against.add(Reasons.notListed(r.heads().stream().map(p -> join(p.surname(), p.firstName(), p.patronymic()))
-                        .collect(Collectors.joining(", "))));
-            } else if (!sameName(signer, head.surname(), head.firstName(), head.patronymic())) {
-                against.add(Reasons.nameMismatch(signer.holderName(), join(head.surname(), head.firstName(), head.patronymic())));
+            f.against(Reasons.missingInn());
+            return f.decision(null, r.extractDate(), null);
+        }
+        HeadSearch.Match match = new HeadSearch(registry, day).find(signer, r);
+        f.addAll(match.findings());
+        return f.decision(match.positive(), r.extractDate(), match.head());
+    }
+
+    /** Termination, a contested record and statuses of an organization, as findings. */
+    static void organizationState(LegalEntityRecord r, Findings f) {
+        String name = r.shortName() != null ? r.shortName() : r.fullName();
+        if (r.contested()) {
+            f.doubt(Reasons.contested("OGRN", r.ogrn()));
+        }
+        if (r.terminated()) {
+            f.against(Reasons.terminated(String.valueOf(name), r.termination()));
+        }
+        statuses(r.statuses(), f);
+    }
+
+    private static void statuses(List<RegisterStatus> statuses, Findings f) {
+        for (RegisterStatus s : statuses) {
+            switch (StatusRule.of(s)) {
+                case NO_EFFECT -> f.note(Reasons.statusNoted(s));
+                case TERMINATING -> f.against(Reasons.statusTerminating(s));
+                case UNDECIDED -> f.doubt(Reasons.statusUndecided(s));
             }
         }
-        if (!against.isEmpty()) {
-            return new AuthorityDecision(AuthorityDecision.Outcome.NOT_ENTITLED, against);
-        }
-        return new AuthorityDecision(AuthorityDecision.Outcome.ENTITLED, List.of(Reasons.head(String.valueOf(head.position()))));
+    }
+
+    private static Optional<Reason> mixedScript(QualifiedCertificate signer) {
+        return Names.mixedScript(signer.surname()).or(() -> Names.mixedScript(signer.givenName())).map(Reasons::mixedScript);
     }
 
     private static AuthorityDecision notEntitled(Reason reason) {
         return new AuthorityDecision(AuthorityDecision.Outcome.NOT_ENTITLED, List.of(reason));
-    }
-
-    private static boolean sameName(QualifiedCertificate c, String surname, String first, String patronymic) {
-        return fold(c.surname()).equals(fold(surname))
-                && fold(c.givenName()).equals(fold(join(first, patronymic)));
-    }
-
-    private static final Locale RUSSIAN = Locale.forLanguageTag("ru");
-    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
-
-    /** Upper case, "Ё" as "Е", single spaces: the register and certificates differ in exactly these. */
-    static String fold(String s) {
-        return s == null ? "" : SPACES.matcher(s.toUpperCase(RUSSIAN).replace('Ё', 'Е')).replaceAll(" ").strip();
-    }
-
-    private static String join(String... parts) {
-        StringBuilder b = new StringBuilder();
-        for (String p : parts) {
-            if (p != null && !p.isBlank()) {
-                b.append(b.length() == 0 ? "" : " ").append(p.strip());
-            }
-        }
-        return b.toString();
     }
 }

@@ -1,5 +1,14 @@
 package dev.orgsign.core.authority;
 
+import dev.orgsign.core.identifier.Names;
+import dev.orgsign.core.registry.Disqualification;
+import dev.orgsign.core.registry.ManagingOrganization;
+import dev.orgsign.core.registry.RegisterStatus;
+import dev.orgsign.core.registry.Termination;
+import dev.orgsign.core.registry.UnreliableMark;
+
+import java.time.LocalDate;
+
 /** The reasons {@link AuthorityCheck} gives, with their stable codes. */
 final class Reasons {
     private Reasons() {
@@ -62,9 +71,113 @@ final class Reasons {
                         + "; право подписанта установить нельзя.");
     }
 
-    static Reason terminated(String name) {
-        return new Reason("register.terminated", "The register records that " + name + " has ceased to exist.",
-                "По данным реестра деятельность " + name + " прекращена.");
+    static Reason terminated(String name, Termination t) {
+        String how = t.name() == null ? "" : " («" + t.name() + "»)";
+        return new Reason("register.terminated", "The register records that " + name + " has ceased"
+                + (t.date() == null ? "" : " on " + t.date()) + how + ".",
+                "По данным реестра деятельность " + name + " прекращена" + (t.date() == null ? "" : " " + ru(t.date())) + how + ".");
+    }
+
+    static Reason statusTerminating(RegisterStatus s) {
+        return new Reason("register.status-terminating", "The register records the status «" + s.name() + "» (code "
+                + s.code() + when(s.recordedOn()) + "): the organization is being or has been terminated.",
+                "В реестре указано состояние «" + s.name() + "» (код " + s.code() + whenRu(s.recordedOn())
+                        + "): организация ликвидируется или прекратила деятельность.");
+    }
+
+    static Reason statusUndecided(RegisterStatus s) {
+        return new Reason("register.status", "The register records the status «" + s.name() + "» (code " + s.code()
+                + when(s.recordedOn()) + "); whether the signer may act for an organization in this state is not decided "
+                + "automatically.", "В реестре указано состояние «" + s.name() + "» (код " + s.code() + whenRu(s.recordedOn())
+                + "); право действовать от имени организации в таком состоянии автоматически не устанавливается.");
+    }
+
+    static Reason statusNoted(RegisterStatus s) {
+        return new Reason("register.status-noted", "The register records the status «" + s.name() + "» (code " + s.code()
+                + when(s.recordedOn()) + "); it does not change who may act for the organization.",
+                "В реестре указано состояние «" + s.name() + "» (код " + s.code() + whenRu(s.recordedOn())
+                        + "); оно не меняет того, кто вправе действовать от имени организации.");
+    }
+
+    static Reason contested(String what, String id) {
+        return new Reason("register.contested", "The extracts hold two different records of " + what + " " + id
+                + " of the same date; which one is current is unknown.",
+                "В выписках две разные записи с " + (what.equals("OGRN") ? "ОГРН" : "ОГРНИП") + " " + id
+                        + " одной даты; какая из них актуальна, неизвестно.");
+    }
+
+    static Reason disqualified(String name, Disqualification d, LocalDate day) {
+        return new Reason("head.disqualified", "The register records a disqualification of " + name + " from "
+                + en(d.start()) + " to " + en(d.end()) + (d.decidedOn() == null ? "" : " (decision of " + d.decidedOn() + ")")
+                + "; it is in force on " + day + ".",
+                "В реестре указана дисквалификация " + name + " с " + ru(d.start()) + " по " + ru(d.end())
+                        + (d.decidedOn() == null ? "" : " (решение от " + ru(d.decidedOn()) + ")") + "; на " + ru(day)
+                        + " она действует.");
+    }
+
+    static Reason unreliable(String name, UnreliableMark m) {
+        return new Reason("head.unreliable", "The register marks its data on " + name + " as unreliable: «" + m.text() + "»"
+                + (m.recordedOn() == null ? "" : " (entered " + m.recordedOn() + ")")
+                + ". Until the register is corrected, the signer's authority cannot be established.",
+                "Реестр отмечает сведения о " + name + " как недостоверные: «" + m.text() + "»"
+                        + (m.recordedOn() == null ? "" : " (запись от " + ru(m.recordedOn()) + ")")
+                        + ". Пока реестр не исправлен, право подписанта установить нельзя.");
+    }
+
+    static Reason managingHead(ManagingOrganization m, String position) {
+        return new Reason("managing.head", "The register names " + m.fullName() + " (OGRN " + m.ogrn()
+                + ") as the managing organization, and lists the signer as entitled to act for it without a power of "
+                + "attorney (" + position + ").",
+                "По данным реестра организацией управляет " + m.fullName() + " (ОГРН " + m.ogrn()
+                        + "), и подписант вправе действовать от её имени без доверенности (" + position + ").");
+    }
+
+    static Reason managingNotFound(ManagingOrganization m) {
+        return new Reason("managing.not-found", "The organization is run by the managing organization " + m.fullName()
+                + " (OGRN " + m.ogrn() + "), whose own register record is not in the extracts at hand; add the extract of OGRN "
+                + m.ogrn() + " to decide.",
+                "Организацией управляет управляющая организация " + m.fullName() + " (ОГРН " + m.ogrn()
+                        + "), а её собственной записи в имеющихся выписках нет; добавьте выписку по ОГРН " + m.ogrn() + ".");
+    }
+
+    static Reason managingUnresolved(ManagingOrganization m, String why, String whyRu) {
+        return new Reason("managing.unresolved", "The organization is run by the managing organization " + m.fullName()
+                + (m.ogrn() == null ? "" : " (OGRN " + m.ogrn() + ")") + ", and " + why + ".",
+                "Организацией управляет управляющая организация " + m.fullName()
+                        + (m.ogrn() == null ? "" : " (ОГРН " + m.ogrn() + ")") + ", и " + whyRu + ".");
+    }
+
+    static Reason managingUnreliable(ManagingOrganization m, UnreliableMark mark) {
+        return new Reason("managing.unreliable", "The register marks its data on the managing organization " + m.fullName()
+                + " as unreliable: «" + mark.text() + "».",
+                "Реестр отмечает сведения об управляющей организации " + m.fullName() + " как недостоверные: «"
+                        + mark.text() + "».");
+    }
+
+    static Reason mixedScript(Names.MixedLetter letter) {
+        return new Reason("name.mixed-script", letter.english(), letter.russian());
+    }
+
+    static Reason extract(LocalDate date) {
+        return new Reason("register.extract", "The decision rests on the register extract of " + date + ".",
+                "Решение основано на выписке из реестра от " + ru(date) + ".");
+    }
+
+    private static String en(LocalDate d) {
+        return d == null ? "?" : d.toString();
+    }
+
+    private static String when(LocalDate d) {
+        return d == null ? "" : ", entered " + d;
+    }
+
+    private static String whenRu(LocalDate d) {
+        return d == null ? "" : ", запись от " + ru(d);
+    }
+
+    /** A date as Russian documents write it (dd.MM.yyyy); "?" when the register leaves it out. */
+    static String ru(LocalDate d) {
+        return d == null ? "?" : String.format("%02d.%02d.%04d", d.getDayOfMonth(), d.getMonthValue(), d.getYear());
     }
 
     static Reason innMismatch() {
@@ -79,10 +192,11 @@ final class Reasons {
     }
 
     static Reason notListed(String register) {
+        String listed = register.isEmpty() ? "it lists no one" : "it lists " + register;
         return new Reason("signer.not-listed", "The signer is not among the persons the register lists as entitled to act "
-                + "for the organization without a power of attorney (it lists " + register + ").",
+                + "for the organization without a power of attorney (" + listed + ").",
                 "Подписанта нет среди лиц, которые по данным реестра вправе действовать от имени организации без "
-                        + "доверенности (в реестре: " + register + ").");
+                        + "доверенности (в реестре: " + (register.isEmpty() ? "никто не указан" : register) + ").");
     }
 
     static Reason notGovernment(String form) {

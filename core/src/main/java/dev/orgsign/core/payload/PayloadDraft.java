@@ -3,6 +3,7 @@ package dev.orgsign.core.payload;
 import dev.orgsign.core.ErrorCode;
 import dev.orgsign.core.OrganizationType;
 import dev.orgsign.core.OrgsignException;
+import dev.orgsign.core.authority.AuthorityDecision;
 import dev.orgsign.core.certificate.QualifiedCertificate;
 import dev.orgsign.core.registry.EntrepreneurRecord;
 import dev.orgsign.core.registry.LegalEntityRecord;
@@ -18,7 +19,51 @@ import java.util.UUID;
  * contact, a position the certificate lacks) comes from the caller — the wizard asks for it.
  */
 public final class PayloadDraft {
+    /** The position written for an entrepreneur, who is their own head. */
+    public static final String ENTREPRENEUR_POSITION = "Индивидуальный предприниматель";
+
     private PayloadDraft() {
+    }
+
+    /**
+     * @param registerName the entrepreneur's name as the register (or the certificate) gives it
+     * @return the full name of an entrepreneur's "organization" as registrations state it
+     */
+    public static String entrepreneurFullName(String registerName) {
+        return ENTREPRENEUR_POSITION + " " + registerName;
+    }
+
+    /**
+     * @param surname the entrepreneur's surname
+     * @return the short name of an entrepreneur's "organization" as registrations state it
+     */
+    public static String entrepreneurShortName(String surname) {
+        return "ИП " + surname;
+    }
+
+    /**
+     * Drafts a registration with the head's position as the register records it (the authority
+     * decision's entry of the signer), so that the payload states nothing the register does not.
+     *
+     * @param signer    the signer's certificate, read in the qualified profile
+     * @param decision  the ENTITLED authority decision for this signer and organization
+     * @param type      the organization type
+     * @param claimedId the OGRN (LLC, GOV) or OGRNIP (IE)
+     * @param registry  the register holding the organization's record
+     * @param email     the contact e-mail address
+     * @param phone     the contact phone, or null
+     * @param position  the position to state when the register records none (null to take the certificate's)
+     * @param clock     gives the creation time
+     * @return the registration, with a fresh request id
+     * @throws OrgsignException as {@link #from(QualifiedCertificate, OrganizationType, String, Registry, String, String, String, Clock)}
+     */
+    public static RegistrationPayload from(QualifiedCertificate signer, AuthorityDecision decision, OrganizationType type,
+                                           String claimedId, Registry registry, String email, String phone, String position,
+                                           Clock clock) throws OrgsignException {
+        String registered = type == OrganizationType.IE ? ENTREPRENEUR_POSITION
+                : decision != null && decision.head() != null ? decision.head().position() : null;
+        return draft(signer, type, claimedId, registry, email, phone, registered != null ? registered : position,
+                registered != null, clock);
     }
 
     /**
@@ -39,16 +84,22 @@ public final class PayloadDraft {
     public static RegistrationPayload from(QualifiedCertificate signer, OrganizationType type, String claimedId,
                                            Registry registry, String email, String phone, String position, Clock clock)
             throws OrgsignException {
+        return draft(signer, type, claimedId, registry, email, phone, position, false, clock);
+    }
+
+    private static RegistrationPayload draft(QualifiedCertificate signer, OrganizationType type, String claimedId,
+                                             Registry registry, String email, String phone, String position,
+                                             boolean registerPosition, Clock clock) throws OrgsignException {
         RegistrationPayload.Organization org;
         if (type == OrganizationType.IE) {
             EntrepreneurRecord r = registry.entrepreneur(claimedId).orElseThrow(() -> notFound("OGRNIP", claimedId));
             org = new RegistrationPayload.Organization(type, r.ogrnip(), r.inn(), null,
-                    "Индивидуальный предприниматель " + signer.holderName(), "ИП " + signer.surname());
+                    entrepreneurFullName(signer.holderName()), entrepreneurShortName(signer.surname()));
         } else {
             LegalEntityRecord r = registry.legalEntity(claimedId).orElseThrow(() -> notFound("OGRN", claimedId));
             org = new RegistrationPayload.Organization(type, r.ogrn(), r.inn(), r.kpp(), r.fullName(), r.shortName());
         }
-        String title = signer.title() != null ? signer.title() : position;
+        String title = registerPosition ? position : signer.title() != null ? signer.title() : position;
         if (title == null && type != OrganizationType.IE) {
             throw new OrgsignException(ErrorCode.INVALID_PAYLOAD, "The certificate names no position; give the head's position.");
         }

@@ -1,7 +1,11 @@
 package dev.orgsign.core.verify;
 
 import dev.orgsign.core.OrganizationType;
+import dev.orgsign.core.authority.AuthorityDecision;
 import dev.orgsign.core.certificate.QualifiedCertificate;
+import dev.orgsign.core.identifier.Names;
+import dev.orgsign.core.payload.PayloadDraft;
+import dev.orgsign.core.registry.AuthorizedPerson;
 import dev.orgsign.core.payload.RegistrationPayload;
 import dev.orgsign.core.registry.EntrepreneurRecord;
 import dev.orgsign.core.registry.LegalEntityRecord;
@@ -9,7 +13,6 @@ import dev.orgsign.core.registry.Registry;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /** The payload against the certificate (signer.identity) and against the register (organization.match). */
@@ -19,11 +22,17 @@ final class PayloadMatch {
 
     static Check identity(QualifiedCertificate q, RegistrationPayload p) {
         RegistrationPayload.Head h = p.head();
+        String payloadGiven = h.firstName() + (h.patronymic() == null ? "" : " " + h.patronymic());
+        for (String name : new String[] {q.surname(), q.givenName(), h.surname(), payloadGiven}) {
+            Optional<Names.MixedLetter> mixed = Names.mixedScript(name);
+            if (mixed.isPresent()) {
+                return SignatureVerifier.fail("signer.identity", mixed.get().english());
+            }
+        }
         List<String> differences = new ArrayList<>();
         if (!folded(q.surname()).equals(fold(h.surname()))) {
             differences.add("surname (certificate " + q.surname() + ", payload " + h.surname() + ")");
         }
-        String payloadGiven = h.firstName() + (h.patronymic() == null ? "" : " " + h.patronymic());
         if (!folded(q.givenName()).equals(fold(payloadGiven))) {
             differences.add("given name (certificate " + q.givenName() + ", payload " + payloadGiven + ")");
         }
@@ -39,19 +48,35 @@ final class PayloadMatch {
                 + String.join(", ", differences) + " differ.");
     }
 
-    static Check organization(Registry registry, RegistrationPayload p) {
+    /**
+     * Every organization and head field the payload states, against the register: nothing the service
+     * later attests on its receipt is the signer's free text.
+     *
+     * @param decision the authority decision, whose register entry of the signer gives the position
+     */
+    static Check organization(Registry registry, RegistrationPayload p, AuthorityDecision decision) {
         RegistrationPayload.Organization o = p.organization();
         if (o.type() == OrganizationType.IE) {
             Optional<EntrepreneurRecord> r = registry.entrepreneur(o.id());
             if (r.isEmpty()) {
                 return SignatureVerifier.fail("organization.match", "The register has no entrepreneur with OGRNIP " + o.id() + ".");
             }
+            EntrepreneurRecord rec = r.get();
             List<String> diff = new ArrayList<>();
-            if (r.get().terminated()) {
+            if (rec.terminated()) {
                 diff.add("the register records the end of the activity");
             }
-            if (!o.inn().equals(r.get().inn())) {
-                diff.add("INN differs (register " + r.get().inn() + ")");
+            if (!o.inn().equals(rec.inn())) {
+                diff.add("INN differs (register " + rec.inn() + ")");
+            }
+            if (o.kpp() != null) {
+                diff.add("an entrepreneur has no KPP");
+            }
+            compare(diff, "full name", o.fullName(), PayloadDraft.entrepreneurFullName(rec.fullName()));
+            compare(diff, "short name", o.shortName(), PayloadDraft.entrepreneurShortName(rec.surname()));
+            String position = p.head().position();
+            if (position != null) {
+                compare(diff, "head's position", position, PayloadDraft.ENTREPRENEUR_POSITION);
             }
             return result(diff);
         }
@@ -67,13 +92,27 @@ final class PayloadMatch {
         if (!o.inn().equals(rec.inn())) {
             diff.add("INN differs (register " + rec.inn() + ")");
         }
-        if (o.kpp() != null && !o.kpp().equals(rec.kpp())) {
+        if (o.kpp() == null ? rec.kpp() != null : !o.kpp().equals(rec.kpp())) {
             diff.add("KPP differs (register " + rec.kpp() + ")");
         }
-        if (rec.fullName() != null && !fold(o.fullName()).equals(folded(rec.fullName()))) {
-            diff.add("full name differs (register " + rec.fullName() + ")");
+        compare(diff, "full name", o.fullName(), rec.fullName());
+        compare(diff, "short name", o.shortName(), rec.shortName());
+        AuthorizedPerson head = decision == null ? null : decision.head();
+        if (head != null) { // without the signer's entry the authority check fails, and says why
+            compare(diff, "head's position", p.head().position(), head.position());
         }
         return result(diff);
+    }
+
+    /** A payload field against the register's: both absent, or the same once folded. */
+    private static void compare(List<String> diff, String what, String payload, String register) {
+        if (payload == null && register == null) {
+            return;
+        }
+        if (payload == null || register == null || !fold(payload).equals(folded(register))) {
+            diff.add(what + " differs (payload " + (payload == null ? "none" : "«" + payload + "»") + ", register "
+                    + (register == null ? "none" : "«" + register + "»") + ")");
+        }
     }
 
     private static Check result(List<String> diff) {
@@ -81,7 +120,6 @@ final class PayloadMatch {
                 : SignatureVerifier.fail("organization.match", "The payload does not agree with the register: " + String.join("; ", diff) + ".");
     }
 
-    private static final Locale RUSSIAN = Locale.forLanguageTag("ru");
     /** Folded names of certificates and register records (not of payloads), kept since those strings recur. */
     private static final java.util.Map<String, String> FOLDED = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -101,33 +139,8 @@ final class PayloadMatch {
         return f;
     }
 
-    /**
-     * A name as compared: upper case, Ё as Е, typographic quotes as ", each run of whitespace as one
-     * space, trimmed. One pass over the characters (no regular expressions).
-     */
+    /** A name as compared ({@link Names#fold}). */
     static String fold(String s) {
-        if (s == null) {
-            return "";
-        }
-        String u = s.toUpperCase(RUSSIAN);
-        StringBuilder b = new StringBuilder(u.length());
-        boolean space = false;
-        for (int i = 0; i < u.length(); i++) {
-            char c = u.charAt(i);
-            if (c == ' ' || c == '\t' || c == '\n' || c == 0x0b || c == '\f' || c == '\r') {
-                if (!space) {
-                    b.append(' ');
-                    space = true;
-                }
-                continue;
-            }
-            space = false;
-            switch (c) {
-                case 'Ё' -> b.append('Е');
-                case '«', '»', '“', '”' -> b.append('"');
-                default -> b.append(c);
-            }
-        }
-        return b.toString().strip();
+        return Names.fold(s);
     }
 }

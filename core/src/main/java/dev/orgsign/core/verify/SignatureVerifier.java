@@ -90,7 +90,7 @@ public final class SignatureVerifier {
                              OnlineRevocation online) {
         this.certificates = new CertificateChecks(trust, online);
         this.registry = registry;
-        this.authority = new AuthorityCheck(registry);
+        this.authority = new AuthorityCheck(registry, clock);
         this.ledger = ledger;
         this.clock = clock;
         this.maxAge = maxAge;
@@ -179,8 +179,9 @@ public final class SignatureVerifier {
         QualifiedCertificate q = profile.certificate();
         checks.put("certificate.qualified", profile.check());
         checks.put("signer.identity", PayloadMatch.identity(q, p));
-        checks.put("authority", authority(q, p));
-        checks.put("organization.match", PayloadMatch.organization(registry, p));
+        AuthorityDecision decision = decide(q, p, now);
+        checks.put("authority", authority(decision));
+        checks.put("organization.match", PayloadMatch.organization(registry, p, decision));
         checks.put("freshness", freshness(cms.signingTime, requestId, payload, cms.payloadSha256, freshAt));
         return finish(checks, requestId);
     }
@@ -202,28 +203,35 @@ public final class SignatureVerifier {
         return p;
     }
 
-    private Check authority(QualifiedCertificate q, RegistrationPayload p) {
+    /** The authority decision as of the verification time; null when the payload's identifier is mistyped. */
+    private AuthorityDecision decide(QualifiedCertificate q, RegistrationPayload p, Instant now) {
         try {
-            AuthorityDecision d = authority.decide(q, p.organization().type(), p.organization().id());
-            StringBuilder why = new StringBuilder();
-            for (Reason r : d.reasons()) {
-                if (why.length() > 0) {
-                    why.append(' ');
-                }
-                why.append(r.message(Locale.ENGLISH));
-            }
-            if (d.entitled()) {
-                return pass("authority", why.toString());
-            }
-            StringBuilder codes = new StringBuilder();
-            for (Reason r : d.reasons()) {
-                codes.append(codes.length() > 0 ? ", " : "").append(r.code());
-            }
-            return fail("authority", (d.outcome() == AuthorityDecision.Outcome.UNKNOWN ? "Unknown: " : "") + why
-                    + " [" + codes + "]");
+            return authority.decide(q, p.organization().type(), p.organization().id(), now);
         } catch (OrgsignException e) {
-            return fail("authority", e.getMessage());
+            return null;
         }
+    }
+
+    private static Check authority(AuthorityDecision d) {
+        if (d == null) {
+            return fail("authority", "The payload's OGRN / OGRNIP is not a valid identifier.");
+        }
+        StringBuilder why = new StringBuilder();
+        for (Reason r : d.reasons()) {
+            if (why.length() > 0) {
+                why.append(' ');
+            }
+            why.append(r.message(Locale.ENGLISH));
+        }
+        if (d.entitled()) {
+            return pass("authority", why.toString());
+        }
+        StringBuilder codes = new StringBuilder();
+        for (Reason r : d.reasons()) {
+            codes.append(codes.length() > 0 ? ", " : "").append(r.code());
+        }
+        return fail("authority", (d.outcome() == AuthorityDecision.Outcome.UNKNOWN ? "Unknown: " : "") + why
+                + " [" + codes + "]");
     }
 
     /** @param sha256 the payload's SHA-256 if already computed in this call (the signature's digest), or null */

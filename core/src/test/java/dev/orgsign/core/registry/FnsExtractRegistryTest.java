@@ -60,7 +60,7 @@ class FnsExtractRegistryTest {
         Path f = Files.write(dir.resolve("cut.xml"), Arrays.copyOf(full, full.length / 2));
         OrgsignException e = assertThrows(OrgsignException.class, () -> FnsExtractRegistry.load(f));
         assertEquals(ErrorCode.INVALID_REGISTRY, e.code());
-        assertTrue(e.getMessage().startsWith("The register file " + f + " is not a well-formed XML extract"), e.getMessage());
+        assertEquals("The register file " + f + " ends in the middle of the XML (line 2); the file is truncated.", e.getMessage());
     }
 
     @Test
@@ -94,7 +94,7 @@ class FnsExtractRegistryTest {
     void somethingThatIsNotAnExtractIsSaidToBeNone() throws Exception {
         Path f = Files.writeString(dir.resolve("pom.xml"), "<project><modelVersion>4.0.0</modelVersion></project>");
         OrgsignException e = assertThrows(OrgsignException.class, () -> FnsExtractRegistry.load(f));
-        assertTrue(e.getMessage().contains("is not an EGRUL/EGRIP extract"), e.getMessage());
+        assertTrue(e.getMessage().contains("is not an FNS EGRUL/EGRIP extract"), e.getMessage());
         OrgsignException missing = assertThrows(OrgsignException.class, () -> FnsExtractRegistry.load(dir.resolve("nope")));
         assertEquals(ErrorCode.IO, missing.code());
     }

@@ -2,6 +2,7 @@ package dev.orgsign.core.verify;
 
 import dev.orgsign.core.OrganizationType;
 import dev.orgsign.core.cades.RegistrationSigner;
+import dev.orgsign.core.authority.AuthorityDecision;
 import dev.orgsign.core.certificate.QualifiedCertificate;
 import dev.orgsign.core.payload.PayloadCodec;
 import dev.orgsign.core.payload.PayloadDraft;
@@ -60,7 +61,8 @@ public final class SignedRegistrations {
 
     public static byte[] payload(Persona persona, KeyKind kind, OrganizationType type, String claimedId) throws Exception {
         QualifiedCertificate q = QualifiedCertificate.parse(TestPki.get().credential(persona, kind).certificate());
-        return PayloadCodec.canonicalBytes(PayloadDraft.from(q, type, claimedId, REGISTRY,
+        AuthorityDecision decision = new dev.orgsign.core.authority.AuthorityCheck(REGISTRY).decide(q, type, claimedId);
+        return PayloadCodec.canonicalBytes(PayloadDraft.from(q, decision, type, claimedId, REGISTRY,
                 "buh@romashka.test", "+74951234567", "Главный бухгалтер", Clock.systemUTC()));
     }
 }

@@ -1,0 +1,148 @@
+package dev.orgsign.core.identifier;
+
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * How orgsign compares the names of people and organizations between a certificate, a payload and
+ * the register: after Unicode NFC, upper case (Russian rules), "Ё" as "Е", typographic quotes as
+ * {@code "}, and each run of whitespace as one space. The register writes names in upper case with
+ * "Е"; certificates and payloads use mixed case and "ё", and some tools write decomposed "е"+U+0308.
+ *
+ * <p>A person's name that mixes Latin and Cyrillic letters ("ИBАНОВ" with a Latin B) is never folded
+ * into a match: {@link #mixedScript} names the odd letter, so that the user is told which letter is
+ * wrong instead of getting a mismatch they cannot see.
+ */
+public final class Names {
+    private static final Locale RUSSIAN = Locale.forLanguageTag("ru");
+
+    private Names() {
+    }
+
+    /**
+     * @param s a name, or null
+     * @return the name as compared ("" for null)
+     */
+    public static String fold(String s) {
+        if (s == null) {
+            return "";
+        }
+        String n = isPlain(s) || Normalizer.isNormalized(s, Normalizer.Form.NFC) ? s : Normalizer.normalize(s, Normalizer.Form.NFC);
+        String u = n.toUpperCase(RUSSIAN);
+        StringBuilder b = new StringBuilder(u.length());
+        boolean space = false;
+        for (int i = 0; i < u.length(); i++) {
+            char c = u.charAt(i);
+            if (Character.isWhitespace(c) || c == '\u00a0') {
+                if (!space) {
+                    b.append(' ');
+                    space = true;
+                }
+                continue;
+            }
+            space = false;
+            switch (c) {
+                case 'Ё' -> b.append('Е');
+                case '«', '»', '“', '”', '„' -> b.append('"');
+                default -> b.append(c);
+            }
+        }
+        return b.toString().strip();
+    }
+
+    /** Letters of the Cyrillic block without combining marks and ASCII: already NFC. */
+    private static boolean isPlain(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 0x0300 && c <= 0x036f || c > 0x04ff) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * @param a a name
+     * @param b another name
+     * @return whether the two are the same name once folded
+     */
+    public static boolean same(String a, String b) {
+        return fold(a).equals(fold(b));
+    }
+
+    /**
+     * Finds a letter of the minority script in a name that mixes Latin and Cyrillic letters.
+     *
+     * @param s a person's name
+     * @return the odd letter described for the user ("'B' (U+0042, Latin) at position 2"), or empty
+     *         when the name's letters are all of one script
+     */
+    public static Optional<MixedLetter> mixedScript(String s) {
+        if (s == null) {
+            return Optional.empty();
+        }
+        int latin = 0;
+        int cyrillic = 0;
+        for (int i = 0; i < s.length(); i++) {
+            Character.UnicodeScript script = script(s.charAt(i));
+            if (script == Character.UnicodeScript.LATIN) {
+                latin++;
+            } else if (script == Character.UnicodeScript.CYRILLIC) {
+                cyrillic++;
+            }
+        }
+        if (latin == 0 || cyrillic == 0) {
+            return Optional.empty();
+        }
+        Character.UnicodeScript odd = latin <= cyrillic ? Character.UnicodeScript.LATIN : Character.UnicodeScript.CYRILLIC;
+        for (int i = 0; i < s.length(); i++) {
+            if (script(s.charAt(i)) == odd) {
+                return Optional.of(new MixedLetter(s, s.charAt(i), i + 1, odd == Character.UnicodeScript.LATIN));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Character.UnicodeScript script(char c) {
+        return Character.isLetter(c) ? Character.UnicodeScript.of(c) : Character.UnicodeScript.COMMON;
+    }
+
+    /**
+     * A letter of the other script in a name.
+     *
+     * @param name     the whole name
+     * @param letter   the odd letter
+     * @param position its position in the name, from 1
+     * @param latin    whether the odd letter is Latin (else Cyrillic among Latin letters)
+     */
+    public record MixedLetter(String name, char letter, int position, boolean latin) {
+        /** {@return the sentence in English} */
+        public String english() {
+            return "The name '" + name + "' mixes Latin and Cyrillic letters: '" + letter + "' (U+"
+                    + String.format("%04X", (int) letter) + ") at position " + position + " is a "
+                    + (latin ? "Latin" : "Cyrillic") + " letter.";
+        }
+
+        /** {@return the sentence in Russian} */
+        public String russian() {
+            return "В имени «" + name + "» смешаны латинские и кириллические буквы: «" + letter + "» (U+"
+                    + String.format("%04X", (int) letter) + ") на " + position + "-й позиции — "
+                    + (latin ? "латинская" : "кириллическая") + " буква.";
+        }
+    }
+
+    /**
+     * @param parts name parts, any of them null or blank
+     * @return the non-blank parts, stripped, joined by single spaces
+     */
+    public static String join(String... parts) {
+        StringBuilder b = new StringBuilder();
+        for (String p : parts) {
+            if (p != null && !p.isBlank()) {
+                b.append(b.length() == 0 ? "" : " ").append(p.strip());
+            }
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,231 @@
+package dev.orgsign.core.registry;
+
+import dev.orgsign.core.ErrorCode;
+import dev.orgsign.core.OrgsignException;
+
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Reads one FNS EGRUL / EGRIP XML file by streaming (StAX) and hands each organization or
+ * entrepreneur record to a {@link Sink}, in document order; {@link NewestRecords} then keeps the
+ * newest record of each OGRN. It reads both shapes the FNS publishes: the open-data files (root
+ * {@code Файл}, one {@code Документ} per record, {@code ТипИнф} ЕГРЮЛ_ОТКР_СВЕД / ЕГРИП_ОТКР_СВЕД) and
+ * the extract format of the official schemas (root {@code EGRUL} / {@code EGRIP}). Element names and
+ * their nesting are those of the schemas (VO_RUGF_2_311_26_04_05_01.xsd, VO_RIGF_2_311_27_04_04_01.xsd);
+ * an element is read only where the schema puts it (a founder's {@code СвФЛ} is not a head's).
+ *
+ * <p>The encoding (windows-1251 or UTF-8) comes from the XML declaration. A DOCTYPE is refused —
+ * extracts never carry one — which shuts out external entities and entity expansion alike. Parser
+ * messages never reach the user as they are: every failure is an {@link OrgsignException} that names
+ * the file and says what is wrong with it.
+ */
+public final class FnsExtractReader {
+    private static final XMLInputFactory FACTORY = secureFactory();
+
+    /** Receives the records of a file as they are read. */
+    public interface Sink {
+        /**
+         * @param record a legal entity's record
+         * @throws OrgsignException to stop reading
+         */
+        void legalEntity(LegalEntityRecord record) throws OrgsignException;
+
+        /**
+         * @param record an entrepreneur's record
+         * @throws OrgsignException to stop reading
+         */
+        void entrepreneur(EntrepreneurRecord record) throws OrgsignException;
+    }
+
+    /**
+     * What a file says of itself.
+     *
+     * @param fileId        {@code Файл/@ИдФайл} (open data), or null
+     * @param formatVersion {@code @ВерсФорм}, or null
+     * @param kind          {@code @ТипИнф} ("ЕГРЮЛ_ОТКР_СВЕД"), or the root's name for the schema format
+     * @param records       how many records were read
+     */
+    public record FileInfo(String fileId, String formatVersion, String kind, int records) {
+    }
+
+    private FnsExtractReader() {
+    }
+
+    private static XMLInputFactory secureFactory() {
+        XMLInputFactory f = XMLInputFactory.newFactory();
+        f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
+        f.setProperty(XMLInputFactory.IS_COALESCING, false);
+        f.setXMLReporter((message, type, info, location) -> { }); // warnings stay out of the terminal
+        return f;
+    }
+
+    /**
+     * Reads a file.
+     *
+     * @param file     an EGRUL or EGRIP file
+     * @param maxBytes the largest file accepted
+     * @param sink     receives the records
+     * @return what the file says of itself
+     * @throws OrgsignException IO when it cannot be read; INVALID_REGISTRY when it is too large, not
+     *                          well-formed, has a DOCTYPE, or is not an EGRUL / EGRIP file
+     */
+    public static FileInfo read(Path file, long maxBytes, Sink sink) throws OrgsignException {
+        try {
+            if (Files.size(file) > maxBytes) {
+                throw new OrgsignException(ErrorCode.INVALID_REGISTRY, "The register file " + file
+                        + " is larger than " + maxBytes / (1024 * 1024) + " MB; split the extract.");
+            }
+        } catch (IOException e) {
+            throw new OrgsignException(ErrorCode.IO, "The register file " + file + " cannot be read.", e);
+        }
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            XMLStreamReader r = FACTORY.createXMLStreamReader(in);
+            try {
+                return new ExtractHandler(file, sink).run(r);
+            } finally {
+                r.close();
+            }
+        } catch (XMLStreamException e) {
+            throw notWellFormed(file, e);
+        } catch (IOException e) {
+            throw new OrgsignException(ErrorCode.IO, "The register file " + file + " cannot be read.", e);
+        }
+    }
+
+    /** Words a parser failure for the user, with the line, without the parser's own text. */
+    static OrgsignException notWellFormed(Path file, XMLStreamException e) {
+        int line = e.getLocation() == null ? -1 : e.getLocation().getLineNumber();
+        String where = line > 0 ? " (line " + line + ")" : "";
+        String m = String.valueOf(e.getMessage());
+        String what;
+        if (m.contains("Invalid byte") || m.contains("Invalid UTF") || m.contains("MalformedInput") || m.contains("encoding")) {
+            what = " contains bytes that are not valid in the encoding its XML declaration names" + where
+                    + "; it may have been saved in another encoding or damaged";
+        } else if (m.contains("end of file") || m.contains("XML document structures must start and end")
+                || m.contains("Premature end") || m.contains("EOF")) {
+            what = " ends in the middle of the XML" + where + "; the file is truncated";
+        } else if (m.contains("Content is not allowed in prolog") || m.contains("prolog")) {
+            what = " does not start with XML" + where + "; it is not an EGRUL/EGRIP extract";
+        } else {
+            what = " is not well-formed XML" + where;
+        }
+        return new OrgsignException(ErrorCode.INVALID_REGISTRY, "The register file " + file + what + ".", e);
+    }
+
+    static String attr(XMLStreamReader r, String name) {
+        String v = r.getAttributeValue(null, name);
+        return v == null || v.isBlank() ? null : v.strip();
+    }
+
+    /** The event loop, with the path of open elements. */
+    private static final class ExtractHandler {
+        private final Path file;
+        private final Sink sink;
+        private final String[] path = new String[64];
+        private int depth;
+        private LegalEntityParts ul;
+        private EntrepreneurParts ip;
+        private int records;
+
+        ExtractHandler(Path file, Sink sink) {
+            this.file = file;
+            this.sink = sink;
+        }
+
+        FileInfo run(XMLStreamReader r) throws XMLStreamException, OrgsignException {
+            FileInfo info = null;
+            while (r.hasNext()) {
+                int ev = r.next();
+                switch (ev) {
+                    case XMLStreamConstants.DTD -> throw new OrgsignException(ErrorCode.INVALID_REGISTRY, "The register file "
+                            + file + " contains a DOCTYPE declaration. FNS extracts never do; it is refused because it could "
+                            + "pull in external files or expand entities without bound.");
+                    case XMLStreamConstants.ENTITY_REFERENCE -> throw new OrgsignException(ErrorCode.INVALID_REGISTRY,
+                            "The register file " + file + " uses an undeclared entity '&" + r.getLocalName() + ";'.");
+                    case XMLStreamConstants.START_ELEMENT -> {
+                        String name = r.getLocalName();
+                        if (depth == 0) {
+                            info = root(r, name);
+                        }
+                        if (depth == path.length) {
+                            throw new OrgsignException(ErrorCode.INVALID_REGISTRY, "The register file " + file
+                                    + " nests elements deeper than any EGRUL/EGRIP extract does.");
+                        }
+                        path[depth++] = name;
+                        start(r, name);
+                    }
+                    case XMLStreamConstants.END_ELEMENT -> {
+                        end(r.getLocalName());
+                        depth--;
+                    }
+                    default -> { }
+                }
+            }
+            return new FileInfo(info.fileId(), info.formatVersion(), info.kind(), records);
+        }
+
+        private FileInfo root(XMLStreamReader r, String name) throws OrgsignException {
+            if (name.equals("EGRUL") || name.equals("EGRIP")) {
+                return new FileInfo(null, null, name, 0);
+            }
+            if (!name.equals("Файл")) {
+                throw new OrgsignException(ErrorCode.INVALID_REGISTRY, "The file " + file
+                        + " is not an FNS EGRUL/EGRIP extract: its root element is <" + name + ">, not <Файл>, <EGRUL> or <EGRIP>.");
+            }
+            String kind = attr(r, "ТипИнф");
+            if (kind != null && !kind.startsWith("ЕГРЮЛ") && !kind.startsWith("ЕГРИП")) {
+                throw new OrgsignException(ErrorCode.INVALID_REGISTRY, "The file " + file + " is an FNS file of another kind ("
+                        + "ТипИнф=\"" + kind + "\"), not an EGRUL/EGRIP extract.");
+            }
+            return new FileInfo(attr(r, "ИдФайл"), attr(r, "ВерсФорм"), kind, 0);
+        }
+
+        /** The name of the element {@code up} levels above the current one ("" above the root). */
+        private String up(int up) {
+            int i = depth - 1 - up;
+            return i >= 0 ? path[i] : "";
+        }
+
+        private void start(XMLStreamReader r, String name) {
+            if (name.equals("СвЮЛ")) {
+                ul = new LegalEntityParts(r);
+            } else if (name.equals("СвИП")) {
+                ip = new EntrepreneurParts(r);
+            } else if (ul != null) {
+                ul.start(r, name, up(1), up(2));
+            } else if (ip != null) {
+                ip.start(r, name, up(1), up(2));
+            }
+        }
+
+        private void end(String name) throws OrgsignException {
+            if (name.equals("СвЮЛ") && ul != null) {
+                if (ul.ogrn != null) {
+                    sink.legalEntity(ul.build());
+                    records++;
+                }
+                ul = null;
+            } else if (name.equals("СвИП") && ip != null) {
+                if (ip.ogrnip != null) {
+                    sink.entrepreneur(ip.build());
+                    records++;
+                }
+                ip = null;
+            } else if (ul != null) {
+                ul.end(name, up(1));
+            } else if (ip != null) {
+                ip.end(name, up(1));
+            }
+        }
+    }
+}
