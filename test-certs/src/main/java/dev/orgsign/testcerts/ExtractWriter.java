@@ -68,7 +68,7 @@ public final class ExtractWriter {
                 if (d.isEntrepreneur()) {
                     EntrepreneurElement.write(w, d);
                 } else {
-                    LegalEntityElement.write(w, d);
+                    LegalEntityElement.write(w, d, shape == Shape.OPEN_DATA);
                 }
                 if (shape == Shape.OPEN_DATA) {
                     w.writeEndElement();

@@ -15,7 +15,11 @@ final class LegalEntityElement {
     private LegalEntityElement() {
     }
 
-    static void write(XMLStreamWriter w, RegisterDocument d) throws XMLStreamException {
+    /**
+     * @param openData the short name as the open-data files write it ({@code СвНаимЮЛСокр/@НаимСокр}, format 4.06+)
+     *                 rather than as the schema 4.05 does ({@code СвНаимЮЛ/@НаимЮЛСокр})
+     */
+    static void write(XMLStreamWriter w, RegisterDocument d, boolean openData) throws XMLStreamException {
         OrganizationData org = d.organization;
         LocalDate latest = d.latestEntry != null ? d.latestEntry : d.extractDate;
         String first = org.ogrn();
@@ -32,8 +36,16 @@ final class LegalEntityElement {
 
         w.writeStartElement("СвНаимЮЛ");
         w.writeAttribute("НаимЮЛПолн", org.fullName());
-        w.writeAttribute("НаимЮЛСокр", org.shortName());
+        if (org.shortName() != null && !openData) {
+            w.writeAttribute("НаимЮЛСокр", org.shortName());
+        }
         grn(w, "ГРНДата", "ГРН", first, CREATED);
+        if (org.shortName() != null && openData) {
+            w.writeStartElement("СвНаимЮЛСокр");
+            w.writeAttribute("НаимСокр", org.shortName());
+            grn(w, "ГРНДата", "ГРН", first, CREATED);
+            w.writeEndElement();
+        }
         w.writeEndElement();
 
         w.writeStartElement("СвАдресЮЛ");

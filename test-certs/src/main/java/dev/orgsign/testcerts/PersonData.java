@@ -14,11 +14,11 @@ public record PersonData(String surname, String firstName, String patronymic, St
 
     /** First name and patronymic. */
     public String givenName() {
-        return firstName + " " + patronymic;
+        return patronymic == null ? firstName : firstName + " " + patronymic;
     }
 
     /** "Surname First Patronymic". */
     public String fullName() {
-        return surname + " " + firstName + " " + patronymic;
+        return surname + " " + givenName();
     }
 }
