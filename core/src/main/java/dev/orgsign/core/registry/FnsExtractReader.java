@@ -10,6 +10,11 @@ import javax.xml.stream.XMLStreamReader;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -89,7 +94,10 @@ public final class FnsExtractReader {
             throw new OrgsignException(ErrorCode.IO, "The register file " + file + " cannot be read.", e);
         }
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-            XMLStreamReader r = FACTORY.createXMLStreamReader(in);
+            // Decoded here, not by the parser: the JDK's parser prints "[Fatal Error] ..." to the terminal
+            // for a byte its decoder refuses; ours reports the byte as an exception only.
+            XMLStreamReader r = FACTORY.createXMLStreamReader(new InputStreamReader(in, declaredEncoding(file, in)
+                    .newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)));
             try {
                 return new ExtractHandler(file, sink).run(r);
             } finally {
@@ -97,10 +105,45 @@ public final class FnsExtractReader {
             }
         } catch (XMLStreamException e) {
             throw notWellFormed(file, e);
+        } catch (CharacterCodingException e) {
+            throw notWellFormed(file, new XMLStreamException("Invalid byte", e));
         } catch (IOException e) {
             throw new OrgsignException(ErrorCode.IO, "The register file " + file + " cannot be read.", e);
         }
     }
+
+    /**
+     * The encoding the XML declaration names (UTF-8 when it names none), read from the first bytes
+     * of the stream, which is reset to its start.
+     */
+    static Charset declaredEncoding(Path file, InputStream in) throws IOException, OrgsignException {
+        in.mark(512);
+        byte[] head = in.readNBytes(512);
+        in.reset();
+        if (head.length >= 3 && (head[0] & 0xff) == 0xef && (head[1] & 0xff) == 0xbb && (head[2] & 0xff) == 0xbf) {
+            in.skip(3);
+            return StandardCharsets.UTF_8;
+        }
+        String start = new String(head, StandardCharsets.ISO_8859_1);
+        if (!start.startsWith("<?xml")) {
+            return StandardCharsets.UTF_8;
+        }
+        int end = start.indexOf("?>");
+        String declaration = end < 0 ? start : start.substring(0, end);
+        java.util.regex.Matcher m = ENCODING.matcher(declaration);
+        if (!m.find()) {
+            return StandardCharsets.UTF_8;
+        }
+        try {
+            return Charset.forName(m.group(1));
+        } catch (IllegalArgumentException e) {
+            throw new OrgsignException(ErrorCode.INVALID_REGISTRY, "The register file " + file + " declares the encoding '"
+                    + m.group(1) + "', which is not supported; FNS extracts are in windows-1251 or UTF-8.");
+        }
+    }
+
+    private static final java.util.regex.Pattern ENCODING = java.util.regex.Pattern.compile(
+            "encoding\\s*=\\s*[\"']([A-Za-z0-9._-]{1,40})[\"']");
 
     /** Words a parser failure for the user, with the line, without the parser's own text. */
     static OrgsignException notWellFormed(Path file, XMLStreamException e) {
@@ -108,7 +151,12 @@ public final class FnsExtractReader {
         String where = line > 0 ? " (line " + line + ")" : "";
         String m = String.valueOf(e.getMessage());
         String what;
-        if (m.contains("Invalid byte") || m.contains("Invalid UTF") || m.contains("MalformedInput") || m.contains("encoding")) {
+        boolean coding = false;
+        for (Throwable t = e; t != null; t = t instanceof XMLStreamException x && x.getNestedException() != null
+                && x.getNestedException() != t ? x.getNestedException() : t.getCause() == t ? null : t.getCause()) {
+            coding |= t instanceof CharacterCodingException;
+        }
+        if (coding || m.contains("Invalid byte") || m.contains("Invalid UTF") || m.contains("MalformedInput") || m.contains("encoding")) {
             what = " contains bytes that are not valid in the encoding its XML declaration names" + where
                     + "; it may have been saved in another encoding or damaged";
         } else if (m.contains("end of file") || m.contains("XML document structures must start and end")

@@ -98,4 +98,48 @@ class FnsExtractRegistryTest {
         OrgsignException missing = assertThrows(OrgsignException.class, () -> FnsExtractRegistry.load(dir.resolve("nope")));
         assertEquals(ErrorCode.IO, missing.code());
     }
+
+    @Test
+    void theOpenDataFileAndTheSchemaShapeReadTheSame() throws Exception {
+        java.util.List<dev.orgsign.testcerts.RegisterDocument> docs = java.util.List.of(
+                RegisterFixtures.document(Fixtures.LLC).status("112", "Юридическим лицом принято решение об изменении места нахождения"),
+                RegisterFixtures.document(Fixtures.GOV), dev.orgsign.testcerts.RegisterDocument.legalEntity(Fixtures.OTHER_LLC)
+                        .managedBy(Fixtures.LLC));
+        Path open = Files.write(dir.resolve("open.xml"), RegisterFixtures.extract(
+                dev.orgsign.testcerts.ExtractWriter.Shape.OPEN_DATA, Charset.forName("windows-1251"), docs));
+        Path schema = Files.write(dir.resolve("schema.xml"), RegisterFixtures.extract(
+                dev.orgsign.testcerts.ExtractWriter.Shape.SCHEMA, StandardCharsets.UTF_8, docs));
+        Registry a = FnsExtractRegistry.load(open);
+        Registry b = FnsExtractRegistry.load(schema);
+        for (String ogrn : java.util.List.of(Fixtures.LLC.ogrn(), Fixtures.GOV.ogrn(), Fixtures.OTHER_LLC.ogrn())) {
+            assertEquals(a.legalEntity(ogrn).orElseThrow(), b.legalEntity(ogrn).orElseThrow());
+        }
+        LegalEntityRecord llc = a.legalEntity(Fixtures.LLC.ogrn()).orElseThrow();
+        assertEquals(Fixtures.LLC.shortName(), llc.shortName());
+        assertEquals("112", llc.statuses().get(0).code());
+        assertEquals(Fixtures.LLC.ogrn(), a.legalEntity(Fixtures.OTHER_LLC.ogrn()).orElseThrow().managers().get(0).ogrn());
+    }
+
+    @Test
+    void anFnsFileOfAnotherKindIsNamedAndBadBytesPrintNothingButOurSentence() throws Exception {
+        Path other = Files.writeString(dir.resolve("nds.xml"), "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + "<Файл ИдФайл=\"NO_NDS_1\" ТипИнф=\"НДС\"><Документ/></Файл>");
+        OrgsignException e = assertThrows(OrgsignException.class, () -> FnsExtractRegistry.load(other));
+        assertTrue(e.getMessage().contains("an FNS file of another kind (ТипИнф=\"НДС\")"), e.getMessage());
+
+        Path bad = Files.write(dir.resolve("bad.xml"), ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Файл><Документ>"
+                + "<СвЮЛ ОГРН=\"1027700132195\">").getBytes(StandardCharsets.UTF_8));
+        Files.write(bad, new byte[] {(byte) 0xff, (byte) 0xfe, '<', '/', 'x', '>'}, java.nio.file.StandardOpenOption.APPEND);
+        java.io.PrintStream err = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            OrgsignException coding = assertThrows(OrgsignException.class, () -> FnsExtractRegistry.load(bad));
+            assertEquals("The register file " + bad + " contains bytes that are not valid in the encoding its XML declaration "
+                    + "names (line 2); it may have been saved in another encoding or damaged.", coding.getMessage());
+        } finally {
+            System.setErr(err);
+        }
+        assertEquals("", captured.toString(StandardCharsets.UTF_8), "the XML parser printed to the terminal");
+    }
 }
