@@ -59,6 +59,14 @@ public final class SignedRegistrations {
         }
     }
 
+    /** Signs given payload bytes with a persona's keystore (e.g. a payload a test has altered before signing). */
+    public static Signed signBytes(Persona persona, KeyKind kind, byte[] payload) throws Exception {
+        try (KeyStoreSigningToken token = KeyStoreSigningToken.ofFile(p12(persona, kind), "PKCS12")) {
+            token.login(r -> TestPki.STORE_PASSWORD.toCharArray());
+            return new Signed(payload, new RegistrationSigner().sign(payload, token, token.keys().get(0)));
+        }
+    }
+
     public static byte[] payload(Persona persona, KeyKind kind, OrganizationType type, String claimedId) throws Exception {
         QualifiedCertificate q = QualifiedCertificate.parse(TestPki.get().credential(persona, kind).certificate());
         AuthorityDecision decision = new dev.orgsign.core.authority.AuthorityCheck(REGISTRY).decide(q, type, claimedId);
