@@ -117,7 +117,7 @@ public final class Orgsign implements Runnable {
      * @param terminal the person to ask, or {@link Terminal#none()}
      * @param out      standard output
      * @param err      standard error
-     * @return the exit code of DESIGN.md
+     * @return the exit code of docs/design.md
      */
     public static int run(String[] args, Terminal terminal, PrintWriter out, PrintWriter err) {
         Locale previous = Locale.getDefault();

@@ -15,7 +15,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
- * The PIN options of DESIGN.md: {@code --pin} (asked on the terminal without echo),
+ * The PIN options of docs/design.md: {@code --pin} (asked on the terminal without echo),
  * {@code --pin-env VAR}, {@code --pin-file FILE}, {@code --allow-final-try}. There is
  * deliberately no option that takes the PIN itself: a command line is visible to every user of
  * the machine and lands in shell histories.

@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 import java.nio.file.Path;
 
 /**
- * The TOKEN options of DESIGN.md: a PKCS#11 token ({@code --module}, {@code --token}) or a JCA
+ * The TOKEN options of docs/design.md: a PKCS#11 token ({@code --module}, {@code --token}) or a JCA
  * keystore file ({@code --keystore}, {@code --storetype}).
  */
 public final class TokenOptions {

@@ -2,7 +2,7 @@ package dev.orgsign.core;
 
 /**
  * Stable machine-readable codes for every failure orgsign reports, each tied to the exit code
- * of the {@code orgsign} command (DESIGN.md): 1 internal, 2 usage or bad input, 3 token or PIN,
+ * of the {@code orgsign} command (docs/design.md): 1 internal, 2 usage or bad input, 3 token or PIN,
  * 4 signer not entitled, 5 rejected by verification, 6 service unreachable or timed out.
  */
 public enum ErrorCode {

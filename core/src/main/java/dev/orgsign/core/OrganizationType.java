@@ -1,6 +1,6 @@
 package dev.orgsign.core;
 
-/** What is being registered (DESIGN.md): an individual entrepreneur, a legal entity, a government body. */
+/** What is being registered (docs/design.md): an individual entrepreneur, a legal entity, a government body. */
 public enum OrganizationType {
     /** Individual entrepreneur; identified by OGRNIP. */
     IE,

@@ -98,7 +98,7 @@ public final class SignedRegistration {
     }
 
     /**
-     * Verifies this registration offline, as the service would (every check of DESIGN.md).
+     * Verifies this registration offline, as the service would (every check of docs/design.md).
      *
      * @param verifier a verifier with the trust anchors, CRLs and register
      * @return the report with every check

@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A PKCS#11 token as a {@link SigningToken}.
  *
- * <p>Login follows DESIGN.md's PIN rules: the PIN flags are read first; a locked PIN is reported
+ * <p>Login follows docs/design.md's PIN rules: the PIN flags are read first; a locked PIN is reported
  * without a login attempt; on the final try the login is refused unless
  * {@link Pkcs11Options#allowFinalTry()}; a token with a PIN pad is logged in without asking for
  * a PIN; there is exactly one {@code C_Login} and never a retry; the PIN array is wiped at once.

@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** DESIGN.md's PIN rules, on real SoftHSM tokens. */
+/** docs/design.md's PIN rules, on real SoftHSM tokens. */
 class PinRulesTest {
     @TempDir
     Path dir;

@@ -35,7 +35,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The HTTP API of DESIGN.md on Jetty's core handler API. Every answer is JSON (the receipt
+ * The HTTP API of docs/design.md on Jetty's core handler API. Every answer is JSON (the receipt
  * aside); errors are {@code {error, message}} with a 4xx or 503 status and never carry a stack trace.
  */
 final class ApiHandler extends Handler.Abstract {

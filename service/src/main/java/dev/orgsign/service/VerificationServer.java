@@ -36,7 +36,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 
 /**
- * The orgsign verification service: the HTTP API of DESIGN.md on Jetty, a durable JDBC store
+ * The orgsign verification service: the HTTP API of docs/design.md on Jetty, a durable JDBC store
  * (H2 under the data folder, or PostgreSQL shared by several instances), verification workers,
  * the e-mail outbox and signed PDF receipts.
  *

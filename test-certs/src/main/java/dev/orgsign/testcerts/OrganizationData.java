@@ -11,6 +11,6 @@ package dev.orgsign.testcerts;
  */
 public record OrganizationData(Kind kind, String ogrn, String inn, String kpp, String fullName, String shortName,
                                String okopfCode, String okopfName, String address, boolean terminated) {
-    /** The organization types of DESIGN.md. */
+    /** The organization types of docs/design.md. */
     public enum Kind { LLC, GOV, IE }
 }

@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** How keys and their certificates are shown: the JSON shape of DESIGN.md and a numbered list. */
+/** How keys and their certificates are shown: the JSON shape of docs/design.md and a numbered list. */
 final class KeyListing {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy").withZone(ZoneOffset.UTC);
 
@@ -35,7 +35,7 @@ final class KeyListing {
         }
     }
 
-    /** DESIGN.md's {@code certs --json} element. */
+    /** docs/design.md's {@code certs --json} element. */
     static Map<String, Object> json(TokenKey key) {
         Map<String, Object> o = new LinkedHashMap<>();
         X509Certificate c = key.certificate();

@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** DESIGN.md's verdict shape {@code {id?, verdict, checks: [{code, result, message}]}} in JSON and as text. */
+/** docs/design.md's verdict shape {@code {id?, verdict, checks: [{code, result, message}]}} in JSON and as text. */
 final class Reports {
     private Reports() {
     }

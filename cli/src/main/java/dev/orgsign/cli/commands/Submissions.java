@@ -61,7 +61,7 @@ final class Submissions {
         return Reports.exitCode(s.verdict());
     }
 
-    /** Prints a submission as DESIGN.md's verdict shape (JSON) or as text. */
+    /** Prints a submission as docs/design.md's verdict shape (JSON) or as text. */
     static void report(BaseCommand c, Submission s, Map<String, String> files) {
         if (c.json()) {
             Map<String, Object> o = Reports.json(s.id(), s.verdict(), s.checks());

@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 
-/** {@code orgsign verify}: all checks of DESIGN.md on a payload and its signature, locally. */
+/** {@code orgsign verify}: all checks of docs/design.md on a payload and its signature, locally. */
 @Command(name = "verify", mixinStandardHelpOptions = true, sortOptions = false)
 public final class VerifyCommand extends BaseCommand {
     @Option(names = "--payload", required = true, paramLabel = "FILE", descriptionKey = "opt.payloadIn")

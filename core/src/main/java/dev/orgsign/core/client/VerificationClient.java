@@ -28,7 +28,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Talks to the orgsign verification service (DESIGN.md, "HTTP API of the service"): submits a
+ * Talks to the orgsign verification service (docs/design.md, "HTTP API of the service"): submits a
  * payload with its detached signature, asks for the status of a submission, and waits for a
  * verdict with back-off, and fetches the signed PDF receipt of a verified submission. Every failure is an {@link OrgsignException}: {@link ErrorCode#SERVICE_UNREACHABLE}
  * when no connection can be made, {@link ErrorCode#SERVICE_TIMEOUT} when the service or the
@@ -110,7 +110,7 @@ public final class VerificationClient {
 
     /**
      * Fetches the receipt of a verified submission: a PDF signed by the service's own key
-     * (DESIGN.md, {@code GET /api/v1/submissions/{id}/receipt.pdf}). A receipt exists only once the
+     * (docs/design.md, {@code GET /api/v1/submissions/{id}/receipt.pdf}). A receipt exists only once the
      * service has verified the submission; for a pending or rejected one the service refuses, and
      * that refusal becomes an {@link ErrorCode#SERVICE_ERROR} naming the submission's state.
      *

@@ -21,7 +21,7 @@ import java.util.Map;
 
 /**
  * Verifies a submission — the canonical payload and its detached CAdES signature — and reports
- * every check of DESIGN.md. It never throws for bad input: garbage, truncated or oversized data
+ * every check of docs/design.md. It never throws for bad input: garbage, truncated or oversized data
  * yields a REJECTED report naming the failing check. VERIFIED requires every check to pass;
  * anything unknown (no CRL, organization not in the register) is not a pass.
  *
@@ -112,7 +112,7 @@ public final class SignatureVerifier {
      *
      * @param payload   the canonical registration JSON that was signed
      * @param signature the detached CAdES-BES signature (DER CMS SignedData)
-     * @return every check of DESIGN.md and the verdict
+     * @return every check of docs/design.md and the verdict
      */
     public VerificationReport verify(byte[] payload, byte[] signature) {
         return verify(payload, signature, clock.instant());
@@ -126,7 +126,7 @@ public final class SignatureVerifier {
      * @param payload    the canonical registration JSON that was signed
      * @param signature  the detached CAdES-BES signature (DER CMS SignedData)
      * @param receivedAt when the submission was received; must not lie in the future
-     * @return every check of DESIGN.md and the verdict
+     * @return every check of docs/design.md and the verdict
      */
     public VerificationReport verify(byte[] payload, byte[] signature, Instant receivedAt) {
         Instant now = clock.instant();

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What {@link SignatureVerifier} found: every check of DESIGN.md, and the verdict.
+ * What {@link SignatureVerifier} found: every check of docs/design.md, and the verdict.
  *
  * @param verdict   VERIFIED only when every check passed
  * @param checks    the checks in their stable order
