@@ -39,14 +39,33 @@ public final class ExtractWriter {
      * @return the file's bytes
      */
     public static byte[] write(Shape shape, Charset charset, List<RegisterDocument> documents) {
-        boolean ip = !documents.isEmpty() && documents.get(0).isEntrepreneur();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        LocalDate newest = documents.stream().map(d -> d.extractDate).max(LocalDate::compareTo)
+                .orElse(RegisterDocument.DEFAULT_EXTRACT_DATE);
+        write(shape, charset, documents, documents.size(), newest, out);
+        return out.toByteArray();
+    }
+
+    /**
+     * Writes documents as they come, for files of any size (the benchmarks' millions of records).
+     *
+     * @param shape     the wrapping
+     * @param charset   UTF-8 or windows-1251
+     * @param documents documents, all legal entities or all entrepreneurs
+     * @param count     how many there are (the file's {@code КолДок})
+     * @param date      the file's date
+     * @param out       where the file goes; not closed
+     */
+    public static void write(Shape shape, Charset charset, Iterable<RegisterDocument> documents, long count, LocalDate date,
+                             java.io.OutputStream out) {
+        java.util.Iterator<RegisterDocument> it = documents.iterator();
+        RegisterDocument firstDocument = it.hasNext() ? it.next() : null;
+        boolean ip = firstDocument != null && firstDocument.isEntrepreneur();
+        LocalDate newest = date;
         try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
             XMLStreamWriter w = XMLOutputFactory.newFactory().createXMLStreamWriter(out, charset.name());
             w.writeStartDocument(charset.name(), "1.0");
             w.writeCharacters("\n");
-            LocalDate newest = documents.stream().map(d -> d.extractDate).max(LocalDate::compareTo)
-                    .orElse(RegisterDocument.DEFAULT_EXTRACT_DATE);
             if (shape == Shape.OPEN_DATA) {
                 w.writeStartElement("Файл");
                 w.writeAttribute("ИдФайл", (ip ? "VO_RIGFO_0000_9965_" : "VO_RUGFO_0000_9965_")
@@ -54,12 +73,12 @@ public final class ExtractWriter {
                 w.writeAttribute("ВерсФорм", RegisterFixtures.FORMAT_VERSION);
                 w.writeAttribute("ТипИнф", ip ? "ЕГРИП_ОТКР_СВЕД" : "ЕГРЮЛ_ОТКР_СВЕД");
                 w.writeAttribute("ВерсПрог", "orgsign-test-certs");
-                w.writeAttribute("КолДок", Integer.toString(documents.size()));
+                w.writeAttribute("КолДок", Long.toString(count));
             } else {
                 w.writeStartElement(ip ? "EGRIP" : "EGRUL");
                 w.writeAttribute("ДатаВыг", newest.toString());
             }
-            for (RegisterDocument d : documents) {
+            for (RegisterDocument d = firstDocument; d != null; d = it.hasNext() ? it.next() : null) {
                 if (shape == Shape.OPEN_DATA) {
                     w.writeStartElement("Документ");
                     w.writeAttribute("ИдДок", UUID.nameUUIDFromBytes((d.organization.ogrn() + d.extractDate)
@@ -76,8 +95,7 @@ public final class ExtractWriter {
             }
             w.writeEndElement();
             w.writeEndDocument();
-            w.close();
-            return out.toByteArray();
+            w.flush();
         } catch (XMLStreamException e) {
             throw new IllegalStateException("Cannot write a register extract", e);
         }

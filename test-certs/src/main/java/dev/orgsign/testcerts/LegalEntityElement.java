@@ -101,6 +101,16 @@ final class LegalEntityElement {
         for (RegisterDocument.Head h : d.heads) {
             head(w, h, first, last);
         }
+        if (!d.founders.isEmpty()) {
+            w.writeStartElement("СвУчредит");
+            for (PersonData f : d.founders) {
+                w.writeStartElement("УчрФЛ");
+                grn(w, "ГРНДатаПерв", "ГРН", first, CREATED);
+                person(w, f, first);
+                w.writeEndElement();
+            }
+            w.writeEndElement();
+        }
         Entries.write(w, d, false, first, last, CREATED, latest);
         w.writeEndElement();
     }
@@ -124,10 +134,8 @@ final class LegalEntityElement {
         w.writeEndElement();
     }
 
-    private static void head(XMLStreamWriter w, RegisterDocument.Head h, String first, String last) throws XMLStreamException {
-        PersonData p = h.person();
-        w.writeStartElement("СведДолжнФЛ");
-        grn(w, "ГРНДатаПерв", "ГРН", first, CREATED);
+    /** {@code СвФЛ} of the schema's СвФЛЕГРЮЛТип: the name as the register spells it and the INN. */
+    private static void person(XMLStreamWriter w, PersonData p, String grn) throws XMLStreamException {
         w.writeStartElement("СвФЛ");
         w.writeAttribute("Фамилия", spelling(p.surname()));
         w.writeAttribute("Имя", spelling(p.firstName()));
@@ -135,8 +143,15 @@ final class LegalEntityElement {
             w.writeAttribute("Отчество", spelling(p.patronymic()));
         }
         w.writeAttribute("ИННФЛ", p.inn());
-        grn(w, "ГРНДата", "ГРН", first, CREATED);
+        grn(w, "ГРНДата", "ГРН", grn, CREATED);
         w.writeEndElement();
+    }
+
+    private static void head(XMLStreamWriter w, RegisterDocument.Head h, String first, String last) throws XMLStreamException {
+        PersonData p = h.person();
+        w.writeStartElement("СведДолжнФЛ");
+        grn(w, "ГРНДатаПерв", "ГРН", first, CREATED);
+        person(w, p, first);
         w.writeStartElement("СвДолжн");
         w.writeAttribute("ВидДолжн", "02");
         w.writeAttribute("НаимВидДолжн", "Руководитель юридического лица");

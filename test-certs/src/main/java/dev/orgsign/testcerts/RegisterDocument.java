@@ -51,6 +51,7 @@ public final class RegisterDocument {
     final List<Head> heads = new ArrayList<>();
     final List<Status> statuses = new ArrayList<>();
     final List<Manager> managers = new ArrayList<>();
+    final List<PersonData> founders = new ArrayList<>();
     LocalDate terminatedOn;
     String terminationCode;
     String terminationName;
@@ -144,6 +145,15 @@ public final class RegisterDocument {
      */
     public RegisterDocument status(String code, String name) {
         statuses.add(new Status(code, name));
+        return this;
+    }
+
+    /**
+     * @param founder a founder (participant) who is a natural person ({@code СвУчредит/УчрФЛ}); not a head
+     * @return this document
+     */
+    public RegisterDocument founder(PersonData founder) {
+        founders.add(founder);
         return this;
     }
 

@@ -51,7 +51,8 @@ class RegisterFixturesSchemaTest {
                         .status("112", "Юридическим лицом принято решение об изменении места нахождения"),
                 RegisterDocument.legalEntity(Fixtures.LLC).unreliableHead(Fixtures.FEDOROV, "сведения недостоверны "
                         + "(результаты проверки достоверности содержащихся в ЕГРЮЛ сведений о юридическом лице)"),
-                RegisterDocument.legalEntity(Fixtures.OTHER_LLC).managedBy(Fixtures.LLC));
+                RegisterDocument.legalEntity(Fixtures.OTHER_LLC).managedBy(Fixtures.LLC).founder(Fixtures.KUZNETSOV)
+                        .founder(Fixtures.FEDOROV));
     }
 
     @Test
@@ -59,6 +60,13 @@ class RegisterFixturesSchemaTest {
         for (Charset cs : List.of(StandardCharsets.UTF_8, Charset.forName("windows-1251"))) {
             validate(EGRUL_XSD, RegisterFixtures.extract(ExtractWriter.Shape.SCHEMA, cs, legalEntities()));
         }
+    }
+
+    @Test
+    void theSyntheticRegisterOfTheBenchmarksValidatesToo() throws Exception {
+        List<RegisterDocument> sample = new java.util.ArrayList<>();
+        new SyntheticRegister(300, 7, TODAY).forEach(sample::add);
+        validate(EGRUL_XSD, RegisterFixtures.extract(ExtractWriter.Shape.SCHEMA, Charset.forName("windows-1251"), sample));
     }
 
     @Test

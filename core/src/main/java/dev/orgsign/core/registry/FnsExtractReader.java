@@ -85,6 +85,21 @@ public final class FnsExtractReader {
      *                          well-formed, has a DOCTYPE, or is not an EGRUL / EGRIP file
      */
     public static FileInfo read(Path file, long maxBytes, Sink sink) throws OrgsignException {
+        return read(file, maxBytes, sink, null);
+    }
+
+    /**
+     * Reads a file and tells how far it got (for a progress bar over a large file).
+     *
+     * @param file      an EGRUL or EGRIP file
+     * @param maxBytes  the largest file accepted
+     * @param sink      receives the records
+     * @param bytesRead told the bytes read so far, about every megabyte; null for no progress
+     * @return what the file says of itself
+     * @throws OrgsignException as {@link #read(Path, long, Sink)}
+     */
+    public static FileInfo read(Path file, long maxBytes, Sink sink, java.util.function.LongConsumer bytesRead)
+            throws OrgsignException {
         try {
             if (Files.size(file) > maxBytes) {
                 throw new OrgsignException(ErrorCode.INVALID_REGISTRY, "The register file " + file
@@ -93,7 +108,8 @@ public final class FnsExtractReader {
         } catch (IOException e) {
             throw new OrgsignException(ErrorCode.IO, "The register file " + file + " cannot be read.", e);
         }
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+        try (InputStream in = new BufferedInputStream(bytesRead == null ? Files.newInputStream(file)
+                : new CountingStream(Files.newInputStream(file), bytesRead), 1 << 16)) {
             // Decoded here, not by the parser: the JDK's parser prints "[Fatal Error] ..." to the terminal
             // for a byte its decoder refuses; ours reports the byte as an exception only.
             XMLStreamReader r = FACTORY.createXMLStreamReader(new InputStreamReader(in, declaredEncoding(file, in)
@@ -144,6 +160,80 @@ public final class FnsExtractReader {
 
     private static final java.util.regex.Pattern ENCODING = java.util.regex.Pattern.compile(
             "encoding\\s*=\\s*[\"']([A-Za-z0-9._-]{1,40})[\"']");
+
+    /**
+     * Reads only the start of a file: what it says of itself (its {@code ИдФайл}), without its records.
+     *
+     * @param file an EGRUL or EGRIP file
+     * @return what the file says of itself, with {@code records} 0
+     * @throws OrgsignException as {@link #read(Path, long, Sink)}
+     */
+    public static FileInfo peek(Path file) throws OrgsignException {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 12)) {
+            XMLStreamReader r = FACTORY.createXMLStreamReader(new InputStreamReader(in, declaredEncoding(file, in)
+                    .newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)));
+            try {
+                ExtractHandler h = new ExtractHandler(file, null);
+                while (r.hasNext()) {
+                    int ev = r.next();
+                    if (ev == XMLStreamConstants.DTD) {
+                        throw new OrgsignException(ErrorCode.INVALID_REGISTRY, "The register file " + file
+                                + " contains a DOCTYPE declaration; it is refused.");
+                    }
+                    if (ev == XMLStreamConstants.START_ELEMENT) {
+                        return h.root(r, r.getLocalName());
+                    }
+                }
+                throw new OrgsignException(ErrorCode.INVALID_REGISTRY, "The register file " + file + " holds no XML element.");
+            } finally {
+                r.close();
+            }
+        } catch (XMLStreamException e) {
+            throw notWellFormed(file, e);
+        } catch (CharacterCodingException e) {
+            throw notWellFormed(file, new XMLStreamException("Invalid byte", e));
+        } catch (IOException e) {
+            throw new OrgsignException(ErrorCode.IO, "The register file " + file + " cannot be read.", e);
+        }
+    }
+
+    /** Counts the bytes read from a stream and reports them about every megabyte. */
+    private static final class CountingStream extends java.io.FilterInputStream {
+        private final java.util.function.LongConsumer report;
+        private long count;
+        private long reported;
+
+        CountingStream(InputStream in, java.util.function.LongConsumer report) {
+            super(in);
+            this.report = report;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                add(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                add(n);
+            }
+            return n;
+        }
+
+        private void add(long n) {
+            count += n;
+            if (count - reported >= 1 << 20) {
+                reported = count;
+                report.accept(count);
+            }
+        }
+    }
 
     /** Words a parser failure for the user, with the line, without the parser's own text. */
     static OrgsignException notWellFormed(Path file, XMLStreamException e) {

@@ -91,6 +91,17 @@ public final class FnsExtractRegistry implements Registry {
     }
 
     @Override
+    public List<LegalEntityRecord> legalEntitiesByInn(String inn) {
+        List<LegalEntityRecord> out = new ArrayList<>(1);
+        for (LegalEntityRecord r : legalEntities.values()) {
+            if (inn.equals(r.inn())) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    @Override
     public int size() {
         return legalEntities.size() + entrepreneurs.size();
     }

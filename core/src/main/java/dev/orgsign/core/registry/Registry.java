@@ -1,5 +1,6 @@
 package dev.orgsign.core.registry;
 
+import java.util.List;
 import java.util.Optional;
 
 /** The state registers as far as orgsign needs them: look-ups by OGRN and OGRNIP. */
@@ -18,4 +19,12 @@ public interface Registry {
 
     /** {@return how many records are loaded} */
     int size();
+
+    /**
+     * @param inn a legal entity's 10-digit INN
+     * @return the legal entities the register holds under this INN (normally one)
+     */
+    default List<LegalEntityRecord> legalEntitiesByInn(String inn) {
+        return List.of();
+    }
 }
