@@ -102,6 +102,10 @@ class DeskModulesTest {
                 assertTrue(certs.out().contains("\"label\": \"" + key + "\""), order + " " + t.label() + ": " + certs);
             }
         }
+        // one token anywhere (SoftHSM "a" only; OpenSC and the p11-kit proxy searched too): used without asking
+        LauncherTest.Run one = orgsign(ecp.softHsm().environment(), "certs", "--json");
+        assertEquals(0, one.exit(), one.toString());
+        assertTrue(one.out().contains("\"label\": \"llc-head-ec-p256\""), one.toString());
         LauncherTest.Run neither = orgsign(deskEnv(), "certs", "--module", softhsm, "--module", client.toString(),
                 "--lang", "en");
         assertEquals(3, neither.exit(), neither.toString());

@@ -52,13 +52,19 @@ public final class Pkcs11Tokens {
     }
 
     /**
-     * The tokens a module sees now.
+     * The tokens a module sees now; with {@code module} null, the tokens of every module installed
+     * (each once; {@link Pkcs11Discovery#scan} also tells which module holds each and which
+     * modules failed).
      *
-     * @param module the vendor's PKCS#11 library, or {@code null} to find one
+     * @param module the vendor's PKCS#11 library, or {@code null} to search every module installed
      * @return one entry per initialized token present
-     * @throws OrgsignException MODULE_NOT_FOUND, MODULE_INVALID, TOKEN_ERROR
+     * @throws OrgsignException MODULE_NOT_FOUND, MODULE_INVALID, TOKEN_ERROR for the module given
      */
     public static List<Pkcs11TokenInfo> list(Path module) throws OrgsignException {
+        if (module == null) {
+            return Pkcs11Discovery.scan(Pkcs11Modules.resolveAll(List.of()), false).tokens().stream()
+                    .map(Pkcs11Discovery.Found::token).toList();
+        }
         try (Pkcs11Library library = Pkcs11Library.open(module)) {
             return library.tokens();
         }
