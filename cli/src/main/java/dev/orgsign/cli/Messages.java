@@ -90,6 +90,18 @@ public final class Messages {
     }
 
     /**
+     * The sentence for a failure: in Russian the Russian lead of its code ({@code error.CODE})
+     * followed by the library's own sentence in brackets; in English the library's sentence.
+     *
+     * @param e the failure
+     * @return the sentence to show
+     */
+    public String sentence(dev.orgsign.core.OrgsignException e) {
+        String lead = russian() && has("error." + e.code().name()) ? get("error." + e.code().name()) : null;
+        return lead == null ? e.getMessage() : lead + " (" + e.getMessage() + ")";
+    }
+
+    /**
      * Whether the bundle has a sentence under {@code key}.
      *
      * @param key the bundle key

@@ -212,8 +212,7 @@ public final class Orgsign implements Runnable {
             if (ex instanceof OrgsignException oe) {
                 exit = oe.exitCode();
                 code = oe.code().name();
-                String lead = m.russian() && m.has("error." + code) ? m.get("error." + code) : null;
-                text = lead == null ? oe.getMessage() : lead + " (" + oe.getMessage() + ")";
+                text = m.sentence(oe);
             } else {
                 exit = 1;
                 code = "INTERNAL";

@@ -3,6 +3,7 @@ package dev.orgsign.cli;
 import dev.orgsign.core.ErrorCode;
 import dev.orgsign.core.OrgsignException;
 import dev.orgsign.core.token.PinCallback;
+import dev.orgsign.core.token.PinCallbacks;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
@@ -85,11 +86,11 @@ public final class PinOptions {
         }
         if (pinEnv != null) {
             return request -> {
-                String value = System.getenv(pinEnv);
-                if (value == null || value.isEmpty()) {
+                char[] value = PinCallbacks.environmentValue(pinEnv); // never a String, see there
+                if (value == null || value.length == 0) {
                     throw new OrgsignException(ErrorCode.PIN_MISSING, messages.get("pin.envMissing", pinEnv));
                 }
-                return value.toCharArray();
+                return value;
             };
         }
         if (pinFile != null) {

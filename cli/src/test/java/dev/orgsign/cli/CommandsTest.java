@@ -85,6 +85,27 @@ class CommandsTest {
     }
 
     @Test
+    void tokensWithoutModuleSearchesEveryInstalledModule() {
+        Result r = run("tokens", "--json");
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.out().contains("\"label\": \"" + token.label() + "\""), r.out());
+        assertTrue(r.out().contains("\"module\": \"" + module() + "\""), "held by SoftHSM's module: " + r.out());
+        Result text = run("tokens", "--lang", "en");
+        assertEquals(0, text.exit(), text.toString());
+        assertTrue(text.out().lines().anyMatch(l -> l.startsWith("Module: ") && l.endsWith("/opensc-pkcs11.so")), text.out());
+        assertTrue(text.out().contains("Module: " + module()) && text.out().contains(token.label()), text.out());
+        // several tokens and no terminal: the error lists them with their modules, exact labels only
+        Result several = run("certs", "--lang", "en");
+        assertEquals(3, several.exit(), several.toString());
+        assertTrue(several.err().contains("Several tokens are present; choose one with --token")
+                && several.err().contains("'" + token.label() + "' (SoftHSM v2, serial " + token.serial()
+                + ", module libsofthsm2.so)"), several.toString());
+        Result prefix = run("certs", "--token", token.label().substring(0, token.label().length() - 1), "--lang", "ru");
+        assertEquals(3, prefix.exit(), prefix.toString());
+        assertTrue(prefix.err().contains("метка должна совпадать полностью"), prefix.toString());
+    }
+
+    @Test
     void certsGivesDesignShapeWithQualifiedFields() {
         Result r = run("certs", "--module", module(), "--token", token.label(), "--json");
         assertEquals(0, r.exit(), r.toString());
@@ -95,13 +116,20 @@ class CommandsTest {
                 "\"surname\": \"Фёдоров\"", "\"snils\"", "\"innle\": \"7701012342\""}) {
             assertTrue(r.out().contains(f), f + "\n" + r.out());
         }
+        // SoftHSM hides private keys until the PIN: their presence is unknown (null), never false
+        assertTrue(r.out().contains("\"hasPrivateKey\": null") && !r.out().contains("\"hasPrivateKey\": false"), r.out());
         Result login = run("certs", "--module", module(), "--token", token.label(), "--login", "--pin-env", PIN_VAR,
                 "--json");
         assertEquals(0, login.exit(), login.toString());
-        assertTrue(login.out().contains("\"hasPrivateKey\": true"), login.out());
+        assertTrue(login.out().contains("\"hasPrivateKey\": true") && !login.out().contains("\"hasPrivateKey\": null"),
+                login.out());
         Result text = run("certs", "--module", module(), "--token", token.label(), "--lang", "ru");
         assertTrue(text.out().contains("Организация: ООО \"РОМАШКА\"") && text.out().contains("ОГРН: 1027700132195"),
                 text.out());
+        assertTrue(text.out().contains("Закрытый ключ: виден после ввода PIN-кода"), text.out());
+        Result en = run("certs", "--module", module(), "--token", token.label(), "--lang", "en", "--login", "--pin-env",
+                PIN_VAR);
+        assertTrue(en.out().contains("Private key: on the token"), en.out());
     }
 
     @Test

@@ -74,10 +74,12 @@ class ModelsTest {
         CommandLine cl = new CommandLine(root.model());
         CertsCommand certs = new CertsCommand();
         cl.addSubcommand("certs", new CommandLine(certs.model(root)));
-        cl.parseArgs("certs", "--module", "/x/lib.so", "--token", "T", "--json", "--pin-env", "PIN_VAR", "--login",
+        cl.parseArgs("certs", "--module", "/x/lib.so", "--module", "/y/spy.so", "--pkcs11-v2", "--token", "T", "--json", "--pin-env", "PIN_VAR", "--login",
                 "-v", "--lang", "en");
         CommandSpec spec = cl.getSubcommands().get("certs").getCommandSpec();
-        assertEquals(java.nio.file.Path.of("/x/lib.so"), spec.findOption("--module").getValue());
+        assertEquals(List.of(java.nio.file.Path.of("/x/lib.so"), java.nio.file.Path.of("/y/spy.so")),
+                spec.findOption("--module").getValue());
+        assertEquals(Boolean.TRUE, spec.findOption("--pkcs11-v2").getValue());
         assertEquals("T", spec.findOption("--token").getValue());
         assertEquals("PKCS12", spec.findOption("--storetype").getValue());
         assertEquals("PIN_VAR", spec.findOption("--pin-env").getValue());

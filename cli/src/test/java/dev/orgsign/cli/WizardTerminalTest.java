@@ -135,6 +135,44 @@ class WizardTerminalTest {
         }
     }
 
+    @Test
+    void withTwoTokensInsertedTheWizardOffersANumberedChoice() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/tmux")), "tmux is installed by scripts/setup");
+        Path dir = workDir();
+        SoftHsm softHsm = SoftHsm.at(dir.resolve("softhsm"));
+        ProvisionedToken first = softHsm.provision("ECP", SoftHsm.USER_PIN, dev.orgsign.testcerts.TestPki.get(),
+                java.util.EnumSet.of(Persona.LLC_HEAD));
+        ProvisionedToken second = softHsm.provision("ECP-2", SoftHsm.USER_PIN, dev.orgsign.testcerts.TestPki.get(),
+                java.util.EnumSet.of(Persona.LLC_HEAD));
+        Path pki = CliFixture.pki();
+        // no --module, no --token: every installed module is searched, as on an accountant's desk
+        String command = "env SOFTHSM2_CONF=" + softHsm.configFile() + " " + launcher() + " register --lang en --type LLC"
+                + " --ogrn " + CliFixture.LLC_OGRN + " --registry " + pki.resolve("registry/utf-8") + " --no-submit --out "
+                + dir.resolve("out") + "; echo EXIT=$?; sleep 600";
+        try (Tmux tty = Tmux.start(dir, command)) {
+            String choice = tty.await("Number (1-2): ", FIRST_SCREEN);
+            assertTrue(choice.contains("Several tokens are inserted. Which one holds your signature?"), choice);
+            assertTrue(choice.contains("ECP — SoftHSM v2, serial " + first.serial() + ", module libsofthsm2.so"), choice);
+            assertTrue(choice.contains("ECP-2 — SoftHSM v2, serial " + second.serial() + ", module libsofthsm2.so"), choice);
+            tty.typeLine(Integer.toString(number(choice, "ECP-2 — ")));
+            tty.await("Certificates on the token:", STEP);
+            tty.await("Number (1-2) [1]:", STEP);
+            tty.typeLine("");
+            String pin = tty.await("PIN for ", STEP);
+            assertTrue(pin.contains("PIN for SoftHSM v2 'ECP-2', serial " + second.serial()), pin);
+            tty.typeLine(System.getenv(CliFixture.PIN_VAR));
+            tty.await("E-mail for the verdict [", STEP);
+            tty.typeLine("");
+            tty.await("Contact phone", STEP);
+            tty.typeLine("");
+            tty.await("Sign? [y/N]", STEP);
+            tty.typeLine("y");
+            String end = tty.await("EXIT=", STEP);
+            assertTrue(end.contains("EXIT=0"), end);
+            assertTrue(Files.size(dir.resolve("out/registration.json.sig")) > 100);
+        }
+    }
+
     /** The list number of the entry whose key line contains {@code marker}. */
     static int number(String screen, String marker) {
         int at = screen.indexOf(marker);

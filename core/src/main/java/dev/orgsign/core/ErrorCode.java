@@ -28,6 +28,13 @@ public enum ErrorCode {
     MODULE_NOT_FOUND(3),
     /** The file given is not a PKCS#11 module for this machine. */
     MODULE_INVALID(3),
+    /** The module is there but not set up: its configuration file or token folder is missing (SoftHSM). */
+    MODULE_NOT_CONFIGURED(3),
+    /**
+     * The module is known to crash through the PKCS#11 3.0 entry point ({@code C_GetInterfaceList}),
+     * and this process was not started to use the 2.40 one ({@code C_GetFunctionList}).
+     */
+    MODULE_NEEDS_PKCS11_V2(3),
     /** No token, or none with the label or serial given, is inserted. */
     TOKEN_NOT_PRESENT(3),
     /** Several tokens are inserted and none was chosen. */

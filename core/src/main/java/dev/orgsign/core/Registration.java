@@ -197,8 +197,7 @@ public final class Registration {
             TokenKey key = TokenKeys.choose(token.keys(), keySelector, token.description());
             List<X509Certificate> chain = new ArrayList<>(key.chain().isEmpty() ? List.of(key.certificate()) : key.chain());
             caCertificates.stream().filter(c -> !chain.contains(c)).forEach(chain::add);
-            chosen = new TokenKey(key.id(), key.label(), key.certificate(), chain, key.keyAlgorithm(), key.keySizeBits(),
-                    key.hasPrivateKey());
+            chosen = key.withChain(chain);
         }
         return chosen;
     }

@@ -1,6 +1,7 @@
 package dev.orgsign.pkcs11;
 
 import dev.orgsign.core.token.KeyAlgorithm;
+import dev.orgsign.core.token.KeyPresence;
 import dev.orgsign.core.token.TokenKey;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.x9.ECNamedCurveTable;
@@ -55,7 +56,12 @@ final class Pkcs11KeyReader {
     private Pkcs11KeyReader() {
     }
 
-    static List<Entry> read(Session s) throws TokenException {
+    /**
+     * @param privateHidden whether the token hides its private objects now (it needs a login and
+     *                      none was made): a certificate without a private key then says nothing
+     *                      about the key, whose presence is {@link KeyPresence#UNKNOWN}
+     */
+    static List<Entry> read(Session s, boolean privateHidden) throws TokenException {
         List<Obj> certs = find(s, AttributeVector.newX509Certificate(), true);
         List<Obj> privates = find(s, AttributeVector.newPrivateKey(), false);
         List<Obj> publics = find(s, AttributeVector.newPublicKey(), false);
@@ -87,8 +93,9 @@ final class Pkcs11KeyReader {
             KeyAlgorithm alg = algorithm(priv, x);
             String id = HEX.formatHex(cert.id() != null && cert.id().length > 0 ? cert.id()
                     : priv != null && priv.id() != null ? priv.id() : new byte[0]);
+            KeyPresence presence = priv != null ? KeyPresence.PRESENT : privateHidden ? KeyPresence.UNKNOWN : KeyPresence.ABSENT;
             result.add(new Entry(new TokenKey(id, cert.label() != null ? cert.label() : id, x, chain(x, allCerts), alg,
-                    size(alg, x), priv != null), priv == null ? 0 : priv.handle()));
+                    size(alg, x), presence), priv == null ? 0 : priv.handle()));
         }
         for (Obj priv : privates) {
             if (!pairedPrivates.contains(priv)) {

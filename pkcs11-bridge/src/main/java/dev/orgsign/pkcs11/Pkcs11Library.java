@@ -24,6 +24,7 @@ import java.util.stream.Collectors;
  */
 public final class Pkcs11Library implements AutoCloseable {
     private static final Map<Path, Shared> OPEN = new HashMap<>();
+    private static final long CKR_GENERAL_ERROR = 0x5;
 
     static {
         StaticLogger.setLogger(new Slf4jWrapperLogger());
@@ -56,10 +57,25 @@ public final class Pkcs11Library implements AutoCloseable {
      * @throws OrgsignException MODULE_NOT_FOUND, MODULE_INVALID, TOKEN_ERROR when {@code C_Initialize} fails
      */
     public static Pkcs11Library open(Path path) throws OrgsignException {
+        return open(path, false);
+    }
+
+    /**
+     * Loads and initializes the module at {@code path} (or the one {@link Pkcs11Modules#resolve}
+     * finds when {@code path} is null), through the PKCS#11 2.40 entry point when asked.
+     *
+     * @param path     the module file, or {@code null}
+     * @param pkcs11V2 whether the PKCS#11 2.40 entry point is required ({@link Pkcs11EntryPoint})
+     * @return this process's user of the module, to be closed
+     * @throws OrgsignException MODULE_NOT_FOUND, MODULE_INVALID, MODULE_NEEDS_PKCS11_V2,
+     *                          MODULE_NOT_CONFIGURED, TOKEN_ERROR when {@code C_Initialize} fails
+     */
+    public static Pkcs11Library open(Path path, boolean pkcs11V2) throws OrgsignException {
         Path module = Pkcs11Modules.resolve(path).toAbsolutePath().normalize();
         synchronized (OPEN) {
             Shared shared = OPEN.get(module);
             if (shared == null) {
+                Pkcs11EntryPoint.check(module, pkcs11V2);
                 PKCS11Module m;
                 try {
                     m = PKCS11Module.getInstance(module.toString());
@@ -71,7 +87,10 @@ public final class Pkcs11Library implements AutoCloseable {
                     m.initialize();
                 } catch (PKCS11Exception e) {
                     if (e.getErrorCode() != 0x191) { // CKR_CRYPTOKI_ALREADY_INITIALIZED
-                        throw Pkcs11Errors.of(e, module.getFileName().toString(), "initializing the module", null);
+                        OrgsignException config = e.getErrorCode() == CKR_GENERAL_ERROR
+                                && SoftHsmConfiguration.isSoftHsm(module) ? SoftHsmConfiguration.problem(module, e) : null;
+                        throw config != null ? config
+                                : Pkcs11Errors.of(e, module.getFileName().toString(), "initializing the module", null);
                     }
                 }
                 shared = new Shared(m);
@@ -115,6 +134,19 @@ public final class Pkcs11Library implements AutoCloseable {
             return present;
         } catch (TokenException e) {
             throw Pkcs11Errors.of(e, path.getFileName().toString(), "listing the tokens", null);
+        }
+    }
+
+    /**
+     * @return how many of the module's slots hold no initialized token (an empty reader, a
+     *         token not yet initialized)
+     * @throws OrgsignException TOKEN_ERROR when the module cannot list its slots
+     */
+    public int emptySlots() throws OrgsignException {
+        try {
+            return shared.module.getSlotList(false).length - slots().size();
+        } catch (TokenException e) {
+            throw Pkcs11Errors.of(e, path.getFileName().toString(), "listing the slots", null);
         }
     }
 
@@ -164,6 +196,27 @@ public final class Pkcs11Library implements AutoCloseable {
                     : "Several tokens match '" + labelOrSerial + "'; choose one by serial: ") + listing(infos) + ".");
         }
         return new Pkcs11SigningToken(Pkcs11Library.open(path), chosen.get(0), info(chosen.get(0)), options);
+    }
+
+    /**
+     * Opens the token that {@code listed} describes, as a listing found it a moment ago: same
+     * label, serial, model and manufacturer, in whichever slot it is now.
+     *
+     * @param listed  the token as listed
+     * @param options final-try and session settings
+     * @return the token
+     * @throws OrgsignException TOKEN_REMOVED when it is no longer there
+     */
+    Pkcs11SigningToken openListed(Pkcs11TokenInfo listed, Pkcs11Options options) throws OrgsignException {
+        for (Slot s : slots()) {
+            Pkcs11TokenInfo now = info(s);
+            if (now.sameToken(listed)) {
+                return new Pkcs11SigningToken(Pkcs11Library.open(path), s, now, options);
+            }
+        }
+        throw new OrgsignException(ErrorCode.TOKEN_REMOVED, "The token " + listed.describe() + " was listed a moment "
+                + "ago through " + path.getFileName() + " but is no longer there (was it pulled out?). Insert it and "
+                + "try again.", null, Pkcs11Errors.CKR_TOKEN_NOT_PRESENT);
     }
 
     private static String listing(List<Pkcs11TokenInfo> infos) {

@@ -27,9 +27,14 @@ public final class Pkcs11Modules {
             "/usr/lib/x86_64-linux-gnu/librtpkcs11ecp.so",
             "/usr/lib/libjcPKCS11-2.so", "/usr/lib/x86_64-linux-gnu/libjcPKCS11-2.so", "/opt/jacartauc/lib/libjcPKCS11-2.so",
             "/usr/lib/libeTPkcs11.so", "/usr/lib/libeToken.so",
-            "/usr/lib/x86_64-linux-gnu/opensc-pkcs11.so", "/usr/lib/opensc-pkcs11.so",
+            "/usr/lib/x86_64-linux-gnu/opensc-pkcs11.so", "/usr/lib/aarch64-linux-gnu/opensc-pkcs11.so",
+            "/usr/lib/opensc-pkcs11.so", "/usr/lib64/opensc-pkcs11.so",
             "/usr/lib/softhsm/libsofthsm2.so", "/usr/lib/x86_64-linux-gnu/softhsm/libsofthsm2.so",
-            "/usr/lib/x86_64-linux-gnu/p11-kit-proxy.so");
+            "/usr/lib/aarch64-linux-gnu/softhsm/libsofthsm2.so", "/usr/lib64/softhsm/libsofthsm2.so",
+            // last: the p11-kit proxy reaches the modules registered with p11-kit, some of them above
+            // (a token seen twice is listed once, with the module above, see Pkcs11Discovery)
+            "/usr/lib/x86_64-linux-gnu/p11-kit-proxy.so", "/usr/lib/aarch64-linux-gnu/p11-kit-proxy.so",
+            "/usr/lib64/p11-kit-proxy.so");
     private static final List<String> WINDOWS = List.of(
             "C:\\Windows\\System32\\rtPKCS11ECP.dll", "C:\\Windows\\System32\\jcPKCS11-2.dll",
             "C:\\Windows\\System32\\eTPKCS11.dll", "C:\\Program Files\\OpenSC Project\\OpenSC\\pkcs11\\opensc-pkcs11.dll",
@@ -66,15 +71,58 @@ public final class Pkcs11Modules {
         return found.get(0);
     }
 
-    /** {@return the usual PKCS#11 libraries present on this system, most specific vendors first} */
+    /**
+     * The modules to search for tokens: the ones given; else those {@code ORGSIGN_PKCS11_MODULE}
+     * names (several separated by the path separator, {@code :} on Linux); else every usual
+     * library present ({@link #discover}). Nothing is checked or loaded here: a module that
+     * cannot be used is reported by {@link Pkcs11Discovery} and does not stop the others.
+     *
+     * @param explicit the modules the user gave (possibly none)
+     * @return the modules, in search order, each once
+     * @throws OrgsignException MODULE_NOT_FOUND when none is given and none is found
+     */
+    public static List<Path> resolveAll(List<Path> explicit) throws OrgsignException {
+        if (!explicit.isEmpty()) {
+            return List.copyOf(explicit);
+        }
+        String env = System.getenv(MODULE_VARIABLE);
+        if (env != null && !env.isBlank()) {
+            List<Path> named = new ArrayList<>();
+            for (String part : env.split(java.util.regex.Pattern.quote(java.io.File.pathSeparator))) {
+                if (!part.isBlank()) {
+                    named.add(Path.of(part.strip()));
+                }
+            }
+            return named;
+        }
+        List<Path> found = discover();
+        if (found.isEmpty()) {
+            throw new OrgsignException(ErrorCode.MODULE_NOT_FOUND, "No PKCS#11 module was found. Install the token's "
+                    + "driver (Rutoken, JaCarta, OpenSC or SoftHSM) or name its library with --module PATH or "
+                    + MODULE_VARIABLE + ".");
+        }
+        return found;
+    }
+
+    /**
+     * {@return the usual PKCS#11 libraries present on this system, most specific vendors first and
+     * the p11-kit proxy last; a library reached through several paths (symbolic links) once}
+     */
     public static List<Path> discover() {
         String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
         List<String> candidates = os.contains("win") ? WINDOWS : os.contains("mac") ? MAC : LINUX;
         List<Path> found = new ArrayList<>();
+        java.util.Set<Path> real = new java.util.HashSet<>();
         for (String c : candidates) {
             Path p = Path.of(c);
             if (Files.isRegularFile(p)) {
-                found.add(p);
+                try {
+                    if (real.add(p.toRealPath())) {
+                        found.add(p);
+                    }
+                } catch (IOException e) {
+                    found.add(p);
+                }
             }
         }
         return found;

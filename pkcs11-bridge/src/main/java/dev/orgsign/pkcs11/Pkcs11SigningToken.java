@@ -143,7 +143,7 @@ public final class Pkcs11SigningToken implements SigningToken {
         }
         Session session = acquire();
         try {
-            e = Pkcs11KeyReader.read(session);
+            e = Pkcs11KeyReader.read(session, !loggedIn && info.loginRequired());
         } catch (TokenException ex) {
             throw Pkcs11Errors.of(ex, description(), "reading the keys and certificates", null);
         } finally {
@@ -157,6 +157,10 @@ public final class Pkcs11SigningToken implements SigningToken {
 
     @Override
     public byte[] sign(TokenKey key, SignatureAlgorithm algorithm, byte[] data) throws OrgsignException {
+        if (!key.hasPrivateKey() && !loggedIn) {
+            throw new OrgsignException(ErrorCode.NOT_LOGGED_IN, "The token " + description()
+                    + " needs the PIN before signing.");
+        }
         if (!key.hasPrivateKey()) {
             throw new OrgsignException(ErrorCode.KEY_NOT_FOUND, "The token " + description()
                     + " has a certificate but no private key for '" + key.label() + "'.");

@@ -10,6 +10,18 @@ package dev.orgsign.pkcs11;
 public record Pkcs11TokenInfo(long slotId, String label, String manufacturer, String model, String serial,
                               boolean loginRequired, boolean protectedAuthPath, PinState pin) {
 
+    /**
+     * Whether {@code other} is the same token, wherever it is now (slot ids may change between two
+     * initializations of a module, and one token may be reached through two modules).
+     *
+     * @param other a token as another listing reported it
+     * @return true when label, serial, model and manufacturer agree
+     */
+    public boolean sameToken(Pkcs11TokenInfo other) {
+        return label.equals(other.label) && serial.equals(other.serial) && model.equals(other.model)
+                && manufacturer.equals(other.manufacturer);
+    }
+
     /** {@return "model 'label', serial S": how messages name the token} */
     public String describe() {
         return (model.isBlank() ? "token" : model) + " '" + label + "', serial " + serial;

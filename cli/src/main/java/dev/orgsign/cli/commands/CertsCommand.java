@@ -47,7 +47,7 @@ public final class CertsCommand extends BaseCommand {
 
     @Override
     public Integer call() throws OrgsignException {
-        try (SigningToken t = token.open(pin.allowFinalTry())) {
+        try (SigningToken t = token.open(pin.allowFinalTry(), m(), null)) {
             if (login || token.isKeystore()) {
                 t.login(pin.callback(terminal(), m(), !json));
             }

@@ -41,7 +41,6 @@ final class Chains {
                 }
             }
         }
-        return new TokenKey(key.id(), key.label(), key.certificate(), chain, key.keyAlgorithm(), key.keySizeBits(),
-                key.hasPrivateKey());
+        return key.withChain(chain);
     }
 }

@@ -66,7 +66,7 @@ public final class CheckCommand extends BaseCommand {
     }
 
     private X509Certificate fromToken() throws OrgsignException {
-        try (SigningToken t = token.open(pin.allowFinalTry())) {
+        try (SigningToken t = token.open(pin.allowFinalTry(), m(), null)) {
             if (token.isKeystore()) {
                 t.login(pin.callback(terminal(), m(), !json));
             }

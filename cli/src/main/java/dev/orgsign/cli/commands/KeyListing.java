@@ -4,6 +4,7 @@ import dev.orgsign.cli.Messages;
 import dev.orgsign.core.ErrorCode;
 import dev.orgsign.core.OrgsignException;
 import dev.orgsign.core.certificate.QualifiedCertificate;
+import dev.orgsign.core.token.KeyPresence;
 import dev.orgsign.core.token.TokenKey;
 import org.bouncycastle.asn1.x500.X500Name;
 
@@ -47,7 +48,8 @@ final class KeyListing {
         o.put("notBefore", c == null ? null : c.getNotBefore().toInstant().toString());
         o.put("notAfter", c == null ? null : c.getNotAfter().toInstant().toString());
         o.put("keyAlgorithm", key.keyAlgorithm().name() + (key.keyAlgorithm().isGost() ? "" : "-" + key.keySizeBits()));
-        o.put("hasPrivateKey", key.hasPrivateKey());
+        // unknown before the PIN on tokens that hide private keys until then: null, never false
+        o.put("hasPrivateKey", key.privateKey() == KeyPresence.UNKNOWN ? null : key.hasPrivateKey());
         QualifiedCertificate q = qualified(key);
         if (q == null) {
             o.put("qualified", null);
@@ -94,6 +96,7 @@ final class KeyListing {
         }
         sb.append("    ").append(m.get("certs.key", key.id(), key.label(), key.keyAlgorithm()
                 + (key.keyAlgorithm().isGost() ? "" : "-" + key.keySizeBits()))).append('\n');
+        sb.append("    ").append(m.get("certs.privateKey", m.get("certs.privateKey." + key.privateKey().name()))).append('\n');
         return sb.toString();
     }
 

@@ -1,6 +1,7 @@
 package dev.orgsign.cli.commands;
 
 import dev.orgsign.cli.PinOptions;
+import dev.orgsign.cli.TokenListing;
 import dev.orgsign.cli.TokenOptions;
 import dev.orgsign.core.ErrorCode;
 import dev.orgsign.core.OrganizationType;
@@ -143,7 +144,8 @@ public final class RegisterCommand extends BaseCommand {
     private AuthorityDecision decision;
 
     private Signed signOnToken(Registry reg) throws OrgsignException {
-        SigningToken t = token.open(pin.allowFinalTry());
+        SigningToken t = token.open(pin.allowFinalTry(), m(), ask == null ? null
+                : found -> ask.choose(m().get("ask.token"), found.stream().map(f -> TokenListing.choice(m(), f)).toList(), -1));
         try {
             PinCallback pins = pin.callback(terminal(), m(), !json);
             if (token.isKeystore()) {
@@ -272,7 +274,7 @@ public final class RegisterCommand extends BaseCommand {
                     throw new OrgsignException(ErrorCode.PIN_FINAL_TRY, m().get("register.finalTryDeclined"));
                 }
                 t.close();
-                t = token.open(true);
+                t = token.open(true, m(), null); // the token chosen before
             }
             if (p11.info().protectedAuthPath() && !json) {
                 err().println(m().get("pin.pad", p11.description()));

@@ -28,13 +28,60 @@ public final class PinCallbacks {
      */
     public static PinCallback environment(String name) {
         return request -> {
-            String value = System.getenv(name);
-            if (value == null || value.isEmpty()) {
+            char[] value = environmentValue(name);
+            if (value == null || value.length == 0) {
                 throw new OrgsignException(ErrorCode.PIN_MISSING, "The PIN for " + request.tokenDescription()
                         + " was to come from the environment variable " + name + ", which is not set.");
             }
-            return value.toCharArray();
+            return value;
         };
+    }
+
+    /**
+     * The value of the environment variable {@code name} as characters the caller wipes, without
+     * making a {@code String} of it: on Linux it is read from {@code /proc/self/environ} (the
+     * environment the process started with, which is the one {@link System#getenv} reports; the
+     * JDK keeps its own copy of that once anything calls {@code getenv}, which orgsign cannot
+     * wipe); elsewhere from {@link System#getenv}.
+     *
+     * @param name the variable
+     * @return its value, or {@code null} when it is not set
+     */
+    public static char[] environmentValue(String name) {
+        Path environ = Path.of("/proc/self/environ");
+        if (!Files.isReadable(environ)) {
+            String value = System.getenv(name);
+            return value == null ? null : value.toCharArray();
+        }
+        byte[] all;
+        try {
+            all = Files.readAllBytes(environ);
+        } catch (IOException e) {
+            String value = System.getenv(name);
+            return value == null ? null : value.toCharArray();
+        }
+        try {
+            byte[] key = (name + "=").getBytes(StandardCharsets.UTF_8);
+            int start = 0;
+            while (start < all.length) {
+                int end = start;
+                while (end < all.length && all[end] != 0) {
+                    end++;
+                }
+                if (end - start >= key.length && Arrays.equals(all, start, start + key.length, key, 0, key.length)) {
+                    CharBuffer chars = StandardCharsets.UTF_8.decode(ByteBuffer.wrap(all, start + key.length,
+                            end - start - key.length));
+                    char[] value = new char[chars.remaining()];
+                    chars.get(value);
+                    Arrays.fill(chars.array(), '\0');
+                    return value;
+                }
+                start = end + 1;
+            }
+            return null;
+        } finally {
+            Arrays.fill(all, (byte) 0);
+        }
     }
 
     /**
