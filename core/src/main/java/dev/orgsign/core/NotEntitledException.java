@@ -17,9 +17,21 @@ public final class NotEntitledException extends OrgsignException {
      * @param message  the sentence for the user, reasons included
      */
     public NotEntitledException(AuthorityDecision decision, String message) {
-        super(decision.outcome() == AuthorityDecision.Outcome.UNKNOWN ? ErrorCode.AUTHORITY_UNKNOWN
-                : ErrorCode.NOT_ENTITLED, message);
+        super(codeOf(decision), message);
         this.decision = decision;
+    }
+
+    /**
+     * @param decision the decision that was not ENTITLED
+     * @param text     the sentence for the user, reasons included, in both languages
+     */
+    public NotEntitledException(AuthorityDecision decision, Text text) {
+        super(codeOf(decision), text);
+        this.decision = decision;
+    }
+
+    private static ErrorCode codeOf(AuthorityDecision decision) {
+        return decision.outcome() == AuthorityDecision.Outcome.UNKNOWN ? ErrorCode.AUTHORITY_UNKNOWN : ErrorCode.NOT_ENTITLED;
     }
 
     /** {@return the decision with its reasons (stable codes and sentences)} */

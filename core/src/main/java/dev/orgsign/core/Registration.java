@@ -36,6 +36,7 @@ import java.util.stream.Collectors;
  * itself and refuses, with a {@link NotEntitledException}, anything but ENTITLED.
  */
 public final class Registration {
+    private static final Texts T = Texts.of(Registration.class);
     private final SigningToken token;
     private String keySelector;
     private OrganizationType type;
@@ -213,19 +214,18 @@ public final class Registration {
      */
     public AuthorityDecision check() throws OrgsignException {
         if (type == null || organizationId == null) {
-            throw new OrgsignException(ErrorCode.USAGE, "Name the organization to register (type and OGRN or OGRNIP).");
+            throw new OrgsignException(ErrorCode.USAGE, T.text("registration.noOrganization"));
         }
         if (registry == null) {
-            throw new OrgsignException(ErrorCode.USAGE, "Give the register extracts to check the signer's authority against.");
+            throw new OrgsignException(ErrorCode.USAGE, T.text("registration.noRegistry"));
         }
         AuthorityDecision decision = new AuthorityCheck(registry, clock).decide(signer(), type, organizationId);
         if (!decision.entitled()) {
-            String reasons = decision.reasons().stream().map(r -> r.message(locale)).collect(Collectors.joining(" "));
+            Text reasons = Text.join(" ", decision.reasons().stream().map(r -> Text.of(r.english(), r.russian())).toList());
             String codes = decision.reasons().stream().map(Reason::code).collect(Collectors.joining(", "));
-            throw new NotEntitledException(decision, (decision.outcome() == AuthorityDecision.Outcome.UNKNOWN
-                    ? "Whether the signer may register " : "The signer may not register ")
-                    + (type == OrganizationType.IE ? "OGRNIP " : "OGRN ") + organizationId + ": " + reasons
-                    + " [" + codes + "]");
+            throw new NotEntitledException(decision, T.text(decision.outcome() == AuthorityDecision.Outcome.UNKNOWN
+                    ? "registration.unknown" : "registration.notEntitled",
+                    T.text(type == OrganizationType.IE ? "field.OGRNIP" : "field.OGRN"), organizationId, reasons, codes));
         }
         return decision;
     }
@@ -242,7 +242,7 @@ public final class Registration {
     public SignedRegistration sign() throws OrgsignException {
         AuthorityDecision decision = check();
         if (email == null || email.isBlank()) {
-            throw new OrgsignException(ErrorCode.USAGE, "Give a contact e-mail address: the verdict is sent there.");
+            throw new OrgsignException(ErrorCode.USAGE, T.text("registration.noEmail"));
         }
         TokenKey key = signingKey();
         RegistrationPayload draft = PayloadDraft.from(signer(), decision, type, organizationId, registry, email, phone, position, clock);

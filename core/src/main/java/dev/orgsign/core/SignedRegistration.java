@@ -21,6 +21,7 @@ import java.time.Duration;
  * signed), the detached CAdES-BES signature, and what led to them.
  */
 public final class SignedRegistration {
+    private static final Texts T = Texts.of(OrgsignException.class);
     /** The file name of the canonical payload that {@link #writeTo} writes. */
     public static final String PAYLOAD_FILE = "registration.json";
     /** The file name of the DER CMS signature that {@link #writeTo} writes. */
@@ -81,8 +82,7 @@ public final class SignedRegistration {
             write(dir, SIGNATURE_FILE, signature);
             return json;
         } catch (IOException e) {
-            throw new OrgsignException(ErrorCode.IO, "The signed registration cannot be written to " + dir + ": "
-                    + e.getMessage(), e);
+            throw new OrgsignException(ErrorCode.IO, T.text("registration.unwritable", dir, IoFailures.reason(e)), e);
         }
     }
 

@@ -1,5 +1,8 @@
 package dev.orgsign.pkcs11;
 
+import dev.orgsign.core.Text;
+import dev.orgsign.core.Texts;
+
 /**
  * What a token says about its user PIN (the CKF_USER_PIN_* flags of CK_TOKEN_INFO) and the PIN
  * length it accepts.
@@ -21,20 +24,22 @@ public record PinState(boolean countLow, boolean finalTry, boolean locked, boole
         return locked ? "locked" : finalTry ? "final-try" : countLow ? "count-low" : toBeChanged ? "must-change" : "ok";
     }
 
-    String afterWrongPin() {
+    Text afterWrongPin() {
+        Texts t = Texts.of(PinState.class);
         if (locked) {
-            return " The token has now locked the PIN.";
+            return t.text("pin.nowLocked");
         }
         if (finalTry) {
-            return " One more wrong PIN will lock the token.";
+            return t.text("pin.nowFinalTry");
         }
         if (countLow) {
-            return " The token reports that wrong PINs have been entered; it locks after a few more.";
+            return t.text("pin.nowCountLow");
         }
-        return "";
+        return locale -> "";
     }
 
-    String lengthRange() {
-        return minLength > 0 && maxLength > 0 && maxLength < 1000 ? " (it takes " + minLength + " to " + maxLength + " characters)" : "";
+    Text lengthRange() {
+        return minLength > 0 && maxLength > 0 && maxLength < 1000
+                ? Texts.of(PinState.class).text("pin.lengthRange", minLength, maxLength) : locale -> "";
     }
 }

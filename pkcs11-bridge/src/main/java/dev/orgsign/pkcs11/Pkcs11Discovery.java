@@ -2,6 +2,8 @@ package dev.orgsign.pkcs11;
 
 import dev.orgsign.core.ErrorCode;
 import dev.orgsign.core.OrgsignException;
+import dev.orgsign.core.Text;
+import dev.orgsign.core.Texts;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,6 +22,7 @@ import java.util.stream.Collectors;
  * }</pre>
  */
 public final class Pkcs11Discovery {
+    private static final Texts T = Texts.of(Pkcs11Errors.class);
     /**
      * A token and the module that holds it.
      *
@@ -29,7 +32,15 @@ public final class Pkcs11Discovery {
     public record Found(Path module, Pkcs11TokenInfo token) {
         /** {@return "model 'label', serial S (module file name)"} */
         public String describe() {
-            return token.describe() + " (" + module.getFileName() + ")";
+            return describe(java.util.Locale.ENGLISH);
+        }
+
+        /**
+         * @param locale the reader's locale
+         * @return the token in the reader's language, with its module's file name
+         */
+        public String describe(java.util.Locale locale) {
+            return token.describe(locale) + " (" + module.getFileName() + ")";
         }
     }
 
@@ -123,13 +134,13 @@ public final class Pkcs11Discovery {
             throw modules.get(0).failure(); // the one module asked for could not be used: its own sentence
         }
         if (chosen.isEmpty()) {
-            throw new OrgsignException(ErrorCode.TOKEN_NOT_PRESENT, (labelOrSerial == null ? "No token is inserted"
-                    : "No token has the label or serial '" + labelOrSerial + "'") + ". Searched: " + searched() + "."
-                    + (tokens.isEmpty() ? "" : " Present: " + listing(tokens) + "."));
+            Text none = labelOrSerial == null ? T.text("token.none", searchedText())
+                    : T.text("token.noMatch", labelOrSerial, searchedText());
+            throw new OrgsignException(ErrorCode.TOKEN_NOT_PRESENT, tokens.isEmpty() ? none
+                    : T.text("token.withPresent", none, listing(tokens)));
         }
-        throw new OrgsignException(ErrorCode.TOKEN_AMBIGUOUS, (labelOrSerial == null
-                ? "Several tokens are present; choose one with --token LABEL or --token SERIAL: "
-                : "Several tokens match '" + labelOrSerial + "'; choose one by serial: ") + listing(chosen) + ".");
+        throw new OrgsignException(ErrorCode.TOKEN_AMBIGUOUS, labelOrSerial == null
+                ? T.text("token.several", listing(chosen)) : T.text("token.severalMatch", labelOrSerial, listing(chosen)));
     }
 
     /**
@@ -148,13 +159,18 @@ public final class Pkcs11Discovery {
 
     /** {@return each module searched with what it showed: "libsofthsm2.so (2 tokens)", "…: failed: reason"} */
     public String searched() {
-        return modules.stream().map(r -> r.module() + (r.failure() != null ? " (not loaded: " + r.failure().getMessage() + ")"
-                : r.tokens() == 0 && r.emptySlots() > 0 ? " (" + r.emptySlots() + " slot(s) without a token)"
-                : " (" + r.tokens() + " token(s))")).collect(Collectors.joining(", "));
+        return searchedText().in(java.util.Locale.ENGLISH);
     }
 
-    private static String listing(List<Found> found) {
-        return found.stream().map(f -> "'" + f.token().label() + "' (serial " + f.token().serial() + ", "
-                + f.module().getFileName() + ")").collect(Collectors.joining(", "));
+    private Text searchedText() {
+        return Text.join(", ", modules.stream().map(r -> r.failure() != null
+                ? T.text("searched.failed", r.module(), r.failure().text())
+                : r.tokens() == 0 && r.emptySlots() > 0 ? T.text("searched.empty", r.module(), r.emptySlots())
+                : T.text("searched.ok", r.module(), r.tokens())).toList());
+    }
+
+    private static Text listing(List<Found> found) {
+        return Text.join(", ", found.stream().map(f -> T.text("token.entryModule", f.token().label(), f.token().serial(),
+                f.module().getFileName())).toList());
     }
 }

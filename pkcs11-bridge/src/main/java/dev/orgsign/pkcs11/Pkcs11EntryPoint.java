@@ -2,6 +2,7 @@ package dev.orgsign.pkcs11;
 
 import dev.orgsign.core.ErrorCode;
 import dev.orgsign.core.OrgsignException;
+import dev.orgsign.core.Texts;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,6 +27,7 @@ import java.nio.file.Path;
  * process uses the 2.40 entry point, and otherwise refused with a sentence instead of a crash.
  */
 public final class Pkcs11EntryPoint {
+    private static final Texts T = Texts.of(Pkcs11Errors.class);
     /** The environment variable the wrapper reads: {@code true} keeps the PKCS#11 2.40 entry point. */
     public static final String VARIABLE = "PKCS11_USE_240_ONLY";
 
@@ -54,16 +56,10 @@ public final class Pkcs11EntryPoint {
             return;
         }
         if (asked) {
-            throw new OrgsignException(ErrorCode.MODULE_NEEDS_PKCS11_V2, "The PKCS#11 2.40 entry point was asked for "
-                    + "(--pkcs11-v2), but this program was started without " + VARIABLE + "=true, which the PKCS#11 "
-                    + "wrapper reads when the program starts. Run orgsign through its launcher (bin/orgsign), which "
-                    + "sets it, or set " + VARIABLE + "=true in the environment.");
+            throw new OrgsignException(ErrorCode.MODULE_NEEDS_PKCS11_V2, T.text("module.v2NotStarted", VARIABLE));
         }
         if (crashesOnV3(module)) {
-            throw new OrgsignException(ErrorCode.MODULE_NEEDS_PKCS11_V2, "The module " + module + " is OpenSC's "
-                    + "pkcs11-spy, which crashes a program that reaches it through the PKCS#11 3.0 entry point "
-                    + "(C_GetInterfaceList); orgsign did not load it. Run again with --pkcs11-v2 (or with "
-                    + VARIABLE + "=true in the environment) to use the PKCS#11 2.40 entry point (C_GetFunctionList).");
+            throw new OrgsignException(ErrorCode.MODULE_NEEDS_PKCS11_V2, T.text("module.spy", module, VARIABLE));
         }
     }
 

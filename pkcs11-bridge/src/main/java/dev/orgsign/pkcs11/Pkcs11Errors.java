@@ -2,6 +2,8 @@ package dev.orgsign.pkcs11;
 
 import dev.orgsign.core.ErrorCode;
 import dev.orgsign.core.OrgsignException;
+import dev.orgsign.core.Text;
+import dev.orgsign.core.Texts;
 import org.xipki.pkcs11.wrapper.PKCS11Exception;
 import org.xipki.pkcs11.wrapper.TokenException;
 
@@ -10,6 +12,7 @@ import org.xipki.pkcs11.wrapper.TokenException;
  * value in {@link OrgsignException#pkcs11ReturnCode()}.
  */
 public final class Pkcs11Errors {
+    private static final Texts T = Texts.of(Pkcs11Errors.class);
     static final long CKR_FUNCTION_CANCELED = 0x50;
     static final long CKR_DEVICE_ERROR = 0x30;
     static final long CKR_DEVICE_REMOVED = 0x32;
@@ -36,60 +39,60 @@ public final class Pkcs11Errors {
      *
      * @param e      what the wrapper threw
      * @param token  the token, as the user knows it ("Rutoken ECP 2.0 'Ромашка', serial 3a1f…")
-     * @param action what orgsign was doing ("signing", "logging in")
+     * @param action what orgsign was doing: a key of the bundle's {@code action.*} sentences
+     *               ({@code signing}, {@code login}, {@code keys}, {@code session}, {@code init},
+     *               {@code tokens}, {@code slots}, {@code info})
      * @param state  the PIN state read after the failure, for the wrong-PIN sentence; may be null
      * @return the exception, with a sentence for the user and the {@code CKR_*} value
      */
-    public static OrgsignException of(TokenException e, String token, String action, PinState state) {
+    public static OrgsignException of(TokenException e, Text token, String action, PinState state) {
+        Text doing = T.text("action." + action);
         if (!(e instanceof PKCS11Exception p)) {
-            return new OrgsignException(ErrorCode.TOKEN_ERROR,
-                    "The token " + token + " failed while " + action + ": " + e.getMessage(), e);
+            return new OrgsignException(ErrorCode.TOKEN_ERROR, T.text("error.failedWhile", token, doing, e.getMessage()), e);
         }
         long ckr = p.getErrorCode();
         String name = p.getErrorName();
-        String sentence;
+        Text sentence;
         ErrorCode code;
         if (ckr == CKR_PIN_INCORRECT || ckr == CKR_PIN_INVALID) {
             code = ErrorCode.PIN_INCORRECT;
-            sentence = "The PIN for " + token + " is wrong." + (state == null ? "" : state.afterWrongPin());
+            sentence = T.text("error.pinIncorrect", token, state == null ? "" : state.afterWrongPin());
         } else if (ckr == CKR_PIN_LOCKED) {
             code = ErrorCode.PIN_LOCKED;
-            sentence = "The PIN of " + token + " is locked after too many wrong attempts. Unlock it with the "
-                    + "administrator (SO) PIN in the token vendor's tool, or ask whoever issued the token.";
+            sentence = T.text("error.pinLocked", token);
         } else if (ckr == CKR_PIN_LEN_RANGE) {
             code = ErrorCode.PIN_LEN_RANGE;
-            sentence = "The PIN for " + token + " has the wrong length" + (state == null ? "" : state.lengthRange()) + ".";
+            sentence = T.text("error.pinLength", token, state == null ? "" : state.lengthRange());
         } else if (ckr == CKR_PIN_EXPIRED) {
             code = ErrorCode.PIN_EXPIRED;
-            sentence = "The PIN of " + token + " has expired and must be changed in the token vendor's tool first.";
+            sentence = T.text("error.pinExpired", token);
         } else if (ckr == CKR_USER_PIN_NOT_INITIALIZED) {
             code = ErrorCode.PIN_LOCKED;
-            sentence = "The token " + token + " has no user PIN set yet; initialize it in the vendor's tool.";
+            sentence = T.text("error.pinNotInitialized", token);
         } else if (ckr == CKR_DEVICE_REMOVED || ckr == CKR_TOKEN_NOT_PRESENT) {
             code = ErrorCode.TOKEN_REMOVED;
-            sentence = "The token " + token + " was removed or is not inserted. Insert it and try again.";
+            sentence = T.text("error.removed", token);
         } else if (ckr == CKR_TOKEN_NOT_RECOGNIZED) {
             code = ErrorCode.TOKEN_NOT_PRESENT;
-            sentence = "The device in the reader is not a token this PKCS#11 module recognizes.";
+            sentence = T.text("error.notRecognized");
         } else if (ckr == CKR_SESSION_CLOSED || ckr == CKR_SESSION_HANDLE_INVALID) {
             code = ErrorCode.SESSION_CLOSED;
-            sentence = "The session with " + token + " was closed (was the token pulled out?). Try again.";
+            sentence = T.text("error.sessionClosed", token);
         } else if (ckr == CKR_USER_NOT_LOGGED_IN) {
             code = ErrorCode.NOT_LOGGED_IN;
-            sentence = "The token " + token + " needs the PIN before " + action + ".";
+            sentence = T.text("error.notLoggedIn", token, doing);
         } else if (ckr == CKR_KEY_FUNCTION_NOT_PERMITTED || ckr == CKR_KEY_TYPE_INCONSISTENT) {
             code = ErrorCode.KEY_NOT_USABLE;
-            sentence = "The key on " + token + " is not allowed to sign (its CKA_SIGN attribute is off, or it is "
-                    + "of another type than the certificate says).";
+            sentence = T.text("error.keyNotAllowed", token);
         } else if (ckr == CKR_MECHANISM_INVALID) {
             code = ErrorCode.MECHANISM_UNSUPPORTED;
-            sentence = "The token " + token + " does not support the signing mechanism needed while " + action + ".";
+            sentence = T.text("error.mechanism", token, doing);
         } else if (ckr == CKR_FUNCTION_CANCELED) {
             code = ErrorCode.PIN_MISSING;
-            sentence = "The PIN entry on the token's PIN pad was cancelled.";
+            sentence = T.text("error.padCancelled");
         } else {
             code = ErrorCode.TOKEN_ERROR;
-            sentence = "The token " + token + " failed while " + action + " (" + name + ").";
+            sentence = T.text("error.failed", token, doing, name);
         }
         return new OrgsignException(code, sentence, e, ckr);
     }

@@ -2,6 +2,8 @@ package dev.orgsign.pkcs11;
 
 import dev.orgsign.core.ErrorCode;
 import dev.orgsign.core.OrgsignException;
+import dev.orgsign.core.Text;
+import dev.orgsign.core.Texts;
 import org.xipki.pkcs11.wrapper.PKCS11Exception;
 import org.xipki.pkcs11.wrapper.PKCS11Module;
 import org.xipki.pkcs11.wrapper.Slot;
@@ -23,6 +25,7 @@ import java.util.stream.Collectors;
  * the next open sees tokens inserted (or created) in the meantime.
  */
 public final class Pkcs11Library implements AutoCloseable {
+    private static final Texts T = Texts.of(Pkcs11Errors.class);
     private static final Map<Path, Shared> OPEN = new HashMap<>();
     private static final long CKR_GENERAL_ERROR = 0x5;
 
@@ -80,8 +83,7 @@ public final class Pkcs11Library implements AutoCloseable {
                 try {
                     m = PKCS11Module.getInstance(module.toString());
                 } catch (IOException | RuntimeException | UnsatisfiedLinkError e) {
-                    throw new OrgsignException(ErrorCode.MODULE_INVALID, "The file " + module
-                            + " could not be loaded as a PKCS#11 library (it exports no C_GetFunctionList).", e);
+                    throw new OrgsignException(ErrorCode.MODULE_INVALID, T.text("module.notLoadable", module), e);
                 }
                 try {
                     m.initialize();
@@ -90,7 +92,7 @@ public final class Pkcs11Library implements AutoCloseable {
                         OrgsignException config = e.getErrorCode() == CKR_GENERAL_ERROR
                                 && SoftHsmConfiguration.isSoftHsm(module) ? SoftHsmConfiguration.problem(module, e) : null;
                         throw config != null ? config
-                                : Pkcs11Errors.of(e, module.getFileName().toString(), "initializing the module", null);
+                                : Pkcs11Errors.of(e, literal(module.getFileName().toString()), "init", null);
                     }
                 }
                 shared = new Shared(m);
@@ -133,7 +135,7 @@ public final class Pkcs11Library implements AutoCloseable {
             }
             return present;
         } catch (TokenException e) {
-            throw Pkcs11Errors.of(e, path.getFileName().toString(), "listing the tokens", null);
+            throw Pkcs11Errors.of(e, literal(path.getFileName().toString()), "tokens", null);
         }
     }
 
@@ -146,7 +148,7 @@ public final class Pkcs11Library implements AutoCloseable {
         try {
             return shared.module.getSlotList(false).length - slots().size();
         } catch (TokenException e) {
-            throw Pkcs11Errors.of(e, path.getFileName().toString(), "listing the slots", null);
+            throw Pkcs11Errors.of(e, literal(path.getFileName().toString()), "slots", null);
         }
     }
 
@@ -158,7 +160,7 @@ public final class Pkcs11Library implements AutoCloseable {
                     ti.isProtectedAuthenticationPath(),
                     PinState.of(ti.getFlags(), ti.getMinPinLen(), ti.getMaxPinLen()));
         } catch (TokenException e) {
-            throw Pkcs11Errors.of(e, "in slot " + slot.getSlotID(), "reading the token information", null);
+            throw Pkcs11Errors.of(e, T.text("token.inSlot", slot.getSlotID()), "info", null);
         }
     }
 
@@ -183,17 +185,15 @@ public final class Pkcs11Library implements AutoCloseable {
             }
         }
         if (slots.isEmpty()) {
-            throw new OrgsignException(ErrorCode.TOKEN_NOT_PRESENT, "No token is inserted (the module "
-                    + path.getFileName() + " sees no initialized token). Insert the token and try again.");
+            throw new OrgsignException(ErrorCode.TOKEN_NOT_PRESENT, T.text("token.noneInModule", path.getFileName()));
         }
         if (chosen.isEmpty()) {
-            throw new OrgsignException(ErrorCode.TOKEN_NOT_PRESENT, "No token has the label or serial '"
-                    + labelOrSerial + "'. Present: " + listing(infos) + ".");
+            throw new OrgsignException(ErrorCode.TOKEN_NOT_PRESENT, T.text("token.noMatchPresent", labelOrSerial,
+                    listing(infos)));
         }
         if (chosen.size() > 1) {
-            throw new OrgsignException(ErrorCode.TOKEN_AMBIGUOUS, (labelOrSerial == null
-                    ? "Several tokens are present; choose one with --token LABEL or --token SERIAL: "
-                    : "Several tokens match '" + labelOrSerial + "'; choose one by serial: ") + listing(infos) + ".");
+            throw new OrgsignException(ErrorCode.TOKEN_AMBIGUOUS, labelOrSerial == null
+                    ? T.text("token.several", listing(infos)) : T.text("token.severalMatch", labelOrSerial, listing(infos)));
         }
         return new Pkcs11SigningToken(Pkcs11Library.open(path), chosen.get(0), info(chosen.get(0)), options);
     }
@@ -214,13 +214,16 @@ public final class Pkcs11Library implements AutoCloseable {
                 return new Pkcs11SigningToken(Pkcs11Library.open(path), s, now, options);
             }
         }
-        throw new OrgsignException(ErrorCode.TOKEN_REMOVED, "The token " + listed.describe() + " was listed a moment "
-                + "ago through " + path.getFileName() + " but is no longer there (was it pulled out?). Insert it and "
-                + "try again.", null, Pkcs11Errors.CKR_TOKEN_NOT_PRESENT);
+        throw new OrgsignException(ErrorCode.TOKEN_REMOVED, T.text("token.gone", (Text) listed::describe, path.getFileName()),
+                null, Pkcs11Errors.CKR_TOKEN_NOT_PRESENT);
     }
 
-    private static String listing(List<Pkcs11TokenInfo> infos) {
-        return infos.stream().map(i -> "'" + i.label() + "' (serial " + i.serial() + ")").collect(Collectors.joining(", "));
+    private static Text listing(List<Pkcs11TokenInfo> infos) {
+        return Text.join(", ", infos.stream().map(i -> T.text("token.entry", i.label(), i.serial())).toList());
+    }
+
+    private static Text literal(String s) {
+        return locale -> s;
     }
 
     /** Releases this user of the module; the last one finalizes it. */

@@ -2,6 +2,8 @@ package dev.orgsign.pkcs11;
 
 import dev.orgsign.core.ErrorCode;
 import dev.orgsign.core.OrgsignException;
+import dev.orgsign.core.Text;
+import dev.orgsign.core.Texts;
 import dev.orgsign.core.token.SignatureAlgorithm;
 import org.xipki.pkcs11.wrapper.Mechanism;
 import org.xipki.pkcs11.wrapper.params.RSA_PKCS_PSS_PARAMS;
@@ -28,6 +30,7 @@ import java.util.function.UnaryOperator;
  * </ul>
  */
 final class Pkcs11Mechanisms {
+    private static final Texts T = Texts.of(Pkcs11Errors.class);
     static final long CKM_RSA_PKCS = 0x1;
     static final long CKM_RSA_PKCS_PSS = 0xD;
     static final long CKM_SHA256_RSA_PKCS = 0x40;
@@ -74,7 +77,7 @@ final class Pkcs11Mechanisms {
         return Arrays.binarySearch(supported, mechanism) >= 0;
     }
 
-    Plan plan(SignatureAlgorithm algorithm, int keyBits, String token) throws OrgsignException {
+    Plan plan(SignatureAlgorithm algorithm, int keyBits, Text token) throws OrgsignException {
         String digest = algorithm.digestJcaName();
         UnaryOperator<byte[]> same = UnaryOperator.identity();
         UnaryOperator<byte[]> hash = d -> SignatureEncodings.digest(digest, d);
@@ -124,7 +127,7 @@ final class Pkcs11Mechanisms {
                 require(raw, big ? "GOST R 34.10-2012 (512)" : "GOST R 34.10-2012 (256)", token);
                 return new Plan(new Mechanism(raw), hash, out);
             }
-            default -> throw new OrgsignException(ErrorCode.MECHANISM_UNSUPPORTED, "Unknown algorithm " + algorithm);
+            default -> throw new OrgsignException(ErrorCode.MECHANISM_UNSUPPORTED, T.text("error.unknownAlgorithm", algorithm));
         }
     }
 
@@ -136,11 +139,10 @@ final class Pkcs11Mechanisms {
         };
     }
 
-    private void require(long mechanism, String what, String token) throws OrgsignException {
+    private void require(long mechanism, String what, Text token) throws OrgsignException {
         if (!has(mechanism)) {
-            throw new OrgsignException(ErrorCode.MECHANISM_UNSUPPORTED, "The token " + token + " cannot make " + what
-                    + " signatures: it lists neither the combined mechanism nor the raw one (0x"
-                    + Long.toHexString(mechanism) + ").");
+            throw new OrgsignException(ErrorCode.MECHANISM_UNSUPPORTED, T.text("error.noMechanism", token, what,
+                    Long.toHexString(mechanism)));
         }
     }
 }

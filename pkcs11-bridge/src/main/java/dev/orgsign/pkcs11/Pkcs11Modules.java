@@ -2,6 +2,7 @@ package dev.orgsign.pkcs11;
 
 import dev.orgsign.core.ErrorCode;
 import dev.orgsign.core.OrgsignException;
+import dev.orgsign.core.Texts;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,6 +20,7 @@ import java.util.Locale;
  * instead of a crash.
  */
 public final class Pkcs11Modules {
+    private static final Texts T = Texts.of(Pkcs11Errors.class);
     /** The environment variable naming the module when {@code --module} is not given. */
     public static final String MODULE_VARIABLE = "ORGSIGN_PKCS11_MODULE";
 
@@ -64,9 +66,7 @@ public final class Pkcs11Modules {
         }
         List<Path> found = discover();
         if (found.isEmpty()) {
-            throw new OrgsignException(ErrorCode.MODULE_NOT_FOUND, "No PKCS#11 module was found. Install the token's "
-                    + "driver (Rutoken, JaCarta, OpenSC or SoftHSM) or name its library with --module PATH or "
-                    + MODULE_VARIABLE + ".");
+            throw new OrgsignException(ErrorCode.MODULE_NOT_FOUND, T.text("module.none", MODULE_VARIABLE));
         }
         return found.get(0);
     }
@@ -97,9 +97,7 @@ public final class Pkcs11Modules {
         }
         List<Path> found = discover();
         if (found.isEmpty()) {
-            throw new OrgsignException(ErrorCode.MODULE_NOT_FOUND, "No PKCS#11 module was found. Install the token's "
-                    + "driver (Rutoken, JaCarta, OpenSC or SoftHSM) or name its library with --module PATH or "
-                    + MODULE_VARIABLE + ".");
+            throw new OrgsignException(ErrorCode.MODULE_NOT_FOUND, T.text("module.none", MODULE_VARIABLE));
         }
         return found;
     }
@@ -138,27 +136,25 @@ public final class Pkcs11Modules {
      */
     public static Path check(Path path) throws OrgsignException {
         if (!Files.exists(path)) {
-            throw new OrgsignException(ErrorCode.MODULE_NOT_FOUND, "The PKCS#11 module " + path + " does not exist.");
+            throw new OrgsignException(ErrorCode.MODULE_NOT_FOUND, T.text("module.missing", path));
         }
         if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
-            throw new OrgsignException(ErrorCode.MODULE_INVALID, "The PKCS#11 module " + path + " is not a readable file.");
+            throw new OrgsignException(ErrorCode.MODULE_INVALID, T.text("module.notReadable", path));
         }
         byte[] head = new byte[20];
         int n;
         try (InputStream in = Files.newInputStream(path)) {
             n = in.readNBytes(head, 0, head.length);
         } catch (IOException e) {
-            throw new OrgsignException(ErrorCode.MODULE_INVALID, "The PKCS#11 module " + path + " cannot be read.", e);
+            throw new OrgsignException(ErrorCode.MODULE_INVALID, T.text("module.unreadable", path), e);
         }
         String format = format(head, n);
         String expected = expectedFormat();
         if (format == null) {
-            throw new OrgsignException(ErrorCode.MODULE_INVALID, "The file " + path + " is not a PKCS#11 library "
-                    + "(it is not a native shared library at all).");
+            throw new OrgsignException(ErrorCode.MODULE_INVALID, T.text("module.notNative", path));
         }
         if (!format.equals(expected)) {
-            throw new OrgsignException(ErrorCode.MODULE_INVALID, "The PKCS#11 module " + path + " is built for " + format
-                    + ", but this Java runs on " + expected + ". Install the driver for " + expected + ".");
+            throw new OrgsignException(ErrorCode.MODULE_INVALID, T.text("module.otherPlatform", path, format, expected));
         }
         return path;
     }

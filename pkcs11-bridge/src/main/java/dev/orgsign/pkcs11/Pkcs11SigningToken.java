@@ -2,6 +2,8 @@ package dev.orgsign.pkcs11;
 
 import dev.orgsign.core.ErrorCode;
 import dev.orgsign.core.OrgsignException;
+import dev.orgsign.core.Text;
+import dev.orgsign.core.Texts;
 import dev.orgsign.core.token.PinCallback;
 import dev.orgsign.core.token.PinRequest;
 import dev.orgsign.core.token.SignatureAlgorithm;
@@ -18,6 +20,7 @@ import org.xipki.pkcs11.wrapper.TokenException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -34,6 +37,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * application), so several threads sign at once without sharing a session.
  */
 public final class Pkcs11SigningToken implements SigningToken {
+    private static final Texts T = Texts.of(Pkcs11Errors.class);
     private static final Logger LOG = LoggerFactory.getLogger(Pkcs11SigningToken.class);
 
     private final Pkcs11Library library;
@@ -81,6 +85,15 @@ public final class Pkcs11SigningToken implements SigningToken {
     }
 
     @Override
+    public String description(Locale locale) {
+        return info.describe(locale);
+    }
+
+    private Text name() {
+        return info::describe;
+    }
+
+    @Override
     public void login(PinCallback pins) throws OrgsignException {
         if (loggedIn) {
             return;
@@ -92,13 +105,11 @@ public final class Pkcs11SigningToken implements SigningToken {
         }
         PinState state = now.pin();
         if (state.locked()) {
-            throw new OrgsignException(ErrorCode.PIN_LOCKED, "The PIN of " + description() + " is locked after too "
-                    + "many wrong attempts; orgsign did not try to log in. Unlock it with the administrator (SO) PIN "
-                    + "in the token vendor's tool, or ask whoever issued the token.", null, Pkcs11Errors.CKR_PIN_LOCKED);
+            throw new OrgsignException(ErrorCode.PIN_LOCKED, T.text("error.pinLockedNotTried", name()), null,
+                    Pkcs11Errors.CKR_PIN_LOCKED);
         }
         if (state.finalTry() && !options.allowFinalTry()) {
-            throw new OrgsignException(ErrorCode.PIN_FINAL_TRY, "The next wrong PIN will lock " + description()
-                    + "; orgsign did not try to log in. If you are sure of the PIN, run again with --allow-final-try.");
+            throw new OrgsignException(ErrorCode.PIN_FINAL_TRY, T.text("error.finalTry", name()));
         }
         Session session = acquire();
         char[] pin = null;
@@ -107,7 +118,7 @@ public final class Pkcs11SigningToken implements SigningToken {
                 LOG.debug("Logging in to {} through its PIN pad", description());
                 session.login(PKCS11Constants.CKU_USER, null);
             } else {
-                pin = pins.pin(new PinRequest(description(), state.countLow(), state.finalTry()));
+                pin = pins.pin(PinRequest.of(this, state.countLow(), state.finalTry()));
                 session.login(PKCS11Constants.CKU_USER, pin);
             }
             loggedIn = true;
@@ -122,7 +133,7 @@ public final class Pkcs11SigningToken implements SigningToken {
             } catch (OrgsignException ignored) {
                 // the token may be gone; the sentence then says less
             }
-            throw Pkcs11Errors.of(e, description(), "logging in", after);
+            throw Pkcs11Errors.of(e, name(), "login", after);
         } finally {
             if (pin != null) {
                 Arrays.fill(pin, '\0');
@@ -145,7 +156,7 @@ public final class Pkcs11SigningToken implements SigningToken {
         try {
             e = Pkcs11KeyReader.read(session, !loggedIn && info.loginRequired());
         } catch (TokenException ex) {
-            throw Pkcs11Errors.of(ex, description(), "reading the keys and certificates", null);
+            throw Pkcs11Errors.of(ex, name(), "keys", null);
         } finally {
             release(session);
         }
@@ -158,32 +169,28 @@ public final class Pkcs11SigningToken implements SigningToken {
     @Override
     public byte[] sign(TokenKey key, SignatureAlgorithm algorithm, byte[] data) throws OrgsignException {
         if (!key.hasPrivateKey() && !loggedIn) {
-            throw new OrgsignException(ErrorCode.NOT_LOGGED_IN, "The token " + description()
-                    + " needs the PIN before signing.");
+            throw new OrgsignException(ErrorCode.NOT_LOGGED_IN, T.text("error.notLoggedIn", name(), T.text("action.signing")));
         }
         if (!key.hasPrivateKey()) {
-            throw new OrgsignException(ErrorCode.KEY_NOT_FOUND, "The token " + description()
-                    + " has a certificate but no private key for '" + key.label() + "'.");
+            throw new OrgsignException(ErrorCode.KEY_NOT_FOUND, T.text("error.certificateOnly", name(), key.label()));
         }
         if (algorithm.keyAlgorithm() != key.keyAlgorithm()) {
-            throw new OrgsignException(ErrorCode.KEY_NOT_USABLE, "The key '" + key.label() + "' is a "
-                    + key.keyAlgorithm() + " key and cannot make a " + algorithm + " signature.");
+            throw new OrgsignException(ErrorCode.KEY_NOT_USABLE, T.text("error.wrongAlgorithm", key.label(), key.keyAlgorithm(),
+                    algorithm));
         }
         if (!loggedIn) {
-            throw new OrgsignException(ErrorCode.NOT_LOGGED_IN, "The token " + description()
-                    + " needs the PIN before signing.");
+            throw new OrgsignException(ErrorCode.NOT_LOGGED_IN, T.text("error.notLoggedIn", name(), T.text("action.signing")));
         }
         long handle = readEntries().stream().filter(x -> x.key().id().equals(key.id()) && x.privateHandle() != 0)
                 .mapToLong(Pkcs11KeyReader.Entry::privateHandle).findFirst()
-                .orElseThrow(() -> new OrgsignException(ErrorCode.KEY_NOT_FOUND, "The token " + description()
-                        + " holds no private key with id " + key.id() + "."));
-        Pkcs11Mechanisms.Plan plan = mechanisms.plan(algorithm, key.keySizeBits(), description());
+                .orElseThrow(() -> new OrgsignException(ErrorCode.KEY_NOT_FOUND, T.text("error.noPrivateKey", name(), key.id())));
+        Pkcs11Mechanisms.Plan plan = mechanisms.plan(algorithm, key.keySizeBits(), name());
         Session session = acquire();
         try {
             byte[] raw = session.signSingle(plan.mechanism(), handle, plan.input(data));
             return plan.toCms(raw);
         } catch (TokenException e) {
-            throw Pkcs11Errors.of(e, description(), "signing", null);
+            throw Pkcs11Errors.of(e, name(), "signing", null);
         } finally {
             release(session);
         }
@@ -203,7 +210,7 @@ public final class Pkcs11SigningToken implements SigningToken {
                 return created;
             } catch (TokenException e) {
                 opened.decrementAndGet();
-                throw Pkcs11Errors.of(e, description(), "opening a session", null);
+                throw Pkcs11Errors.of(e, name(), "session", null);
             }
         }
         opened.decrementAndGet();
@@ -211,7 +218,7 @@ public final class Pkcs11SigningToken implements SigningToken {
             return idle.take();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new OrgsignException(ErrorCode.INTERNAL, "Interrupted while waiting for a session with " + description() + ".");
+            throw new OrgsignException(ErrorCode.INTERNAL, T.text("error.interrupted", name()));
         }
     }
 

@@ -1,5 +1,9 @@
 package dev.orgsign.pkcs11;
 
+import dev.orgsign.core.Texts;
+
+import java.util.Locale;
+
 /**
  * A token as a slot reports it.
  *
@@ -22,8 +26,20 @@ public record Pkcs11TokenInfo(long slotId, String label, String manufacturer, St
                 && manufacturer.equals(other.manufacturer);
     }
 
-    /** {@return "model 'label', serial S": how messages name the token} */
+    /** {@return "model 'label', serial S": how messages name the token, in English} */
     public String describe() {
-        return (model.isBlank() ? "token" : model) + " '" + label + "', serial " + serial;
+        return describe(Locale.ENGLISH);
+    }
+
+    /**
+     * How messages name the token in the reader's language.
+     *
+     * @param locale the reader's locale (Russian for {@code ru}, English otherwise)
+     * @return "model 'label', serial S" or "model «label», серийный номер S"
+     */
+    public String describe(Locale locale) {
+        Texts t = Texts.of(Pkcs11TokenInfo.class);
+        return t.format(locale, "token.description", model.isBlank() ? t.format(locale, "token.unnamedModel") : model,
+                label, serial);
     }
 }

@@ -2,6 +2,8 @@ package dev.orgsign.pkcs11;
 
 import dev.orgsign.core.ErrorCode;
 import dev.orgsign.core.OrgsignException;
+import dev.orgsign.core.Text;
+import dev.orgsign.core.Texts;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,6 +16,7 @@ import java.util.Locale;
  * folder it names is missing, and says nothing more. This names the file or folder.
  */
 final class SoftHsmConfiguration {
+    private static final Texts T = Texts.of(Pkcs11Errors.class);
     static final String VARIABLE = "SOFTHSM2_CONF";
     private static final Path DEFAULT = Path.of("/etc/softhsm/softhsm2.conf");
 
@@ -31,22 +34,19 @@ final class SoftHsmConfiguration {
     static OrgsignException problem(Path module, Throwable cause) {
         String named = System.getenv(VARIABLE);
         Path conf = named == null || named.isBlank() ? DEFAULT : Path.of(named);
-        String source = named == null || named.isBlank() ? "its default configuration file " + conf
-                + " (" + VARIABLE + " is not set)" : "the configuration file " + conf + " that " + VARIABLE + " names";
+        Text source = named == null || named.isBlank() ? T.text("softhsm.defaultConf", conf, VARIABLE)
+                : T.text("softhsm.namedConf", conf, VARIABLE);
         if (!Files.isRegularFile(conf)) {
-            return new OrgsignException(ErrorCode.MODULE_NOT_CONFIGURED, "SoftHSM (" + module + ") cannot start: "
-                    + source + " does not exist. Create it (softhsm2.conf with directories.tokendir = a folder) or set "
-                    + VARIABLE + " to the right file.", cause);
+            return new OrgsignException(ErrorCode.MODULE_NOT_CONFIGURED, T.text("softhsm.noConf", module, source, VARIABLE),
+                    cause);
         }
         Path tokens = tokenDir(conf);
         if (tokens != null && !Files.isDirectory(tokens)) {
-            return new OrgsignException(ErrorCode.MODULE_NOT_CONFIGURED, "SoftHSM (" + module + ") cannot start: "
-                    + "the token folder " + tokens + " named in " + conf + " does not exist. Create it or correct "
-                    + "directories.tokendir.", cause);
+            return new OrgsignException(ErrorCode.MODULE_NOT_CONFIGURED, T.text("softhsm.noTokenDir", module, tokens, conf),
+                    cause);
         }
         if (!Files.isReadable(conf)) {
-            return new OrgsignException(ErrorCode.MODULE_NOT_CONFIGURED, "SoftHSM (" + module + ") cannot start: "
-                    + source + " cannot be read by this user.", cause);
+            return new OrgsignException(ErrorCode.MODULE_NOT_CONFIGURED, T.text("softhsm.unreadable", module, source), cause);
         }
         return null;
     }

@@ -46,7 +46,7 @@ class GostSignatureVectorsTest {
             Credential c = TestPki.get().credential(Persona.LLC_HEAD, kind);
             byte[] data = "Заявление о регистрации организации".getBytes(StandardCharsets.UTF_8);
 
-            Pkcs11Mechanisms.Plan plan = new Pkcs11Mechanisms(RUTOKEN_LIKE).plan(alg, kind == KeyKind.GOST_256 ? 256 : 512, "test");
+            Pkcs11Mechanisms.Plan plan = new Pkcs11Mechanisms(RUTOKEN_LIKE).plan(alg, kind == KeyKind.GOST_256 ? 256 : 512, l -> "test");
             long expected = kind == KeyKind.GOST_256 ? Pkcs11Mechanisms.CKM_GOSTR3410 : Pkcs11Mechanisms.CKM_GOSTR3410_512;
             assertEquals(expected, plan.mechanism().getMechanismCode());
             byte[] tokenInput = plan.input(data);
@@ -74,8 +74,8 @@ class GostSignatureVectorsTest {
     @Test
     void combinedMechanismIsPreferredWhenTheTokenListsIt() throws Exception {
         Pkcs11Mechanisms m = new Pkcs11Mechanisms(COMBINED);
-        Pkcs11Mechanisms.Plan p256 = m.plan(SignatureAlgorithm.GOST3411_2012_256_WITH_GOST3410_2012_256, 256, "t");
-        Pkcs11Mechanisms.Plan p512 = m.plan(SignatureAlgorithm.GOST3411_2012_512_WITH_GOST3410_2012_512, 512, "t");
+        Pkcs11Mechanisms.Plan p256 = m.plan(SignatureAlgorithm.GOST3411_2012_256_WITH_GOST3410_2012_256, 256, l -> "t");
+        Pkcs11Mechanisms.Plan p512 = m.plan(SignatureAlgorithm.GOST3411_2012_512_WITH_GOST3410_2012_512, 512, l -> "t");
         assertEquals(0xD4321008L, p256.mechanism().getMechanismCode());
         assertEquals(0xD4321009L, p512.mechanism().getMechanismCode());
         byte[] data = {1, 2, 3};
@@ -85,7 +85,7 @@ class GostSignatureVectorsTest {
     @Test
     void aTokenWithoutAnyGostMechanismIsToldApart() {
         OrgsignException e = assertThrows(OrgsignException.class, () -> new Pkcs11Mechanisms(new long[] {Pkcs11Mechanisms.CKM_ECDSA})
-                .plan(SignatureAlgorithm.GOST3411_2012_512_WITH_GOST3410_2012_512, 512, "Rutoken Lite"));
+                .plan(SignatureAlgorithm.GOST3411_2012_512_WITH_GOST3410_2012_512, 512, l -> "Rutoken Lite"));
         assertEquals(ErrorCode.MECHANISM_UNSUPPORTED, e.code());
         assertTrue(e.getMessage().contains("Rutoken Lite cannot make GOST R 34.10-2012 (512) signatures"), e.getMessage());
     }

@@ -2,6 +2,7 @@ package dev.orgsign.core.cades;
 
 import dev.orgsign.core.ErrorCode;
 import dev.orgsign.core.OrgsignException;
+import dev.orgsign.core.Texts;
 import dev.orgsign.core.crypto.Providers;
 import dev.orgsign.core.token.SignatureAlgorithm;
 import dev.orgsign.core.token.SigningToken;
@@ -38,6 +39,7 @@ import java.util.List;
  * instead). The signer's chain is included.
  */
 public final class CmsSigner {
+    private static final Texts T = Texts.of(OrgsignException.class);
     private CmsSigner() {
     }
 
@@ -56,12 +58,11 @@ public final class CmsSigner {
                                       Instant signingTime) throws OrgsignException {
         X509Certificate cert = key.certificate();
         if (cert == null) {
-            throw new OrgsignException(ErrorCode.KEY_NOT_USABLE, "The key '" + key.label()
-                    + "' has no certificate, so it cannot make a qualified signature.");
+            throw new OrgsignException(ErrorCode.KEY_NOT_USABLE, T.text("keys.noCertificate", key.label()));
         }
         if (algorithm.keyAlgorithm() != key.keyAlgorithm()) {
-            throw new OrgsignException(ErrorCode.MECHANISM_UNSUPPORTED, "The key '" + key.label() + "' is a "
-                    + key.keyAlgorithm() + " key and cannot sign with " + algorithm + ".");
+            throw new OrgsignException(ErrorCode.MECHANISM_UNSUPPORTED, T.text("keys.wrongAlgorithm", key.label(),
+                    key.keyAlgorithm(), algorithm));
         }
         try {
             ASN1EncodableVector v = new ASN1EncodableVector();
@@ -81,7 +82,7 @@ public final class CmsSigner {
         } catch (TokenContentSigner.TokenFailure e) {
             throw e.orgsign();
         } catch (OperatorCreationException | CMSException | GeneralSecurityException | IOException e) {
-            throw new OrgsignException(ErrorCode.INTERNAL, "The CMS signature could not be assembled: " + e.getMessage(), e);
+            throw new OrgsignException(ErrorCode.INTERNAL, T.text("cms.assembly", e.getMessage()), e);
         }
     }
 }

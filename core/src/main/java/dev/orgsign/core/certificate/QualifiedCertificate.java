@@ -2,6 +2,8 @@ package dev.orgsign.core.certificate;
 
 import dev.orgsign.core.ErrorCode;
 import dev.orgsign.core.OrgsignException;
+import dev.orgsign.core.Text;
+import dev.orgsign.core.Texts;
 import dev.orgsign.core.identifier.Identifiers;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
@@ -27,6 +29,7 @@ import java.util.TreeSet;
  * dropped.
  */
 public final class QualifiedCertificate {
+    private static final Texts T = Texts.of(OrgsignException.class);
     static final ASN1ObjectIdentifier OGRN = new ASN1ObjectIdentifier("1.2.643.100.1");
     static final ASN1ObjectIdentifier SNILS = new ASN1ObjectIdentifier("1.2.643.100.3");
     static final ASN1ObjectIdentifier INNLE = new ASN1ObjectIdentifier("1.2.643.100.4");
@@ -72,17 +75,17 @@ public final class QualifiedCertificate {
         String rawInnle = text(subject, INNLE);
         String rawInn = text(subject, INN);
         String rawSnils = text(subject, SNILS);
-        ogrn = rawOgrn == null ? null : Identifiers.ogrn("certificate's OGRN", rawOgrn);
-        ogrnip = rawOgrnip == null ? null : Identifiers.ogrnip("certificate's OGRNIP", rawOgrnip);
-        snils = rawSnils == null ? null : Identifiers.snils("certificate's SNILS", rawSnils);
+        ogrn = rawOgrn == null ? null : Identifiers.ogrn("certificate.OGRN", rawOgrn);
+        ogrnip = rawOgrnip == null ? null : Identifiers.ogrnip("certificate.OGRNIP", rawOgrnip);
+        snils = rawSnils == null ? null : Identifiers.snils("certificate.SNILS", rawSnils);
         if (rawInn != null && rawInn.strip().length() == 12 && rawInn.strip().startsWith("00")) {
             // Before 2021 a legal entity's 10-digit INN stood in the INN attribute with a "00" prefix.
-            String legal = Identifiers.innLegalEntity("certificate's INN (older 00-prefixed form)", rawInn.strip().substring(2));
-            innle = rawInnle == null ? legal : Identifiers.innLegalEntity("certificate's INNLE", rawInnle);
+            String legal = Identifiers.innLegalEntity("certificate.INN00", rawInn.strip().substring(2));
+            innle = rawInnle == null ? legal : Identifiers.innLegalEntity("certificate.INNLE", rawInnle);
             inn = null;
         } else {
-            innle = rawInnle == null ? null : Identifiers.innLegalEntity("certificate's INNLE", rawInnle);
-            inn = rawInn == null ? null : Identifiers.innPerson("certificate's INN", rawInn);
+            innle = rawInnle == null ? null : Identifiers.innLegalEntity("certificate.INNLE", rawInnle);
+            inn = rawInn == null ? null : Identifiers.innPerson("certificate.INN", rawInn);
         }
         subjectSignTool = extensionString(certificate, SUBJECT_SIGN_TOOL);
         issuerSignTool = extensionStrings(certificate, ISSUER_SIGN_TOOL);
@@ -102,22 +105,22 @@ public final class QualifiedCertificate {
         try {
             subject = X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded());
         } catch (RuntimeException e) {
-            throw new OrgsignException(ErrorCode.INVALID_CERTIFICATE, "The certificate's subject name cannot be read.", e);
+            throw new OrgsignException(ErrorCode.INVALID_CERTIFICATE, T.text("certificate.subjectUnreadable"), e);
         }
         try {
             return new QualifiedCertificate(certificate, subject);
         } catch (OrgsignException e) {
-            throw new OrgsignException(ErrorCode.INVALID_CERTIFICATE, "The certificate of "
-                    + displayName(subject) + " is malformed: " + e.getMessage(), e);
+            throw new OrgsignException(ErrorCode.INVALID_CERTIFICATE, T.text("certificate.malformed",
+                    displayName(subject), e.text()), e);
         }
     }
 
-    private static String displayName(X500Name subject) {
+    private static Text displayName(X500Name subject) {
         try {
             String cn = text(subject, BCStyle.CN);
-            return cn == null ? "an unnamed holder" : "'" + cn + "'";
+            return cn == null ? T.text("certificate.unnamedHolder") : T.text("certificate.namedHolder", cn);
         } catch (OrgsignException e) {
-            return "an unnamed holder";
+            return T.text("certificate.unnamedHolder");
         }
     }
 
@@ -127,12 +130,12 @@ public final class QualifiedCertificate {
             return null;
         }
         if (rdns.length > 1) {
-            throw new OrgsignException(ErrorCode.INVALID_CERTIFICATE, "the attribute " + BCStyle.INSTANCE.oidToDisplayName(oid)
-                    + " (" + oid + ") appears more than once.");
+            throw new OrgsignException(ErrorCode.INVALID_CERTIFICATE, T.text("certificate.attributeTwice",
+                    BCStyle.INSTANCE.oidToDisplayName(oid), oid));
         }
         ASN1Encodable v = rdns[0].getFirst().getValue();
         if (!(v instanceof ASN1String s)) {
-            throw new OrgsignException(ErrorCode.INVALID_CERTIFICATE, "the attribute " + oid + " is not text.");
+            throw new OrgsignException(ErrorCode.INVALID_CERTIFICATE, T.text("certificate.attributeNotText", oid));
         }
         String value = s.getString().strip();
         return value.isEmpty() ? null : value;

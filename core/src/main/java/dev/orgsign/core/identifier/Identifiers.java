@@ -2,6 +2,10 @@ package dev.orgsign.core.identifier;
 
 import dev.orgsign.core.ErrorCode;
 import dev.orgsign.core.OrgsignException;
+import dev.orgsign.core.Text;
+import dev.orgsign.core.Texts;
+
+import java.util.Locale;
 
 /**
  * Parses the identifiers of the state registers and says exactly what is wrong with a mistyped
@@ -11,6 +15,7 @@ import dev.orgsign.core.OrgsignException;
 public final class Identifiers {
     private static final java.util.regex.Pattern KPP = java.util.regex.Pattern.compile("\\d{4}[0-9A-Z]{2}\\d{3}");
     private static final java.util.regex.Pattern SNILS_SEPARATORS = java.util.regex.Pattern.compile("[\\s-]");
+    private static final Texts T = Texts.of(OrgsignException.class);
 
     private Identifiers() {
     }
@@ -18,7 +23,8 @@ public final class Identifiers {
     /**
      * Reads a 13-digit OGRN of a legal entity.
      *
-     * @param field how messages name the value ("OGRN", "head.inn", "--ogrn")
+     * @param field how messages name the value: "OGRN", "OGRNIP", "INN", "SNILS", "KPP" (said in the
+     *              reader's language), a payload path ("head.inn") or an option ("--ogrn")
      * @param value what was typed or read; surrounding spaces are ignored
      * @return the normalized value
      * @throws OrgsignException INVALID_IDENTIFIER saying what is wrong: length, a non-digit, the check digit
@@ -27,7 +33,7 @@ public final class Identifiers {
         String s = digits(field, value, 13);
         int expected = CheckDigits.ogrn(s);
         if (expected != s.charAt(12) - '0') {
-            throw typo(field, value, "its check digit should be " + expected);
+            throw typo(field, value, T.text("identifier.checkDigit", expected));
         }
         return s;
     }
@@ -35,7 +41,8 @@ public final class Identifiers {
     /**
      * Reads a 15-digit OGRNIP of an individual entrepreneur.
      *
-     * @param field how messages name the value ("OGRN", "head.inn", "--ogrn")
+     * @param field how messages name the value: "OGRN", "OGRNIP", "INN", "SNILS", "KPP" (said in the
+     *              reader's language), a payload path ("head.inn") or an option ("--ogrn")
      * @param value what was typed or read; surrounding spaces are ignored
      * @return the normalized value
      * @throws OrgsignException INVALID_IDENTIFIER saying what is wrong: length, a non-digit, the check digit
@@ -44,7 +51,7 @@ public final class Identifiers {
         String s = digits(field, value, 15);
         int expected = CheckDigits.ogrnip(s);
         if (expected != s.charAt(14) - '0') {
-            throw typo(field, value, "its check digit should be " + expected);
+            throw typo(field, value, T.text("identifier.checkDigit", expected));
         }
         return s;
     }
@@ -52,7 +59,8 @@ public final class Identifiers {
     /**
      * Reads a 10-digit INN of a legal entity.
      *
-     * @param field how messages name the value ("OGRN", "head.inn", "--ogrn")
+     * @param field how messages name the value: "OGRN", "OGRNIP", "INN", "SNILS", "KPP" (said in the
+     *              reader's language), a payload path ("head.inn") or an option ("--ogrn")
      * @param value what was typed or read; surrounding spaces are ignored
      * @return the normalized value
      * @throws OrgsignException INVALID_IDENTIFIER saying what is wrong: length, a non-digit, the check digit
@@ -61,7 +69,7 @@ public final class Identifiers {
         String s = digits(field, value, 10);
         int expected = CheckDigits.inn10(s);
         if (expected != s.charAt(9) - '0') {
-            throw typo(field, value, "its check digit should be " + expected);
+            throw typo(field, value, T.text("identifier.checkDigit", expected));
         }
         return s;
     }
@@ -69,7 +77,8 @@ public final class Identifiers {
     /**
      * Reads a 12-digit INN of a natural person (or an entrepreneur).
      *
-     * @param field how messages name the value ("OGRN", "head.inn", "--ogrn")
+     * @param field how messages name the value: "OGRN", "OGRNIP", "INN", "SNILS", "KPP" (said in the
+     *              reader's language), a payload path ("head.inn") or an option ("--ogrn")
      * @param value what was typed or read; surrounding spaces are ignored
      * @return the normalized value
      * @throws OrgsignException INVALID_IDENTIFIER saying what is wrong: length, a non-digit, the check digit
@@ -79,7 +88,7 @@ public final class Identifiers {
         int d11 = CheckDigits.inn12Eleventh(s);
         int d12 = CheckDigits.inn12Twelfth(s);
         if (d11 != s.charAt(10) - '0' || d12 != s.charAt(11) - '0') {
-            throw typo(field, value, "its check digits should be " + d11 + "" + d12);
+            throw typo(field, value, T.text("identifier.checkDigits", d11 + "" + d12));
         }
         return s;
     }
@@ -87,7 +96,8 @@ public final class Identifiers {
     /**
      * Reads a 9-character KPP: four digits (tax office), two digits or capital Latin letters (reason), three digits.
      *
-     * @param field how messages name the value ("OGRN", "head.inn", "--ogrn")
+     * @param field how messages name the value: "OGRN", "OGRNIP", "INN", "SNILS", "KPP" (said in the
+     *              reader's language), a payload path ("head.inn") or an option ("--ogrn")
      * @param value what was typed or read; surrounding spaces are ignored
      * @return the normalized value
      * @throws OrgsignException INVALID_IDENTIFIER saying what is wrong: length, a non-digit, the check digit
@@ -95,8 +105,7 @@ public final class Identifiers {
     public static String kpp(String field, String value) throws OrgsignException {
         String s = value == null ? "" : value.strip();
         if (!KPP.matcher(s).matches()) {
-            throw new OrgsignException(ErrorCode.INVALID_IDENTIFIER, "The " + field + " '" + value
-                    + "' is not a KPP: it takes nine characters, four digits, two digits or capital letters, three digits.");
+            throw new OrgsignException(ErrorCode.INVALID_IDENTIFIER, T.text("identifier.kpp", name(field), value));
         }
         return s;
     }
@@ -104,7 +113,8 @@ public final class Identifiers {
     /**
      * Reads an 11-digit SNILS; the usual "123-456-789 01" spelling is accepted.
      *
-     * @param field how messages name the value ("OGRN", "head.inn", "--ogrn")
+     * @param field how messages name the value: "OGRN", "OGRNIP", "INN", "SNILS", "KPP" (said in the
+     *              reader's language), a payload path ("head.inn") or an option ("--ogrn")
      * @param value what was typed or read; surrounding spaces are ignored
      * @return the normalized value
      * @throws OrgsignException INVALID_IDENTIFIER saying what is wrong: length, a non-digit, the check digit
@@ -113,9 +123,25 @@ public final class Identifiers {
         String s = digits(field, value == null ? null : SNILS_SEPARATORS.matcher(value).replaceAll(""), 11);
         int expected = CheckDigits.snils(s);
         if (expected != Integer.parseInt(s.substring(9))) {
-            throw typo(field, value, String.format("its check number should be %02d", expected));
+            throw typo(field, value, T.text("identifier.checkNumber", String.format(Locale.ROOT, "%02d", expected)));
         }
         return s;
+    }
+
+    /**
+     * The one way orgsign writes a SNILS for people, wherever it shows one: {@code 123-456-789 01}.
+     *
+     * @param snils eleven digits (separators are ignored), or null
+     * @return the SNILS as written on the insurance certificate; the value unchanged when it is not
+     *         eleven digits; null for null
+     */
+    public static String formatSnils(String snils) {
+        if (snils == null) {
+            return null;
+        }
+        String s = SNILS_SEPARATORS.matcher(snils).replaceAll("");
+        return s.matches("\\d{11}")
+                ? s.substring(0, 3) + "-" + s.substring(3, 6) + "-" + s.substring(6, 9) + " " + s.substring(9) : snils;
     }
 
     /**
@@ -136,23 +162,32 @@ public final class Identifiers {
     private static String digits(String field, String value, int length) throws OrgsignException {
         String s = value == null ? "" : value.strip();
         if (s.isEmpty()) {
-            throw new OrgsignException(ErrorCode.INVALID_IDENTIFIER, "The " + field + " is missing.");
+            throw new OrgsignException(ErrorCode.INVALID_IDENTIFIER, T.text("identifier.missing", name(field)));
         }
         for (int i = 0; i < s.length(); i++) {
             if (s.charAt(i) < '0' || s.charAt(i) > '9') {
-                throw new OrgsignException(ErrorCode.INVALID_IDENTIFIER, "The " + field + " '" + value
-                        + "' has a character that is not a digit at position " + (i + 1) + ".");
+                throw new OrgsignException(ErrorCode.INVALID_IDENTIFIER, T.text("identifier.notDigit", name(field), value,
+                        i + 1));
             }
         }
         if (s.length() != length) {
-            throw new OrgsignException(ErrorCode.INVALID_IDENTIFIER, "The " + field + " '" + value + "' has "
-                    + s.length() + " digits; it takes " + length + ".");
+            throw new OrgsignException(ErrorCode.INVALID_IDENTIFIER, T.text("identifier.length", name(field), value,
+                    s.length(), length));
         }
         return s;
     }
 
-    private static OrgsignException typo(String field, String value, String what) {
-        return new OrgsignException(ErrorCode.INVALID_IDENTIFIER, "The " + field + " '" + value
-                + "' is mistyped: " + what + ". Check it against the document it was copied from.");
+    private static OrgsignException typo(String field, String value, Text what) {
+        return new OrgsignException(ErrorCode.INVALID_IDENTIFIER, T.text("identifier.typo", name(field), value, what));
+    }
+
+    /**
+     * How a sentence names a field: the bundle's name for the usual ones ("OGRN" is "ОГРН" in
+     * Russian, "certificate.OGRN" the certificate's OGRN), else the field as given (a payload path
+     * such as {@code head.inn} or an option such as {@code --ogrn} reads the same in both languages).
+     */
+    private static Text name(String field) {
+        String key = "field." + field;
+        return locale -> T.has(locale, key) ? T.format(locale, key) : field;
     }
 }

@@ -11,6 +11,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orgsign.core.ErrorCode;
 import dev.orgsign.core.OrganizationType;
 import dev.orgsign.core.OrgsignException;
+import dev.orgsign.core.Text;
+import dev.orgsign.core.Texts;
 import dev.orgsign.core.identifier.Identifiers;
 import org.erdtman.jcs.JsonCanonicalizer;
 
@@ -33,6 +35,7 @@ import java.util.regex.Pattern;
 public final class PayloadCodec {
     /** Larger payloads are refused before parsing. */
     public static final int MAX_BYTES = 64 * 1024;
+    private static final Texts T = Texts.of(OrgsignException.class);
     private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(16).maxStringLength(4096).build())
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -130,19 +133,18 @@ public final class PayloadCodec {
 
     private static JsonNode tree(byte[] json) throws OrgsignException {
         if (json.length > MAX_BYTES) {
-            throw invalid("payload", "is " + json.length + " bytes; a registration is at most " + MAX_BYTES);
+            throw invalid("payload", T.text("payload.tooLarge", json.length, MAX_BYTES));
         }
         JsonNode root;
         try {
             root = JSON.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new OrgsignException(ErrorCode.INVALID_PAYLOAD, "The payload is not valid JSON: "
-                    + e.getOriginalMessage() + ".", e);
+            throw new OrgsignException(ErrorCode.INVALID_PAYLOAD, T.text("payload.notJson", e.getOriginalMessage()), e);
         } catch (IOException e) {
-            throw new OrgsignException(ErrorCode.INVALID_PAYLOAD, "The payload cannot be read.", e);
+            throw new OrgsignException(ErrorCode.INVALID_PAYLOAD, T.text("payload.unreadable"), e);
         }
         if (root == null || !root.isObject()) {
-            throw invalid("payload", "must be a JSON object");
+            throw invalid("payload", T.text("payload.mustBeObject"));
         }
         return root;
     }
@@ -150,19 +152,19 @@ public final class PayloadCodec {
     private static RegistrationPayload validate(JsonNode root) throws OrgsignException {
         only(root, TOP, "");
         if (!RegistrationPayload.SCHEMA.equals(text(root, "schema", ""))) {
-            throw invalid("schema", "must be \"" + RegistrationPayload.SCHEMA + "\"");
+            throw invalid("schema", T.text("payload.mustBeSchema", RegistrationPayload.SCHEMA));
         }
         UUID requestId;
         try {
             requestId = UUID.fromString(text(root, "requestId", ""));
         } catch (IllegalArgumentException e) {
-            throw invalid("requestId", "must be a UUID");
+            throw invalid("requestId", T.text("payload.mustBeUuid"));
         }
         Instant createdAt;
         try {
             createdAt = instant(text(root, "createdAt", ""));
         } catch (DateTimeParseException e) {
-            throw invalid("createdAt", "must be a UTC time such as 2026-11-22T10:15:30Z");
+            throw invalid("createdAt", T.text("payload.mustBeUtc"));
         }
         JsonNode org = object(root, "organization");
         only(org, ORG, "organization.");
@@ -170,7 +172,7 @@ public final class PayloadCodec {
         try {
             type = OrganizationType.valueOf(text(org, "type", "organization."));
         } catch (IllegalArgumentException e) {
-            throw invalid("organization.type", "must be IE, LLC or GOV");
+            throw invalid("organization.type", T.text("payload.mustBeType"));
         }
         String id;
         String inn;
@@ -178,13 +180,13 @@ public final class PayloadCodec {
         if (type == OrganizationType.IE) {
             id = field("organization.ogrnip", () -> Identifiers.ogrnip("organization.ogrnip", text(org, "ogrnip", "organization.")));
             inn = field("organization.inn", () -> Identifiers.innPerson("organization.inn", text(org, "inn", "organization.")));
-            absent(org, "ogrn", "organization.", "an entrepreneur has an OGRNIP, not an OGRN");
-            absent(org, "kpp", "organization.", "an entrepreneur has no KPP");
+            absent(org, "ogrn", "organization.", T.text("payload.ieNoOgrn"));
+            absent(org, "kpp", "organization.", T.text("payload.ieNoKpp"));
         } else {
             id = field("organization.ogrn", () -> Identifiers.ogrn("organization.ogrn", text(org, "ogrn", "organization.")));
             inn = field("organization.inn", () -> Identifiers.innLegalEntity("organization.inn", text(org, "inn", "organization.")));
             kpp = field("organization.kpp", () -> Identifiers.kpp("organization.kpp", text(org, "kpp", "organization.")));
-            absent(org, "ogrnip", "organization.", "a legal entity has an OGRN, not an OGRNIP");
+            absent(org, "ogrnip", "organization.", T.text("payload.llcNoOgrnip"));
         }
         RegistrationPayload.Organization organization = new RegistrationPayload.Organization(type, id, inn, kpp,
                 name(org, "fullName", "organization.", true), name(org, "shortName", "organization.", false));
@@ -199,11 +201,11 @@ public final class PayloadCodec {
         only(contact, CONTACT, "contact.");
         String email = text(contact, "email", "contact.");
         if (!EMAIL.matcher(email).matches() || email.length() > 254) {
-            throw invalid("contact.email", "is not an e-mail address");
+            throw invalid("contact.email", T.text("payload.notEmail"));
         }
         String phone = contact.has("phone") ? text(contact, "phone", "contact.") : null;
         if (phone != null && !PHONE.matcher(phone).matches()) {
-            throw invalid("contact.phone", "must be 10 to 15 digits, optionally after a +");
+            throw invalid("contact.phone", T.text("payload.notPhone"));
         }
         return new RegistrationPayload(requestId, createdAt, organization, h, new RegistrationPayload.Contact(email, phone));
     }
@@ -278,15 +280,14 @@ public final class PayloadCodec {
         try {
             return c.get();
         } catch (OrgsignException e) {
-            throw new OrgsignException(ErrorCode.INVALID_PAYLOAD, "The payload field " + name + " is invalid: "
-                    + e.getMessage(), e);
+            throw new OrgsignException(ErrorCode.INVALID_PAYLOAD, T.text("payload.fieldInvalid", name, e.text()), e);
         }
     }
 
     private static JsonNode object(JsonNode parent, String name) throws OrgsignException {
         JsonNode n = parent.get(name);
         if (n == null || !n.isObject()) {
-            throw invalid(name, n == null ? "is missing" : "must be an object");
+            throw invalid(name, T.text(n == null ? "payload.missing" : "payload.mustBeObjectField"));
         }
         return n;
     }
@@ -294,10 +295,10 @@ public final class PayloadCodec {
     private static String text(JsonNode parent, String name, String prefix) throws OrgsignException {
         JsonNode n = parent.get(name);
         if (n == null || n.isNull()) {
-            throw invalid(prefix + name, "is missing");
+            throw invalid(prefix + name, T.text("payload.missing"));
         }
         if (!n.isTextual()) {
-            throw invalid(prefix + name, "must be a string");
+            throw invalid(prefix + name, T.text("payload.mustBeString"));
         }
         return n.textValue();
     }
@@ -308,10 +309,10 @@ public final class PayloadCodec {
         }
         String s = text(parent, name, prefix).strip();
         if (s.isEmpty() || s.length() > 500) {
-            throw invalid(prefix + name, s.isEmpty() ? "is empty" : "is longer than 500 characters");
+            throw invalid(prefix + name, T.text(s.isEmpty() ? "payload.empty" : "payload.tooLong"));
         }
         if (hasControlOrMarkup(s)) {
-            throw invalid(prefix + name, "contains control characters or markup (<, >, &)");
+            throw invalid(prefix + name, T.text("payload.markup"));
         }
         return s;
     }
@@ -330,19 +331,19 @@ public final class PayloadCodec {
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String f = it.next();
             if (!allowed.contains(f)) {
-                throw invalid(prefix + f, "is not a field of " + RegistrationPayload.SCHEMA);
+                throw invalid(prefix + f, T.text("payload.unknownField", RegistrationPayload.SCHEMA));
             }
         }
     }
 
-    private static void absent(JsonNode node, String name, String prefix, String why) throws OrgsignException {
+    private static void absent(JsonNode node, String name, String prefix, Text why) throws OrgsignException {
         if (node.has(name)) {
-            throw invalid(prefix + name, "must not be present: " + why);
+            throw invalid(prefix + name, T.text("payload.mustBeAbsent", why));
         }
     }
 
-    private static OrgsignException invalid(String field, String what) {
-        return new OrgsignException(ErrorCode.INVALID_PAYLOAD, "The payload field " + field + " " + what + ".");
+    private static OrgsignException invalid(String field, Text what) {
+        return new OrgsignException(ErrorCode.INVALID_PAYLOAD, T.text("payload.field", field, what));
     }
 
 }

@@ -3,6 +3,7 @@ package dev.orgsign.core.payload;
 import dev.orgsign.core.ErrorCode;
 import dev.orgsign.core.OrganizationType;
 import dev.orgsign.core.OrgsignException;
+import dev.orgsign.core.Texts;
 import dev.orgsign.core.authority.AuthorityDecision;
 import dev.orgsign.core.certificate.QualifiedCertificate;
 import dev.orgsign.core.registry.EntrepreneurRecord;
@@ -19,6 +20,7 @@ import java.util.UUID;
  * contact, a position the certificate lacks) comes from the caller — the wizard asks for it.
  */
 public final class PayloadDraft {
+    private static final Texts T = Texts.of(OrgsignException.class);
     /** The position written for an entrepreneur, who is their own head. */
     public static final String ENTREPRENEUR_POSITION = "Индивидуальный предприниматель";
 
@@ -101,11 +103,10 @@ public final class PayloadDraft {
         }
         String title = registerPosition ? position : signer.title() != null ? signer.title() : position;
         if (title == null && type != OrganizationType.IE) {
-            throw new OrgsignException(ErrorCode.INVALID_PAYLOAD, "The certificate names no position; give the head's position.");
+            throw new OrgsignException(ErrorCode.INVALID_PAYLOAD, T.text("draft.noPosition"));
         }
         if (signer.inn() == null || signer.snils() == null) {
-            throw new OrgsignException(ErrorCode.INVALID_CERTIFICATE, "The certificate carries no personal INN or SNILS, "
-                    + "so it cannot sign a registration.");
+            throw new OrgsignException(ErrorCode.INVALID_CERTIFICATE, T.text("draft.noInnSnils"));
         }
         return new RegistrationPayload(UUID.randomUUID(), clock.instant().truncatedTo(ChronoUnit.SECONDS), org,
                 new RegistrationPayload.Head(signer.surname(), signer.firstName(),
@@ -115,7 +116,6 @@ public final class PayloadDraft {
     }
 
     private static OrgsignException notFound(String what, String id) {
-        return new OrgsignException(ErrorCode.INVALID_INPUT, "The register extracts given do not contain " + what + " " + id
-                + "; add the organization's extract to --registry.");
+        return new OrgsignException(ErrorCode.INVALID_INPUT, T.text("draft.notInRegister", T.text("field." + what), id));
     }
 }

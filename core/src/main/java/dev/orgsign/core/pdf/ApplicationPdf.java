@@ -3,6 +3,7 @@ package dev.orgsign.core.pdf;
 import dev.orgsign.core.ErrorCode;
 import dev.orgsign.core.OrganizationType;
 import dev.orgsign.core.OrgsignException;
+import dev.orgsign.core.Texts;
 import dev.orgsign.core.payload.PayloadCodec;
 import dev.orgsign.core.payload.RegistrationPayload;
 import org.apache.pdfbox.cos.COSArray;
@@ -31,6 +32,7 @@ import java.util.TimeZone;
  * it with {@link PadesSigner}. The same payload always renders to the same bytes.
  */
 public final class ApplicationPdf {
+    private static final Texts T = Texts.of(OrgsignException.class);
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm:ss 'UTC'")
             .withZone(ZoneOffset.UTC);
 
@@ -57,7 +59,7 @@ public final class ApplicationPdf {
             doc.save(out);
             return out.toByteArray();
         } catch (IOException e) {
-            throw new OrgsignException(ErrorCode.IO, "The application PDF could not be produced: " + e.getMessage(), e);
+            throw new OrgsignException(ErrorCode.IO, T.text("pdf.application", e.getMessage()), e);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.orgsign.core.pdf;
 
 import dev.orgsign.core.ErrorCode;
 import dev.orgsign.core.OrgsignException;
+import dev.orgsign.core.Texts;
 import dev.orgsign.core.cades.CmsSigner;
 import dev.orgsign.core.token.SignatureAlgorithm;
 import dev.orgsign.core.token.SigningToken;
@@ -34,6 +35,7 @@ import java.util.TimeZone;
  * incrementally, so earlier revisions and signatures stay intact. Thread-safe.
  */
 public final class PadesSigner {
+    private static final Texts T = Texts.of(OrgsignException.class);
     /** Larger documents are refused: applications and receipts are a few tens of KB. */
     public static final int MAX_PDF_BYTES = 32 * 1024 * 1024;
 
@@ -84,26 +86,24 @@ public final class PadesSigner {
     public byte[] sign(byte[] pdf, SigningToken token, TokenKey key, SignatureAlgorithm algorithm, String reason,
                        String location) throws OrgsignException {
         if (pdf == null || pdf.length == 0) {
-            throw new OrgsignException(ErrorCode.INVALID_INPUT, "The PDF to sign is empty.");
+            throw new OrgsignException(ErrorCode.INVALID_INPUT, T.text("pdf.empty"));
         }
         if (pdf.length > MAX_PDF_BYTES) {
-            throw new OrgsignException(ErrorCode.INVALID_INPUT, "The PDF to sign is " + pdf.length
-                    + " bytes; at most " + MAX_PDF_BYTES + " can be signed.");
+            throw new OrgsignException(ErrorCode.INVALID_INPUT, T.text("pdf.tooLarge", pdf.length, MAX_PDF_BYTES));
         }
         X509Certificate cert = key.certificate();
         if (cert == null) {
-            throw new OrgsignException(ErrorCode.KEY_NOT_USABLE, "The key '" + key.label()
-                    + "' has no certificate, so it cannot sign a PDF.");
+            throw new OrgsignException(ErrorCode.KEY_NOT_USABLE, T.text("keys.noCertificatePdf", key.label()));
         }
         PDDocument doc;
         try {
             doc = Loader.loadPDF(pdf);
         } catch (IOException | RuntimeException e) {
-            throw new OrgsignException(ErrorCode.INVALID_INPUT, "The file to sign is not a readable PDF.", e);
+            throw new OrgsignException(ErrorCode.INVALID_INPUT, T.text("pdf.unreadable"), e);
         }
         try (doc; SignatureOptions options = new SignatureOptions()) {
             if (doc.isEncrypted()) {
-                throw new OrgsignException(ErrorCode.INVALID_INPUT, "The PDF is encrypted; orgsign signs only unencrypted PDFs.");
+                throw new OrgsignException(ErrorCode.INVALID_INPUT, T.text("pdf.encrypted"));
             }
             PDSignature signature = new PDSignature();
             signature.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
@@ -129,7 +129,7 @@ public final class PadesSigner {
             external.setSignature(CmsSigner.signDetached(content, token, key, algorithm, null));
             return out.toByteArray();
         } catch (IOException | RuntimeException e) {
-            throw new OrgsignException(ErrorCode.INVALID_INPUT, "The PDF could not be signed: " + e.getMessage(), e);
+            throw new OrgsignException(ErrorCode.INVALID_INPUT, T.text("pdf.signFailed", e.getMessage()), e);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.orgsign.core.pdf;
 
 import dev.orgsign.core.ErrorCode;
 import dev.orgsign.core.OrgsignException;
+import dev.orgsign.core.Texts;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
@@ -17,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * the machine that opens it. The font files are read from the class path once.
  */
 public final class PdfFonts {
+    private static final Texts T = Texts.of(OrgsignException.class);
     /** Liberation Sans, regular. */
     public static final String SANS = "LiberationSans-Regular.ttf";
     /** Liberation Sans, bold. */
@@ -40,13 +42,12 @@ public final class PdfFonts {
     public static PDType0Font load(PDDocument doc, String name) throws OrgsignException {
         byte[] ttf = FILES.computeIfAbsent(name, PdfFonts::read);
         if (ttf.length == 0) {
-            throw new OrgsignException(ErrorCode.INTERNAL, "The font " + name + " is missing from the class path "
-                    + "(artifact com.github.librepdf:openpdf-fonts-extra).");
+            throw new OrgsignException(ErrorCode.INTERNAL, T.text("pdf.fontMissing", name));
         }
         try {
             return PDType0Font.load(doc, new ByteArrayInputStream(ttf), true);
         } catch (IOException e) {
-            throw new OrgsignException(ErrorCode.INTERNAL, "The font " + name + " cannot be read: " + e.getMessage(), e);
+            throw new OrgsignException(ErrorCode.INTERNAL, T.text("pdf.fontUnreadable", name, e.getMessage()), e);
         }
     }
 

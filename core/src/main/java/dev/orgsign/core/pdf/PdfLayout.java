@@ -1,6 +1,7 @@
 package dev.orgsign.core.pdf;
 
 import dev.orgsign.core.OrgsignException;
+import dev.orgsign.core.Texts;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -18,6 +19,7 @@ import java.util.List;
  * Close it before saving the document.
  */
 public final class PdfLayout implements AutoCloseable {
+    private static final Texts T = Texts.of(OrgsignException.class);
     /** The page margin on every side, in points. */
     public static final float MARGIN = 56;
     private static final PDRectangle SIZE = PDRectangle.A4;
@@ -62,7 +64,7 @@ public final class PdfLayout implements AutoCloseable {
         try {
             return new PdfLayout(doc, regular, bold, mono);
         } catch (IOException e) {
-            throw new OrgsignException(dev.orgsign.core.ErrorCode.IO, "A PDF page cannot be started: " + e.getMessage(), e);
+            throw new OrgsignException(dev.orgsign.core.ErrorCode.IO, T.text("pdf.page", e.getMessage()), e);
         }
     }
 

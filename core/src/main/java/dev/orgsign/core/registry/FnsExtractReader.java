@@ -2,6 +2,7 @@ package dev.orgsign.core.registry;
 
 import dev.orgsign.core.ErrorCode;
 import dev.orgsign.core.OrgsignException;
+import dev.orgsign.core.Texts;
 
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -33,6 +34,7 @@ import java.nio.file.Path;
  * the file and says what is wrong with it.
  */
 public final class FnsExtractReader {
+    private static final Texts T = Texts.of(OrgsignException.class);
     private static final XMLInputFactory FACTORY = secureFactory();
 
     /** Receives the records of a file as they are read. */
@@ -102,11 +104,11 @@ public final class FnsExtractReader {
             throws OrgsignException {
         try {
             if (Files.size(file) > maxBytes) {
-                throw new OrgsignException(ErrorCode.INVALID_REGISTRY, "The register file " + file
-                        + " is larger than " + maxBytes / (1024 * 1024) + " MB; split the extract.");
+                throw new OrgsignException(ErrorCode.INVALID_REGISTRY, T.text("register.tooLarge", file,
+                        maxBytes / (1024 * 1024)));
             }
         } catch (IOException e) {
-            throw new OrgsignException(ErrorCode.IO, "The register file " + file + " cannot be read.", e);
+            throw new OrgsignException(ErrorCode.IO, T.text("register.unreadable", file), e);
         }
         try (InputStream in = new BufferedInputStream(bytesRead == null ? Files.newInputStream(file)
                 : new CountingStream(Files.newInputStream(file), bytesRead), 1 << 16)) {
@@ -124,7 +126,7 @@ public final class FnsExtractReader {
         } catch (CharacterCodingException e) {
             throw notWellFormed(file, new XMLStreamException("Invalid byte", e));
         } catch (IOException e) {
-            throw new OrgsignException(ErrorCode.IO, "The register file " + file + " cannot be read.", e);
+            throw new OrgsignException(ErrorCode.IO, T.text("register.unreadable", file), e);
         }
     }
 
@@ -153,8 +155,7 @@ public final class FnsExtractReader {
         try {
             return Charset.forName(m.group(1));
         } catch (IllegalArgumentException e) {
-            throw new OrgsignException(ErrorCode.INVALID_REGISTRY, "The register file " + file + " declares the encoding '"
-                    + m.group(1) + "', which is not supported; FNS extracts are in windows-1251 or UTF-8.");
+            throw new OrgsignException(ErrorCode.INVALID_REGISTRY, T.text("register.encoding", file, m.group(1)));
         }
     }
 
@@ -177,14 +178,13 @@ public final class FnsExtractReader {
                 while (r.hasNext()) {
                     int ev = r.next();
                     if (ev == XMLStreamConstants.DTD) {
-                        throw new OrgsignException(ErrorCode.INVALID_REGISTRY, "The register file " + file
-                                + " contains a DOCTYPE declaration; it is refused.");
+                        throw new OrgsignException(ErrorCode.INVALID_REGISTRY, T.text("register.doctype", file));
                     }
                     if (ev == XMLStreamConstants.START_ELEMENT) {
                         return h.root(r, r.getLocalName());
                     }
                 }
-                throw new OrgsignException(ErrorCode.INVALID_REGISTRY, "The register file " + file + " holds no XML element.");
+                throw new OrgsignException(ErrorCode.INVALID_REGISTRY, T.text("register.noElement", file));
             } finally {
                 r.close();
             }
@@ -193,7 +193,7 @@ public final class FnsExtractReader {
         } catch (CharacterCodingException e) {
             throw notWellFormed(file, new XMLStreamException("Invalid byte", e));
         } catch (IOException e) {
-            throw new OrgsignException(ErrorCode.IO, "The register file " + file + " cannot be read.", e);
+            throw new OrgsignException(ErrorCode.IO, T.text("register.unreadable", file), e);
         }
     }
 
@@ -238,7 +238,6 @@ public final class FnsExtractReader {
     /** Words a parser failure for the user, with the line, without the parser's own text. */
     static OrgsignException notWellFormed(Path file, XMLStreamException e) {
         int line = e.getLocation() == null ? -1 : e.getLocation().getLineNumber();
-        String where = line > 0 ? " (line " + line + ")" : "";
         String m = String.valueOf(e.getMessage());
         String what;
         boolean coding = false;
@@ -247,17 +246,17 @@ public final class FnsExtractReader {
             coding |= t instanceof CharacterCodingException;
         }
         if (coding || m.contains("Invalid byte") || m.contains("Invalid UTF") || m.contains("MalformedInput") || m.contains("encoding")) {
-            what = " contains bytes that are not valid in the encoding its XML declaration names" + where
-                    + "; it may have been saved in another encoding or damaged";
+            what = "register.badBytes";
         } else if (m.contains("end of file") || m.contains("XML document structures must start and end")
                 || m.contains("Premature end") || m.contains("EOF")) {
-            what = " ends in the middle of the XML" + where + "; the file is truncated";
+            what = "register.truncated";
         } else if (m.contains("Content is not allowed in prolog") || m.contains("prolog")) {
-            what = " does not start with XML" + where + "; it is not an EGRUL/EGRIP extract";
+            what = "register.notXml";
         } else {
-            what = " is not well-formed XML" + where;
+            what = "register.notWellFormed";
         }
-        return new OrgsignException(ErrorCode.INVALID_REGISTRY, "The register file " + file + what + ".", e);
+        return new OrgsignException(ErrorCode.INVALID_REGISTRY, T.text(what, file,
+                line > 0 ? T.text("register.line", line) : ""), e);
     }
 
     static String attr(XMLStreamReader r, String name) {
@@ -285,19 +284,17 @@ public final class FnsExtractReader {
             while (r.hasNext()) {
                 int ev = r.next();
                 switch (ev) {
-                    case XMLStreamConstants.DTD -> throw new OrgsignException(ErrorCode.INVALID_REGISTRY, "The register file "
-                            + file + " contains a DOCTYPE declaration. FNS extracts never do; it is refused because it could "
-                            + "pull in external files or expand entities without bound.");
+                    case XMLStreamConstants.DTD -> throw new OrgsignException(ErrorCode.INVALID_REGISTRY,
+                            T.text("register.doctypeWhy", file));
                     case XMLStreamConstants.ENTITY_REFERENCE -> throw new OrgsignException(ErrorCode.INVALID_REGISTRY,
-                            "The register file " + file + " uses an undeclared entity '&" + r.getLocalName() + ";'.");
+                            T.text("register.entity", file, r.getLocalName()));
                     case XMLStreamConstants.START_ELEMENT -> {
                         String name = r.getLocalName();
                         if (depth == 0) {
                             info = root(r, name);
                         }
                         if (depth == path.length) {
-                            throw new OrgsignException(ErrorCode.INVALID_REGISTRY, "The register file " + file
-                                    + " nests elements deeper than any EGRUL/EGRIP extract does.");
+                            throw new OrgsignException(ErrorCode.INVALID_REGISTRY, T.text("register.tooDeep", file));
                         }
                         path[depth++] = name;
                         start(r, name);
@@ -317,13 +314,11 @@ public final class FnsExtractReader {
                 return new FileInfo(null, null, name, 0);
             }
             if (!name.equals("Файл")) {
-                throw new OrgsignException(ErrorCode.INVALID_REGISTRY, "The file " + file
-                        + " is not an FNS EGRUL/EGRIP extract: its root element is <" + name + ">, not <Файл>, <EGRUL> or <EGRIP>.");
+                throw new OrgsignException(ErrorCode.INVALID_REGISTRY, T.text("register.root", file, name));
             }
             String kind = attr(r, "ТипИнф");
             if (kind != null && !kind.startsWith("ЕГРЮЛ") && !kind.startsWith("ЕГРИП")) {
-                throw new OrgsignException(ErrorCode.INVALID_REGISTRY, "The file " + file + " is an FNS file of another kind ("
-                        + "ТипИнф=\"" + kind + "\"), not an EGRUL/EGRIP extract.");
+                throw new OrgsignException(ErrorCode.INVALID_REGISTRY, T.text("register.otherKind", file, kind));
             }
             return new FileInfo(attr(r, "ИдФайл"), attr(r, "ВерсФорм"), kind, 0);
         }

@@ -2,6 +2,7 @@ package dev.orgsign.core.registry;
 
 import dev.orgsign.core.ErrorCode;
 import dev.orgsign.core.OrgsignException;
+import dev.orgsign.core.Texts;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,6 +20,7 @@ import java.util.stream.Stream;
  * ({@link NewestRecords}); file and document order never decide.
  */
 public final class FnsExtractRegistry implements Registry {
+    private static final Texts T = Texts.of(OrgsignException.class);
     private static final long MAX_FILE_BYTES = 512L * 1024 * 1024;
     private final Map<String, LegalEntityRecord> legalEntities;
     private final Map<String, EntrepreneurRecord> entrepreneurs;
@@ -66,16 +68,15 @@ public final class FnsExtractRegistry implements Registry {
                 walk.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().toLowerCase().endsWith(".xml"))
                         .sorted().forEach(files::add);
             } catch (IOException e) {
-                throw new OrgsignException(ErrorCode.IO, "The register folder " + fileOrFolder + " cannot be read.", e);
+                throw new OrgsignException(ErrorCode.IO, T.text("register.folderUnreadable", fileOrFolder), e);
             }
             if (files.isEmpty()) {
-                throw new OrgsignException(ErrorCode.INVALID_REGISTRY, "The register folder " + fileOrFolder
-                        + " holds no .xml extracts.");
+                throw new OrgsignException(ErrorCode.INVALID_REGISTRY, T.text("register.folderEmpty", fileOrFolder));
             }
         } else if (Files.isRegularFile(fileOrFolder)) {
             files.add(fileOrFolder);
         } else {
-            throw new OrgsignException(ErrorCode.IO, "The register path " + fileOrFolder + " does not exist.");
+            throw new OrgsignException(ErrorCode.IO, T.text("register.missing", fileOrFolder));
         }
         return files;
     }

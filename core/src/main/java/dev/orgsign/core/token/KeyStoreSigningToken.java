@@ -2,6 +2,8 @@ package dev.orgsign.core.token;
 
 import dev.orgsign.core.ErrorCode;
 import dev.orgsign.core.OrgsignException;
+import dev.orgsign.core.Text;
+import dev.orgsign.core.Texts;
 import dev.orgsign.core.crypto.Providers;
 
 import java.io.IOException;
@@ -36,16 +38,17 @@ import java.util.Locale;
  * selection). A key no provider can use is refused with {@code KEY_NOT_USABLE}.
  */
 public final class KeyStoreSigningToken implements SigningToken {
+    private static final Texts T = Texts.of(OrgsignException.class);
     private final Path file;
     private final String type;
-    private final String description;
+    private final Text description;
     private volatile List<Entry> entries;
     private volatile Provider storeProvider;
 
     private record Entry(TokenKey key, PrivateKey privateKey) {
     }
 
-    private KeyStoreSigningToken(Path file, String type, String description) {
+    private KeyStoreSigningToken(Path file, String type, Text description) {
         this.file = file;
         this.type = type;
         this.description = description;
@@ -62,10 +65,10 @@ public final class KeyStoreSigningToken implements SigningToken {
      */
     public static KeyStoreSigningToken ofFile(Path file, String type) throws OrgsignException {
         if (!Files.isRegularFile(file)) {
-            throw new OrgsignException(ErrorCode.IO, "The keystore file " + file + " does not exist or is not a file.");
+            throw new OrgsignException(ErrorCode.IO, T.text("keystore.missing", file));
         }
         String t = type == null || type.isBlank() ? "PKCS12" : type;
-        return new KeyStoreSigningToken(file, t, t + " keystore " + file.getFileName());
+        return new KeyStoreSigningToken(file, t, T.text("keystore.description", t, file.getFileName()));
     }
 
     /**
@@ -81,7 +84,7 @@ public final class KeyStoreSigningToken implements SigningToken {
      */
     public static KeyStoreSigningToken ofLoaded(KeyStore store, char[] keyPassword, String description)
             throws OrgsignException {
-        KeyStoreSigningToken token = new KeyStoreSigningToken(null, store.getType(), description);
+        KeyStoreSigningToken token = new KeyStoreSigningToken(null, store.getType(), locale -> description);
         token.storeProvider = store.getProvider();
         token.entries = readEntries(store, keyPassword);
         return token;
@@ -89,7 +92,12 @@ public final class KeyStoreSigningToken implements SigningToken {
 
     @Override
     public String description() {
-        return description;
+        return description.in(Locale.ENGLISH);
+    }
+
+    @Override
+    public String description(Locale locale) {
+        return description.in(locale);
     }
 
     @Override
@@ -97,7 +105,7 @@ public final class KeyStoreSigningToken implements SigningToken {
         if (entries != null) {
             return;
         }
-        char[] password = pins.pin(new PinRequest(description, false, false));
+        char[] password = pins.pin(PinRequest.of(this, false, false));
         try {
             KeyStore store = "PKCS12".equalsIgnoreCase(type)
                     ? KeyStore.getInstance("PKCS12", Providers.bouncyCastle())
@@ -108,19 +116,16 @@ public final class KeyStoreSigningToken implements SigningToken {
             storeProvider = store.getProvider(); // before entries: sign() reads both
             entries = readEntries(store, password);
         } catch (NoSuchFileException e) {
-            throw new OrgsignException(ErrorCode.IO, "The keystore file " + file + " does not exist.", e);
+            throw new OrgsignException(ErrorCode.IO, T.text("keystore.missing", file), e);
         } catch (IOException e) {
             if (e.getCause() instanceof UnrecoverableKeyException
                     || String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("password")
                     || String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("mac")) {
-                throw new OrgsignException(ErrorCode.PIN_INCORRECT,
-                        "The password for " + description + " is incorrect.", e);
+                throw new OrgsignException(ErrorCode.PIN_INCORRECT, T.text("keystore.wrongPassword", description), e);
             }
-            throw new OrgsignException(ErrorCode.INVALID_INPUT,
-                    "The file " + file + " is not a readable " + type + " keystore.", e);
+            throw new OrgsignException(ErrorCode.INVALID_INPUT, T.text("keystore.unreadable", file, type), e);
         } catch (GeneralSecurityException e) {
-            throw new OrgsignException(ErrorCode.INVALID_INPUT,
-                    "The keystore type " + type + " is not available or the file " + file + " is not of that type.", e);
+            throw new OrgsignException(ErrorCode.INVALID_INPUT, T.text("keystore.type", type, file), e);
         } finally {
             Arrays.fill(password, '\0');
         }
@@ -161,9 +166,9 @@ public final class KeyStoreSigningToken implements SigningToken {
             }
             return List.copyOf(result);
         } catch (UnrecoverableKeyException e) {
-            throw new OrgsignException(ErrorCode.PIN_INCORRECT, "The key password is incorrect.", e);
+            throw new OrgsignException(ErrorCode.PIN_INCORRECT, T.text("keystore.wrongKeyPassword"), e);
         } catch (GeneralSecurityException e) {
-            throw new OrgsignException(ErrorCode.INVALID_INPUT, "The keystore could not be read: " + e.getMessage(), e);
+            throw new OrgsignException(ErrorCode.INVALID_INPUT, T.text("keystore.entriesUnreadable", e.getMessage()), e);
         }
     }
 
@@ -171,8 +176,7 @@ public final class KeyStoreSigningToken implements SigningToken {
     public List<TokenKey> keys() throws OrgsignException {
         List<Entry> e = entries;
         if (e == null) {
-            throw new OrgsignException(ErrorCode.NOT_LOGGED_IN,
-                    "The keystore " + description + " has to be opened with its password first.");
+            throw new OrgsignException(ErrorCode.NOT_LOGGED_IN, T.text("keystore.notOpen", description));
         }
         return e.stream().map(Entry::key).toList();
     }
@@ -181,18 +185,16 @@ public final class KeyStoreSigningToken implements SigningToken {
     public byte[] sign(TokenKey key, SignatureAlgorithm algorithm, byte[] data) throws OrgsignException {
         List<Entry> e = entries;
         if (e == null) {
-            throw new OrgsignException(ErrorCode.NOT_LOGGED_IN,
-                    "The keystore " + description + " has to be opened with its password first.");
+            throw new OrgsignException(ErrorCode.NOT_LOGGED_IN, T.text("keystore.notOpen", description));
         }
         PrivateKey privateKey = e.stream().filter(x -> x.key().id().equals(key.id()) && x.privateKey() != null)
                 .map(Entry::privateKey).findFirst().orElse(null);
         if (privateKey == null) {
-            throw new OrgsignException(ErrorCode.KEY_NOT_FOUND,
-                    "The keystore " + description + " holds no private key named '" + key.id() + "'.");
+            throw new OrgsignException(ErrorCode.KEY_NOT_FOUND, T.text("keystore.noPrivateKey", description, key.id()));
         }
         if (algorithm.keyAlgorithm() != key.keyAlgorithm()) {
-            throw new OrgsignException(ErrorCode.KEY_NOT_USABLE, "The key '" + key.id() + "' is a "
-                    + key.keyAlgorithm() + " key and cannot make a " + algorithm + " signature.");
+            throw new OrgsignException(ErrorCode.KEY_NOT_USABLE, T.text("keys.wrongAlgorithm", key.id(), key.keyAlgorithm(),
+                    algorithm));
         }
         return ProviderBoundSigning.sign(key.id(), privateKey, algorithm, storeProvider, data);
     }

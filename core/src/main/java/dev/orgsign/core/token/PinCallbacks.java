@@ -2,6 +2,8 @@ package dev.orgsign.core.token;
 
 import dev.orgsign.core.ErrorCode;
 import dev.orgsign.core.OrgsignException;
+import dev.orgsign.core.Text;
+import dev.orgsign.core.Texts;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -17,6 +19,8 @@ import java.util.Arrays;
  * of the machine can read in the process list.
  */
 public final class PinCallbacks {
+    private static final Texts T = Texts.of(OrgsignException.class);
+
     private PinCallbacks() {
     }
 
@@ -30,8 +34,7 @@ public final class PinCallbacks {
         return request -> {
             char[] value = environmentValue(name);
             if (value == null || value.length == 0) {
-                throw new OrgsignException(ErrorCode.PIN_MISSING, "The PIN for " + request.tokenDescription()
-                        + " was to come from the environment variable " + name + ", which is not set.");
+                throw new OrgsignException(ErrorCode.PIN_MISSING, T.text("pin.envMissing", request.token(), name));
             }
             return value;
         };
@@ -96,7 +99,7 @@ public final class PinCallbacks {
             try {
                 bytes = Files.readAllBytes(file);
             } catch (IOException e) {
-                throw new OrgsignException(ErrorCode.PIN_MISSING, "The PIN file " + file + " cannot be read.", e);
+                throw new OrgsignException(ErrorCode.PIN_MISSING, T.text("pin.fileUnreadable", file), e);
             }
             try {
                 CharBuffer chars = StandardCharsets.UTF_8.decode(ByteBuffer.wrap(bytes));
@@ -108,7 +111,7 @@ public final class PinCallbacks {
                 chars.get(pin, 0, end);
                 Arrays.fill(chars.array(), '\0');
                 if (pin.length == 0) {
-                    throw new OrgsignException(ErrorCode.PIN_MISSING, "The PIN file " + file + " is empty.");
+                    throw new OrgsignException(ErrorCode.PIN_MISSING, T.text("pin.fileEmpty", file));
                 }
                 return pin;
             } finally {

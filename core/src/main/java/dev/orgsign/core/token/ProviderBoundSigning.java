@@ -2,6 +2,8 @@ package dev.orgsign.core.token;
 
 import dev.orgsign.core.ErrorCode;
 import dev.orgsign.core.OrgsignException;
+import dev.orgsign.core.Text;
+import dev.orgsign.core.Texts;
 import dev.orgsign.core.crypto.Providers;
 
 import java.security.GeneralSecurityException;
@@ -34,6 +36,7 @@ import java.util.Set;
  * build, so this is untested; provider-bound EC and RSA keys are tested through SunPKCS11.
  */
 final class ProviderBoundSigning {
+    private static final Texts T = Texts.of(OrgsignException.class);
     private ProviderBoundSigning() {
     }
 
@@ -53,16 +56,15 @@ final class ProviderBoundSigning {
         List<String> failures = new ArrayList<>();
         Signature signature = initialized(privateKey, algorithm, storeProvider, failures);
         if (signature == null) {
-            throw new OrgsignException(ErrorCode.KEY_NOT_USABLE, "No installed security provider can sign with the key '"
-                    + keyName + "' (" + privateKey.getAlgorithm() + ", " + privateKey.getClass().getName()
-                    + ") using " + algorithm + ". Tried: " + String.join("; ", failures) + ".");
+            throw new OrgsignException(ErrorCode.KEY_NOT_USABLE, T.text("keys.noProvider", keyName,
+                    privateKey.getAlgorithm() + ", " + privateKey.getClass().getName(), algorithm, String.join("; ", failures)));
         }
         try {
             signature.update(data);
             return signature.sign();
         } catch (GeneralSecurityException e) {
-            throw new OrgsignException(ErrorCode.KEY_NOT_USABLE, "The key '" + keyName + "' could not sign with "
-                    + algorithm + " (provider " + signature.getProvider().getName() + "): " + e.getMessage(), e);
+            throw new OrgsignException(ErrorCode.KEY_NOT_USABLE, T.text("keys.providerFailed", keyName, algorithm,
+                    signature.getProvider().getName(), e.getMessage()), e);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.orgsign.core.token;
 import dev.orgsign.core.OrgsignException;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A place that holds signing keys: a PKCS#11 token (see the orgsign-pkcs11 module) or a JCA
@@ -14,8 +15,18 @@ import java.util.List;
  */
 public interface SigningToken extends AutoCloseable {
 
-    /** {@return a one-line human description of the token (model, label, serial, or the keystore file)} */
+    /** {@return a one-line human description of the token (model, label, serial, or the keystore file), in English} */
     String description();
+
+    /**
+     * The description in the reader's language.
+     *
+     * @param locale the reader's locale (Russian for {@code ru}, English otherwise)
+     * @return the description; by default the English one
+     */
+    default String description(Locale locale) {
+        return description();
+    }
 
     /**
      * Logs in with one attempt, never retrying. The PIN comes from {@code pins} and is wiped

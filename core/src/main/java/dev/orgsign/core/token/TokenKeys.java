@@ -2,6 +2,8 @@ package dev.orgsign.core.token;
 
 import dev.orgsign.core.ErrorCode;
 import dev.orgsign.core.OrgsignException;
+import dev.orgsign.core.Text;
+import dev.orgsign.core.Texts;
 
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +15,7 @@ import java.util.stream.Collectors;
  * sign. Only keys with both a private key and a certificate are candidates.
  */
 public final class TokenKeys {
+    private static final Texts T = Texts.of(OrgsignException.class);
     private TokenKeys() {
     }
 
@@ -27,16 +30,29 @@ public final class TokenKeys {
      *                          several do; the message lists the keys present
      */
     public static TokenKey choose(List<TokenKey> keys, String idOrLabel, String description) throws OrgsignException {
+        return choose(keys, idOrLabel, locale -> description);
+    }
+
+    /**
+     * Picks one key; the messages name the token in the reader's language.
+     *
+     * @param keys        what the token lists ({@link SigningToken#keys()})
+     * @param idOrLabel   the key's id or label, or {@code null} to take the only signing key
+     * @param description the token, for messages
+     * @return the chosen key
+     * @throws OrgsignException KEY_NOT_FOUND when no signing key matches, KEY_AMBIGUOUS when
+     *                          several do; the message lists the keys present
+     */
+    public static TokenKey choose(List<TokenKey> keys, String idOrLabel, Text description) throws OrgsignException {
         List<TokenKey> signing = keys.stream().filter(k -> k.hasPrivateKey() && k.certificate() != null).toList();
         if (signing.isEmpty()) {
-            throw new OrgsignException(ErrorCode.KEY_NOT_FOUND, "The token " + description
-                    + " holds no key with a certificate that can sign" + (keys.isEmpty() ? "" : " (it shows "
-                    + listing(keys) + ")") + ". Log in first if the token hides its keys until then.");
+            throw new OrgsignException(ErrorCode.KEY_NOT_FOUND, keys.isEmpty()
+                    ? T.text("keys.noneToSign", description) : T.text("keys.noneToSignShows", description, listing(keys)));
         }
         if (idOrLabel == null || idOrLabel.isBlank()) {
             if (signing.size() > 1) {
-                throw new OrgsignException(ErrorCode.KEY_AMBIGUOUS, "The token " + description + " holds "
-                        + signing.size() + " signing keys; choose one by id or label: " + listing(signing) + ".");
+                throw new OrgsignException(ErrorCode.KEY_AMBIGUOUS, T.text("keys.several", description, signing.size(),
+                        listing(signing)));
             }
             return signing.get(0);
         }
@@ -45,18 +61,16 @@ public final class TokenKeys {
         List<TokenKey> chosen = byId.isEmpty()
                 ? signing.stream().filter(k -> k.label() != null && k.label().equals(wanted)).toList() : byId;
         if (chosen.isEmpty()) {
-            throw new OrgsignException(ErrorCode.KEY_NOT_FOUND, "The token " + description
-                    + " has no signing key with the id or label '" + wanted + "'. It holds " + listing(signing) + ".");
+            throw new OrgsignException(ErrorCode.KEY_NOT_FOUND, T.text("keys.noMatch", description, wanted, listing(signing)));
         }
         if (chosen.size() > 1) {
-            throw new OrgsignException(ErrorCode.KEY_AMBIGUOUS, "Several keys of " + description + " are labelled '"
-                    + wanted + "'; choose one by id: " + listing(chosen) + ".");
+            throw new OrgsignException(ErrorCode.KEY_AMBIGUOUS, T.text("keys.sameLabel", description, wanted, listing(chosen)));
         }
         return chosen.get(0);
     }
 
-    private static String listing(List<TokenKey> keys) {
-        return keys.stream().map(k -> "'" + k.label() + "' (id " + k.id().toLowerCase(Locale.ROOT) + ")")
-                .collect(Collectors.joining(", "));
+    private static Text listing(List<TokenKey> keys) {
+        return Text.join(", ", keys.stream().map(k -> T.text("keys.entry", k.label(), k.id().toLowerCase(Locale.ROOT)))
+                .toList());
     }
 }

@@ -2,6 +2,7 @@ package dev.orgsign.registry.store;
 
 import dev.orgsign.core.ErrorCode;
 import dev.orgsign.core.OrgsignException;
+import dev.orgsign.core.Texts;
 import dev.orgsign.core.registry.EntrepreneurRecord;
 import dev.orgsign.core.registry.FnsExtractReader;
 import dev.orgsign.core.registry.LegalEntityRecord;
@@ -35,6 +36,7 @@ import java.util.stream.Stream;
  * no-op. A finished file bumps the store's generation, which readers watch.
  */
 public final class RegisterImporter {
+    private static final Texts T = Texts.of(RegistryDatabase.class);
     /** Records per transaction. */
     static final int BATCH = 2_000;
     private static final long MAX_FILE_BYTES = 64L * 1024 * 1024 * 1024;
@@ -175,7 +177,7 @@ public final class RegisterImporter {
         } catch (InterruptedException e) {
             parser.stop = true;
             Thread.currentThread().interrupt();
-            throw new OrgsignException(ErrorCode.INTERNAL, "The import of " + file + " was interrupted; run it again to resume.", e);
+            throw new OrgsignException(ErrorCode.INTERNAL, T.text("import.interruptedFile", file), e);
         }
         progress.finished(file, stored);
         return stored;
@@ -238,7 +240,7 @@ public final class RegisterImporter {
             } catch (OrgsignException e) {
                 failure = e;
             } catch (RuntimeException e) {
-                failure = new OrgsignException(ErrorCode.INTERNAL, "Reading " + file + " failed: " + e, e);
+                failure = new OrgsignException(ErrorCode.INTERNAL, T.text("import.readFailed", file, e), e);
             } finally {
                 Batch end = new Batch();
                 end.end = true;
@@ -275,7 +277,7 @@ public final class RegisterImporter {
 
         private void hand(Batch b) throws OrgsignException {
             if (stop) {
-                throw new OrgsignException(ErrorCode.INTERNAL, "The import stopped.");
+                throw new OrgsignException(ErrorCode.INTERNAL, T.text("import.stopped"));
             }
             if (b.count == 0) {
                 return;
@@ -284,7 +286,7 @@ public final class RegisterImporter {
                 queue.put(b);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new OrgsignException(ErrorCode.INTERNAL, "The import was interrupted.", e);
+                throw new OrgsignException(ErrorCode.INTERNAL, T.text("import.interrupted"), e);
             }
         }
     }
@@ -297,16 +299,16 @@ public final class RegisterImporter {
                     walk.filter(f -> Files.isRegularFile(f) && f.getFileName().toString().toLowerCase().endsWith(".xml"))
                             .sorted().forEach(out::add);
                 } catch (IOException e) {
-                    throw new OrgsignException(ErrorCode.IO, "The register folder " + p + " cannot be read.", e);
+                    throw new OrgsignException(ErrorCode.IO, T.text("import.folderUnreadable", p), e);
                 }
             } else if (Files.isRegularFile(p)) {
                 out.add(p);
             } else {
-                throw new OrgsignException(ErrorCode.IO, "The register path " + p + " does not exist.");
+                throw new OrgsignException(ErrorCode.IO, T.text("import.missing", p));
             }
         }
         if (out.isEmpty()) {
-            throw new OrgsignException(ErrorCode.INVALID_REGISTRY, "No .xml register files in " + filesOrFolders + ".");
+            throw new OrgsignException(ErrorCode.INVALID_REGISTRY, T.text("import.noFiles", filesOrFolders));
         }
         return out;
     }
@@ -315,7 +317,7 @@ public final class RegisterImporter {
         try {
             return Files.size(file);
         } catch (IOException e) {
-            throw new OrgsignException(ErrorCode.IO, "The register file " + file + " cannot be read.", e);
+            throw new OrgsignException(ErrorCode.IO, T.text("import.fileUnreadable", file), e);
         }
     }
 
@@ -328,14 +330,14 @@ public final class RegisterImporter {
             }
             return HexFormat.of().formatHex(d.digest());
         } catch (IOException e) {
-            throw new OrgsignException(ErrorCode.IO, "The register file " + file + " cannot be read.", e);
+            throw new OrgsignException(ErrorCode.IO, T.text("import.fileUnreadable", file), e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
 
     private OrgsignException storeFailure(SQLException e) {
-        return new OrgsignException(ErrorCode.IO, "The register database at " + db.displayUrl() + " failed: "
-                + RegistryDatabase.rootMessage(e) + ". What was committed stays; run the import again to resume.", e);
+        return new OrgsignException(ErrorCode.IO, T.text("import.databaseFailed", db.displayUrl(),
+                RegistryDatabase.rootMessage(e)), e);
     }
 }

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.orgsign.core.ErrorCode;
 import dev.orgsign.core.OrgsignException;
+import dev.orgsign.core.Texts;
 import org.flywaydb.core.Flyway;
 
 import javax.sql.DataSource;
@@ -20,6 +21,7 @@ import java.util.Map;
  * table of its own ({@code registry_schema_history}), so it can live in the service's database.
  */
 public final class RegistryDatabase implements AutoCloseable {
+    private static final Texts T = Texts.of(RegistryDatabase.class);
     private final HikariDataSource pool;
     private final boolean postgres;
     private final String displayUrl;
@@ -63,7 +65,7 @@ public final class RegistryDatabase implements AutoCloseable {
                     // not a POSIX file system: the folder keeps the platform's defaults
                 }
             } catch (IOException e) {
-                throw new OrgsignException(ErrorCode.IO, "The register folder " + file.getParent() + " cannot be created.", e);
+                throw new OrgsignException(ErrorCode.IO, T.text("database.folder", file.getParent()), e);
             }
             url = h2Url(file);
         }
@@ -79,8 +81,7 @@ public final class RegistryDatabase implements AutoCloseable {
         try {
             ds = new HikariDataSource(hc);
         } catch (RuntimeException e) {
-            throw new OrgsignException(ErrorCode.IO, "The register database at " + redact(url) + " cannot be opened: "
-                    + rootMessage(e) + ".", e);
+            throw new OrgsignException(ErrorCode.IO, T.text("database.open", redact(url), rootMessage(e)), e);
         }
         try {
             Flyway.configure().dataSource(ds).locations("classpath:db/registry").table("registry_schema_history")
@@ -88,8 +89,7 @@ public final class RegistryDatabase implements AutoCloseable {
                     .placeholders(Map.of("binary", pg ? "bytea" : "varbinary")).load().migrate();
         } catch (RuntimeException e) {
             ds.close();
-            throw new OrgsignException(ErrorCode.IO, "The register database at " + redact(url)
-                    + " cannot be brought up to date: " + rootMessage(e) + ".", e);
+            throw new OrgsignException(ErrorCode.IO, T.text("database.migrate", redact(url), rootMessage(e)), e);
         }
         return new RegistryDatabase(ds, pg, redact(url));
     }

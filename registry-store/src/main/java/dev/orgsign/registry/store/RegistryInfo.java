@@ -2,6 +2,7 @@ package dev.orgsign.registry.store;
 
 import dev.orgsign.core.ErrorCode;
 import dev.orgsign.core.OrgsignException;
+import dev.orgsign.core.Texts;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -98,8 +99,8 @@ public record RegistryInfo(List<FileEntry> files, LocalDate newestExtract, long 
             }
             return new RegistryInfo(files, newest, ul, ip, terminated, contested, generation);
         } catch (SQLException e) {
-            throw new OrgsignException(ErrorCode.IO, "The register database at " + db.displayUrl() + " cannot be read: "
-                    + RegistryDatabase.rootMessage(e) + ".", e);
+            throw new OrgsignException(ErrorCode.IO, Texts.of(RegistryDatabase.class).text("database.read", db.displayUrl(),
+                    RegistryDatabase.rootMessage(e)), e);
         }
     }
 }
