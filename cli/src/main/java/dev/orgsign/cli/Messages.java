@@ -1,26 +1,26 @@
 package dev.orgsign.cli;
 
+import dev.orgsign.core.Text;
+import dev.orgsign.core.Texts;
+
 import java.util.Locale;
-import java.util.MissingResourceException;
-import java.util.ResourceBundle;
 
 /**
  * The command's sentences in Russian or English, from the resource bundle
- * {@code dev.orgsign.cli.Messages} (which also holds the help texts picocli shows).
- * Placeholders are {@code {0}}, {@code {1}}, … and are replaced literally (no MessageFormat
- * quoting rules, so apostrophes need no escaping).
+ * {@code dev.orgsign.cli.Messages} (which also holds the help texts picocli shows), read through
+ * core's {@link Texts}: placeholders are {@code {0}}, {@code {1}}, … and are replaced literally (no
+ * MessageFormat quoting rules, so apostrophes need no escaping).
  */
 public final class Messages {
     /** The bundle's base name. */
     public static final String BUNDLE = "dev.orgsign.cli.Messages";
+    /** The bundle, for sentences made before the language is known (a failure of a static helper). */
+    public static final Texts TEXTS = Texts.of(Messages.class);
 
     private final Locale locale;
-    private final ResourceBundle bundle;
 
     private Messages(Locale locale) {
         this.locale = locale;
-        this.bundle = ResourceBundle.getBundle(BUNDLE, locale,
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 
     /**
@@ -77,28 +77,38 @@ public final class Messages {
      * @return the sentence under {@code key} with <code>{i}</code> replaced by {@code args[i]}
      */
     public String get(String key, Object... args) {
-        String text;
-        try {
-            text = bundle.getString(key);
-        } catch (MissingResourceException e) {
-            text = key;
-        }
-        for (int i = 0; i < args.length; i++) {
-            text = text.replace("{" + i + "}", String.valueOf(args[i]));
-        }
-        return text;
+        return TEXTS.format(locale, key, args);
     }
 
     /**
-     * The sentence for a failure: in Russian the Russian lead of its code ({@code error.CODE})
-     * followed by the library's own sentence in brackets; in English the library's sentence.
+     * A sentence of this bundle in both languages, for a failure the library may show in either.
+     *
+     * @param key  the bundle key
+     * @param args the values of the placeholders
+     * @return the text
+     */
+    public static Text text(String key, Object... args) {
+        return TEXTS.text(key, args);
+    }
+
+    /**
+     * A text in this language.
+     *
+     * @param text a text in both languages
+     * @return the sentence in this language
+     */
+    public String in(Text text) {
+        return text.in(locale);
+    }
+
+    /**
+     * The sentence for a failure, in this language.
      *
      * @param e the failure
      * @return the sentence to show
      */
     public String sentence(dev.orgsign.core.OrgsignException e) {
-        String lead = russian() && has("error." + e.code().name()) ? get("error." + e.code().name()) : null;
-        return lead == null ? e.getMessage() : lead + " (" + e.getMessage() + ")";
+        return e.message(locale);
     }
 
     /**
@@ -108,6 +118,6 @@ public final class Messages {
      * @return true when present
      */
     public boolean has(String key) {
-        return bundle.containsKey(key);
+        return TEXTS.has(locale, key);
     }
 }

@@ -10,6 +10,7 @@ import dev.orgsign.cli.commands.SubmitCommand;
 import dev.orgsign.cli.commands.RegisterCommand;
 import dev.orgsign.cli.commands.TokensCommand;
 import dev.orgsign.cli.commands.VerifyCommand;
+import dev.orgsign.core.ErrorCode;
 import dev.orgsign.core.OrgsignException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -22,6 +23,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -101,13 +103,31 @@ public final class Orgsign implements Runnable {
      * @param args the command line
      */
     public static void main(String[] args) {
-        Charset cs = System.console() != null ? System.console().charset() : Charset.defaultCharset();
+        Charset cs = outputCharset();
+        // System.out and System.err too: anything printed directly (the service's start line) is then
+        // readable, whatever the locale says
+        System.setOut(new java.io.PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, cs));
+        System.setErr(new java.io.PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, cs));
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, cs), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, cs), true);
-        int code = run(args, Terminal.system(), out, err);
+        int code = run(args, Terminal.system(cs), out, err);
         out.flush();
         err.flush();
         System.exit(code);
+    }
+
+    /**
+     * The charset to write the terminal in: the console's (or the locale's) when it can write
+     * Russian, else UTF-8. A shell without LANG (a fresh container, ssh, cron) says US-ASCII, and
+     * every Cyrillic letter would come out as '?'; today's terminals decode UTF-8.
+     *
+     * @return the charset of standard output and error
+     */
+    static Charset outputCharset() {
+        String stdout = System.getProperty("stdout.encoding");
+        Charset cs = System.console() != null ? System.console().charset()
+                : stdout != null && Charset.isSupported(stdout) ? Charset.forName(stdout) : Charset.defaultCharset();
+        return cs.canEncode() && cs.newEncoder().canEncode("Ёё№«»—") ? cs : java.nio.charset.StandardCharsets.UTF_8;
     }
 
     /**
@@ -142,9 +162,19 @@ public final class Orgsign implements Runnable {
             cl.setCaseInsensitiveEnumValuesAllowed(true);
             cl.setExecutionExceptionHandler(new ErrorReporter(root));
             cl.setParameterExceptionHandler((ex, a) -> {
-                err.println(messages.get("error.usage", ex.getMessage()));
-                err.flush();
-                return 2;
+                String sentence = UsageErrors.sentence(ex, messages, a);
+                if (Arrays.asList(a).contains("--json")) {
+                    Map<String, Object> o = new LinkedHashMap<>();
+                    o.put("error", ErrorCode.USAGE.name());
+                    o.put("message", sentence);
+                    out.println(Json.write(o));
+                    out.flush();
+                } else {
+                    err.println(messages.get("error.prefix") + " " + messages.get("error.usage", sentence,
+                            ex.getCommandLine().getCommandSpec().qualifiedName()));
+                    err.flush();
+                }
+                return ErrorCode.USAGE.exitCode();
             });
             return cl.execute(args);
         } finally {

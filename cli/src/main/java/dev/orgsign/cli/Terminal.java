@@ -1,6 +1,10 @@
 package dev.orgsign.cli;
 
+import java.io.BufferedReader;
 import java.io.Console;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.Charset;
 
 /**
  * The person at the keyboard, when there is one: the wizard and the PIN prompt talk through
@@ -31,15 +35,38 @@ public interface Terminal {
     char[] readPassword(String prompt);
 
     /**
-     * The process's terminal.
+     * The process's terminal, read and written in {@code charset}. When the console's own charset
+     * differs (a shell without LANG says US-ASCII), prompts go to standard output in
+     * {@code charset} and lines are read from standard input in it, so that a Russian prompt and
+     * a Russian answer ("нет") survive; a PIN is still read without echo by the console.
      *
+     * @param charset the terminal's charset, as {@code Orgsign.outputCharset()} chose it
      * @return {@link System#console()}, or a terminal that is not interactive
      */
-    static Terminal system() {
+    static Terminal system(Charset charset) {
         Console console = System.console();
         if (console == null) {
             return none();
         }
+        if (console.charset().equals(charset)) {
+            return new Terminal() {
+                @Override
+                public boolean interactive() {
+                    return true;
+                }
+
+                @Override
+                public String readLine(String prompt) {
+                    return console.readLine("%s", prompt);
+                }
+
+                @Override
+                public char[] readPassword(String prompt) {
+                    return console.readPassword("%s", prompt);
+                }
+            };
+        }
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, charset));
         return new Terminal() {
             @Override
             public boolean interactive() {
@@ -48,12 +75,20 @@ public interface Terminal {
 
             @Override
             public String readLine(String prompt) {
-                return console.readLine("%s", prompt);
+                System.out.print(prompt);
+                System.out.flush();
+                try {
+                    return in.readLine();
+                } catch (IOException e) {
+                    return null;
+                }
             }
 
             @Override
             public char[] readPassword(String prompt) {
-                return console.readPassword("%s", prompt);
+                System.out.print(prompt);
+                System.out.flush();
+                return console.readPassword();
             }
         };
     }

@@ -101,8 +101,7 @@ public final class TokenOptions {
      */
     public SigningToken open(boolean allowFinalTry, Messages m, Chooser chooser) throws OrgsignException {
         if (keystore != null && (!modules.isEmpty() || token != null)) {
-            throw new OrgsignException(ErrorCode.USAGE,
-                    "Give either a PKCS#11 token (--module, --token) or a keystore file (--keystore), not both.");
+            throw new OrgsignException(ErrorCode.USAGE, m.get("token.orKeystore"));
         }
         if (keystore != null) {
             return KeyStoreSigningToken.ofFile(keystore, storetype);

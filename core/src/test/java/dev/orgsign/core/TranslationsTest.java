@@ -28,6 +28,12 @@ class TranslationsTest {
         Set<String> used = new TreeSet<>(Translations.keysUsed(Path.of("src/main/java"),
                 Pattern.compile("\\bT\\.text\\(\\s*\"([^\"]+)\"")));
         used.addAll(Translations.keysUsed(Path.of("src/main/java"), Pattern.compile("\\bT\\.text\\(\\s*\\w+ \\? \"([^\"]+)\"")));
+        used.addAll(Translations.keysUsed(Path.of("src/main/java"), Pattern.compile("\\bT\\.format\\(\\w+, \"([^\"]+)\"")));
+        used.addAll(Translations.keysUsed(Path.of("src/main/java"), Pattern.compile("\\bT\\.format\\(\\w+, \\w+ \\? \"([^\"]+)\"")));
+        used.addAll(Translations.keysUsed(Path.of("src/main/java"), Pattern.compile("\\bT\\.format\\(\\w+, \\w+ \\? \"[^\"]+\" : \"([^\"]+)\"")));
+        for (OrganizationType t : OrganizationType.values()) {
+            used.add("application.type." + t.name());
+        }
         used.addAll(Translations.keysUsed(Path.of("src/main/java"), Pattern.compile("\\bT\\.text\\(\\s*\\w+[^\"]*\\? \"[^\"]+\" : \"([^\"]+)\"")));
         used.removeIf(k -> k.endsWith(".")); // a prefix completed at run time: its keys are listed below
         for (String f : List.of("OGRN", "OGRNIP", "INN", "SNILS", "KPP")) {

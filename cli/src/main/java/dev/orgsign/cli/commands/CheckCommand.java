@@ -2,7 +2,9 @@ package dev.orgsign.cli.commands;
 
 import dev.orgsign.cli.PinOptions;
 import dev.orgsign.cli.TokenOptions;
+import dev.orgsign.cli.Messages;
 import dev.orgsign.core.ErrorCode;
+import dev.orgsign.core.IoFailures;
 import dev.orgsign.core.OrganizationType;
 import dev.orgsign.core.OrgsignException;
 import dev.orgsign.core.authority.AuthorityCheck;
@@ -105,13 +107,11 @@ public final class CheckCommand extends BaseCommand {
         try (InputStream in = Files.newInputStream(file)) {
             return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
         } catch (NoSuchFileException e) {
-            throw new OrgsignException(ErrorCode.IO, "The certificate file " + file + " does not exist.", e);
+            throw new OrgsignException(ErrorCode.IO, Messages.text("cert.missing", file), e);
         } catch (IOException e) {
-            throw new OrgsignException(ErrorCode.IO, "The certificate file " + file + " could not be read: "
-                    + e.getMessage(), e);
+            throw new OrgsignException(ErrorCode.IO, Messages.text("cert.unreadable", file, IoFailures.reason(e)), e);
         } catch (CertificateException | ClassCastException e) {
-            throw new OrgsignException(ErrorCode.INVALID_CERTIFICATE, "The file " + file
-                    + " is not an X.509 certificate (PEM or DER).", e);
+            throw new OrgsignException(ErrorCode.INVALID_CERTIFICATE, Messages.text("cert.notCertificate", file), e);
         }
     }
 }

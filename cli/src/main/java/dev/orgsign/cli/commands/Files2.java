@@ -1,6 +1,8 @@
 package dev.orgsign.cli.commands;
 
+import dev.orgsign.cli.Messages;
 import dev.orgsign.core.ErrorCode;
+import dev.orgsign.core.IoFailures;
 import dev.orgsign.core.OrgsignException;
 
 import java.io.IOException;
@@ -19,16 +21,16 @@ final class Files2 {
     static byte[] read(Path file) throws OrgsignException {
         try {
             if (Files.isDirectory(file)) {
-                throw new OrgsignException(ErrorCode.IO, "The path " + file + " is a folder, not a file.");
+                throw new OrgsignException(ErrorCode.IO, Messages.text("file.isFolder", file));
             }
             if (Files.size(file) > MAX) {
-                throw new OrgsignException(ErrorCode.IO, "The file " + file + " is too large to be a registration.");
+                throw new OrgsignException(ErrorCode.IO, Messages.text("file.tooLarge", file));
             }
             return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
-            throw new OrgsignException(ErrorCode.IO, "The file " + file + " does not exist.", e);
+            throw new OrgsignException(ErrorCode.IO, Messages.text("file.missing", file), e);
         } catch (IOException e) {
-            throw new OrgsignException(ErrorCode.IO, "The file " + file + " could not be read: " + e.getMessage(), e);
+            throw new OrgsignException(ErrorCode.IO, Messages.text("file.unreadable", file, IoFailures.reason(e)), e);
         }
     }
 
@@ -36,7 +38,7 @@ final class Files2 {
         try {
             Files.write(file, bytes);
         } catch (IOException e) {
-            throw new OrgsignException(ErrorCode.IO, "The file " + file + " could not be written: " + e.getMessage(), e);
+            throw new OrgsignException(ErrorCode.IO, Messages.text("file.unwritable", file, IoFailures.reason(e)), e);
         }
     }
 }

@@ -188,7 +188,8 @@ public final class RegisterCommand extends BaseCommand {
             }
             TokenKey full = Chains.completed(k, caCertificates);
             byte[] signature = new RegistrationSigner().sign(canonical, t, full);
-            byte[] pdf = new PadesSigner().sign(ApplicationPdf.render(payload), t, full, m().get("pdf.reason"), null);
+            byte[] pdf = new PadesSigner().sign(ApplicationPdf.render(payload, full.certificate(), m().locale()), t, full,
+                    m().get("pdf.reason"), null);
             return new Signed(payload, canonical, signature, pdf);
         } finally {
             t.close();
@@ -345,7 +346,7 @@ public final class RegisterCommand extends BaseCommand {
         try {
             Files.createDirectories(out);
         } catch (IOException e) {
-            throw new OrgsignException(ErrorCode.IO, m().get("register.outUnwritable", out, e.getMessage()), e);
+            throw new OrgsignException(ErrorCode.IO, m().get("register.outUnwritable", out, m().in(dev.orgsign.core.IoFailures.reason(e))), e);
         }
         Map<String, String> files = new LinkedHashMap<>();
         Path json = out.resolve("registration.json");

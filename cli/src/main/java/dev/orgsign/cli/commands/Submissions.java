@@ -2,6 +2,7 @@ package dev.orgsign.cli.commands;
 
 import dev.orgsign.cli.Messages;
 import dev.orgsign.core.ErrorCode;
+import dev.orgsign.core.IoFailures;
 import dev.orgsign.core.OrgsignException;
 import dev.orgsign.core.client.AwaitProgress;
 import dev.orgsign.core.client.Submission;
@@ -53,7 +54,7 @@ final class Submissions {
             try {
                 allFiles.put("receipt", receipt(endpoint, s.id(), receiptDir).toString());
             } catch (OrgsignException e) {
-                c.err().println(m.get("receipt.warning", e.getMessage())); // the verdict stands without it
+                c.err().println(m.get("receipt.warning", m.sentence(e))); // the verdict stands without it
                 c.err().flush();
             }
         }
@@ -93,7 +94,7 @@ final class Submissions {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new OrgsignException(ErrorCode.IO, "The folder " + dir + " could not be created: " + e.getMessage(), e);
+            throw new OrgsignException(ErrorCode.IO, Messages.text("folder.uncreatable", dir, IoFailures.reason(e)), e);
         }
         Files2.write(file, pdf);
         return file.toAbsolutePath().normalize();

@@ -227,6 +227,73 @@ public final class PdfLayout implements AutoCloseable {
     }
 
     /**
+     * The signature stamp: a blue frame with rounded corners, the heading in bold and centred,
+     * then the certificate's serial number, owner and validity, kept together on one page.
+     *
+     * @param stamp  the signer's stamp
+     * @param locale the language of its lines
+     * @return where the frame is on its page, in points
+     * @throws IOException when writing the page fails
+     */
+    public PDRectangle stamp(SignatureStamp stamp, java.util.Locale locale) throws IOException {
+        List<String> lines = stamp.lines(locale);
+        float boxWidth = 300;
+        float pad = 9;
+        float headSize = 9.5f;
+        float size = 8.5f;
+        List<String> heading = wrap(lines.get(0), bold, headSize, boxWidth - 2 * pad);
+        List<List<String>> body = new ArrayList<>();
+        for (String l : lines.subList(1, lines.size())) {
+            body.add(wrap(l, regular, size, boxWidth - 2 * pad));
+        }
+        int bodyLines = body.stream().mapToInt(List::size).sum();
+        float height = 2 * pad + heading.size() * headSize * 1.3f + 4 + bodyLines * size * 1.45f;
+        y -= 14;
+        need(height);
+        float top = y;
+        float left = MARGIN;
+        out.setStrokingColor(0.11f, 0.23f, 0.55f);
+        out.setNonStrokingColor(0.11f, 0.23f, 0.55f);
+        out.setLineWidth(1.4f);
+        roundedRectangle(left, top - height, boxWidth, height, 7);
+        out.stroke();
+        float at = top - pad;
+        for (String h : heading) {
+            at -= headSize * 1.3f;
+            text(bold, headSize, left + (boxWidth - bold.getStringWidth(h) / 1000 * headSize) / 2, at + 2, h);
+        }
+        at -= 4;
+        out.setLineWidth(0.6f);
+        out.moveTo(left + pad, at);
+        out.lineTo(left + boxWidth - pad, at);
+        out.stroke();
+        for (List<String> entry : body) {
+            for (String l : entry) {
+                at -= size * 1.45f;
+                text(regular, size, left + pad, at + 1, l);
+            }
+        }
+        out.setNonStrokingColor(0f, 0f, 0f);
+        out.setStrokingColor(0f, 0f, 0f);
+        y = top - height;
+        return new PDRectangle(left, top - height, boxWidth, height);
+    }
+
+    private void roundedRectangle(float x, float yBottom, float w, float h, float r) throws IOException {
+        float k = 0.5523f * r;
+        out.moveTo(x + r, yBottom);
+        out.lineTo(x + w - r, yBottom);
+        out.curveTo(x + w - r + k, yBottom, x + w, yBottom + r - k, x + w, yBottom + r);
+        out.lineTo(x + w, yBottom + h - r);
+        out.curveTo(x + w, yBottom + h - r + k, x + w - r + k, yBottom + h, x + w - r, yBottom + h);
+        out.lineTo(x + r, yBottom + h);
+        out.curveTo(x + r - k, yBottom + h, x, yBottom + h - r + k, x, yBottom + h - r);
+        out.lineTo(x, yBottom + r);
+        out.curveTo(x, yBottom + r - k, x + r - k, yBottom, x + r, yBottom);
+        out.closePath();
+    }
+
+    /**
      * Empty vertical space; a page break happens with the next text if the page is full.
      *
      * @param height the space in points

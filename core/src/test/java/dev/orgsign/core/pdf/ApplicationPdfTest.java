@@ -34,6 +34,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -83,6 +84,56 @@ class ApplicationPdfTest {
             ImageIO.write(image, "png", png.toFile());
             assertTrue(Files.size(png) > 10_000);
         }
+    }
+
+    /**
+     * The application as an office clerk sees it: rendered to PNG, the time of drawing it up is
+     * Moscow time with the zone named, the stamp "Документ подписан электронной подписью" shows the
+     * certificate's serial, owner and validity, and every word of the page is Russian; in English
+     * the same page has no Russian sentence.
+     */
+    @Test
+    void theRenderedApplicationShowsMoscowTimeAndTheSignatureStampInTheReadersLanguage() throws Exception {
+        RegistrationPayload p = payload(Persona.LLC_HEAD, KeyKind.EC_P256, OrganizationType.LLC, LLC);
+        java.security.cert.X509Certificate cert = TestPki.get().credential(Persona.LLC_HEAD, KeyKind.EC_P256).certificate();
+        java.time.format.DateTimeFormatter moscow = java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm:ss")
+                .withZone(java.time.ZoneId.of("Europe/Moscow"));
+        java.time.format.DateTimeFormatter day = java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy")
+                .withZone(java.time.ZoneId.of("Europe/Moscow"));
+        String created = moscow.format(p.createdAt());
+        String serial = cert.getSerialNumber().toString(16).toUpperCase(java.util.Locale.ROOT);
+        String from = day.format(cert.getNotBefore().toInstant());
+        String to = day.format(cert.getNotAfter().toInstant());
+
+        byte[] ru = ApplicationPdf.render(p, cert, java.util.Locale.forLanguageTag("ru-RU"));
+        assertArrayEquals(ru, ApplicationPdf.render(p, cert, java.util.Locale.forLanguageTag("ru")), "deterministic");
+        byte[] signed = signPdf(ru, Persona.LLC_HEAD, KeyKind.EC_P256);
+        assertEquals(Verdict.VERIFIED, verifier().verify(signed).report().verdict());
+        dev.orgsign.testcerts.RenderedPdf page = dev.orgsign.testcerts.RenderedPdf.firstPage(signed,
+                Path.of("target", "application-ru.png"));
+        for (String s : List.of(created + " МСК (UTC+3)", "Документ подписан электронной подписью", "Сертификат: " + serial,
+                "Владелец: Фёдоров Алексей Петрович", "Действителен: с " + from + " по " + to,
+                "СНИЛС", p.organization().shortName())) {
+            assertTrue(page.shows(s), "the rendered page shows '" + s + "':\n" + page.text());
+        }
+        java.awt.geom.Rectangle2D heading = page.where("Документ подписан электронной подписью");
+        java.awt.geom.Rectangle2D frame = new java.awt.geom.Rectangle2D.Double(heading.getMinX() - 40,
+                heading.getMinY() - 20, heading.getWidth() + 80, 110);
+        assertTrue(page.blue(frame) > 0.02, "the stamp is drawn in blue: " + page.blue(frame));
+        String snils = p.head().snils();
+        assertTrue(page.text().contains(snils.substring(0, 3) + "-" + snils.substring(3, 6) + "-" + snils.substring(6, 9)
+                + " " + snils.substring(9)), "SNILS is written one way: " + page.text());
+        assertFalse(page.text().contains("UTC "), "no bare UTC time");
+        assertEquals(List.of(), dev.orgsign.testcerts.Translations.englishWords(page.text()), page.text());
+
+        byte[] en = ApplicationPdf.render(p, cert, java.util.Locale.ENGLISH);
+        dev.orgsign.testcerts.RenderedPdf english = dev.orgsign.testcerts.RenderedPdf.firstPage(en,
+                Path.of("target", "application-en.png"));
+        for (String s : List.of(created + " Moscow time (UTC+3)", "Document signed with an electronic signature",
+                "Certificate: " + serial, "Owner: Фёдоров Алексей Петрович", "Valid from " + from + " to " + to)) {
+            assertTrue(english.shows(s), "the English page shows '" + s + "':\n" + english.text());
+        }
+        assertEquals(List.of(), dev.orgsign.testcerts.Translations.russianWords(english.text()), english.text());
     }
 
     @ParameterizedTest
