@@ -3,7 +3,8 @@ package dev.orgsign.core;
 /**
  * Stable machine-readable codes for every failure orgsign reports, each tied to the exit code
  * of the {@code orgsign} command (docs/design.md): 1 internal, 2 usage or bad input, 3 token or PIN,
- * 4 signer not entitled, 5 rejected by verification, 6 service unreachable or timed out.
+ * 4 signer not entitled, 5 rejected by verification, 6 service unreachable or timed out, 7 no such
+ * submission, 8 cancelled by the person at the keyboard (nothing signed).
  */
 public enum ErrorCode {
     /** A fault inside orgsign or its libraries (a bug); exit 1. */
@@ -78,7 +79,11 @@ public enum ErrorCode {
     /** The service gave no verdict within the time allowed; exit 6. */
     SERVICE_TIMEOUT(6),
     /** The service answered with an error; exit 6. */
-    SERVICE_ERROR(6);
+    SERVICE_ERROR(6),
+    /** The service does not know the submission (a mistyped id, or another service); exit 7. */
+    SUBMISSION_NOT_FOUND(7),
+    /** The person at the keyboard declined (or ended the input) before anything was signed; exit 8. */
+    CANCELLED(8);
 
     private final int exitCode;
 

@@ -13,6 +13,7 @@ import dev.orgsign.core.OrganizationType;
 import dev.orgsign.core.OrgsignException;
 import dev.orgsign.core.Text;
 import dev.orgsign.core.Texts;
+import dev.orgsign.core.identifier.Contacts;
 import dev.orgsign.core.identifier.Identifiers;
 import org.erdtman.jcs.JsonCanonicalizer;
 
@@ -40,8 +41,8 @@ public final class PayloadCodec {
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(16).maxStringLength(4096).build())
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build()).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}");
-    private static final Pattern PHONE = Pattern.compile("\\+?[0-9]{10,15}");
+    private static final Pattern EMAIL = Contacts.EMAIL;
+    private static final Pattern PHONE = Contacts.PHONE;
     private static final Set<String> TOP = Set.of("schema", "requestId", "createdAt", "organization", "head", "contact");
     private static final Set<String> ORG = Set.of("type", "ogrn", "ogrnip", "inn", "kpp", "fullName", "shortName");
     private static final Set<String> HEAD = Set.of("surname", "firstName", "patronymic", "inn", "snils", "position");
