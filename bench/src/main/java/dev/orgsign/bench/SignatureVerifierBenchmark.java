@@ -8,6 +8,9 @@ import dev.orgsign.core.payload.PayloadCodec;
 import dev.orgsign.core.payload.PayloadDraft;
 import dev.orgsign.core.registry.FnsExtractRegistry;
 import dev.orgsign.core.registry.Registry;
+import dev.orgsign.registry.store.RegisterImporter;
+import dev.orgsign.registry.store.RegistryDatabase;
+import dev.orgsign.registry.store.StoreRegistry;
 import dev.orgsign.core.token.KeyStoreSigningToken;
 import dev.orgsign.core.token.TokenKey;
 import dev.orgsign.core.verify.RequestIdLedger;
@@ -69,6 +72,14 @@ public class SignatureVerifierBenchmark {
     @Param({"EC_P256", "GOST_256"})
     public String key;
 
+    /**
+     * "memory": the extracts read into memory; "store": the same extracts imported into the register
+     * store (an H2 file, or the store at system property {@code orgsign.bench.storeUrl}, e.g. one holding
+     * millions of synthetic records, see {@link RegisterStoreScale}).
+     */
+    @Param({"memory", "store"})
+    public String registry = "memory";
+
     private byte[] payload;
     private byte[] signature;
     private SignatureVerifier verifier;
@@ -82,7 +93,8 @@ public class SignatureVerifierBenchmark {
         KeyKind kind = KeyKind.valueOf(key);
         Path dir = Files.createTempDirectory("orgsign-verify-bench-");
         TestPkiWriter.write(TestPki.get(), dir);
-        Registry registry = FnsExtractRegistry.load(dir.resolve("registry/windows-1251"));
+        Registry registry = "store".equals(this.registry) ? store(dir.resolve("registry/windows-1251"))
+                : FnsExtractRegistry.load(dir.resolve("registry/windows-1251"));
         TrustMaterial trust = TrustMaterial.load(dir.resolve("trust"), List.of(dir.resolve("crl")));
         Path p12 = dir.resolve("personas").resolve(Persona.LLC_HEAD.slug()).resolve(kind.slug() + ".p12");
         try (KeyStoreSigningToken token = KeyStoreSigningToken.ofFile(p12, "PKCS12")) {
@@ -105,6 +117,17 @@ public class SignatureVerifierBenchmark {
         if (r.verdict() != Verdict.VERIFIED || !rawVerify()) {
             throw new IllegalStateException("the benchmark signature does not verify: " + r.checks());
         }
+    }
+
+    /** The extracts imported into a register store, read through {@link StoreRegistry} (its cache on). */
+    private static Registry store(Path extracts) throws Exception {
+        String url = System.getProperty("orgsign.bench.storeUrl");
+        if (url == null) {
+            url = "jdbc:h2:file:" + Files.createTempDirectory("orgsign-bench-store-").resolve("registry") + ";AUTO_SERVER=TRUE";
+        }
+        RegistryDatabase db = RegistryDatabase.open(url, 4);
+        new RegisterImporter(db).importAll(List.of(extracts), new RegisterImporter.Progress() { });
+        return new StoreRegistry(db);
     }
 
     @Benchmark

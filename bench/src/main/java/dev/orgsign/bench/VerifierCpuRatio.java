@@ -9,7 +9,8 @@ import java.lang.management.ThreadMXBean;
  * state: useful on a shared, loaded machine where JMH's wall-clock scores swing widely. Uses the
  * benchmark's own setup (and its accept-all request-id ledger).
  *
- * <pre>java -cp "bench/target/classes:bench/target/lib/*" dev.orgsign.bench.VerifierCpuRatio [seconds]</pre>
+ * <pre>java -cp "bench/target/classes:bench/target/lib/*" dev.orgsign.bench.VerifierCpuRatio [seconds] [memory|store]</pre>
+ * ("store": the register read through the register store, see {@link SignatureVerifierBenchmark#registry})
  */
 public final class VerifierCpuRatio {
     private VerifierCpuRatio() {
@@ -18,10 +19,12 @@ public final class VerifierCpuRatio {
     /** Prints, per key kind, verifier and raw throughput per CPU-second and their ratio. */
     public static void main(String[] args) throws Exception {
         long seconds = args.length > 0 ? Long.parseLong(args[0]) : 15;
+        String registry = args.length > 1 ? args[1] : "memory";
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         for (String kind : new String[] {"EC_P256", "GOST_256"}) {
             SignatureVerifierBenchmark b = new SignatureVerifierBenchmark();
             b.key = kind;
+            b.registry = registry;
             b.sign();
             long verifierNanos = 0;
             long rawNanos = 0;
@@ -45,8 +48,8 @@ public final class VerifierCpuRatio {
             }
             double verifier = n / (verifierNanos / 1e9);
             double raw = n / (rawNanos / 1e9);
-            System.out.printf("%-8s verifier %7.0f ops/CPU-s, raw BouncyCastle verify %7.0f ops/CPU-s, ratio %.2f%n",
-                    kind, verifier, raw, verifier / raw);
+            System.out.printf("%-8s %-6s verifier %7.0f ops/CPU-s, raw BouncyCastle verify %7.0f ops/CPU-s, ratio %.2f%n",
+                    kind, registry, verifier, raw, verifier / raw);
         }
     }
 }

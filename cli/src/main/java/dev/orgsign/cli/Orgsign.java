@@ -4,6 +4,7 @@ import dev.orgsign.cli.commands.CertsCommand;
 import dev.orgsign.cli.commands.CheckCommand;
 import dev.orgsign.cli.commands.CompletionCommand;
 import dev.orgsign.cli.commands.DemoCommand;
+import dev.orgsign.cli.commands.RegistryCommand;
 import dev.orgsign.cli.commands.ServeCommand;
 import dev.orgsign.cli.commands.StatusCommand;
 import dev.orgsign.cli.commands.SubmitCommand;
@@ -194,6 +195,7 @@ public final class Orgsign implements Runnable {
         SUBCOMMANDS.put("submit", SubmitCommand::new);
         SUBCOMMANDS.put("status", StatusCommand::new);
         SUBCOMMANDS.put("serve", ServeCommand::new);
+        SUBCOMMANDS.put("registry", RegistryCommand::new);
         SUBCOMMANDS.put("demo", DemoCommand::new);
         SUBCOMMANDS.put("completion", CompletionCommand::new);
     }

@@ -1,11 +1,12 @@
 package dev.orgsign.cli;
 
 import dev.orgsign.core.OrgsignException;
-import dev.orgsign.core.registry.FnsExtractRegistry;
+import dev.orgsign.core.registry.Registry;
 import dev.orgsign.core.verify.OnlineRevocation;
 import dev.orgsign.core.verify.RequestIdLedger;
 import dev.orgsign.core.verify.SignatureVerifier;
 import dev.orgsign.core.verify.TrustMaterial;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -17,7 +18,7 @@ import java.util.List;
 /**
  * What a verification is made against, shared by {@code verify} and {@code serve}: the trust
  * anchors ({@code --trust}), the CRLs ({@code --crl}, repeatable) and the register extracts
- * ({@code --registry}), each a file or a folder, and whether revocation is checked online
+ * ({@code --registry}, or the register store with {@code --registry-db}), each a file or a folder, and whether revocation is checked online
  * ({@code --online}: OCSP, then the CRL distribution point).
  */
 public final class VerificationOptions {
@@ -27,8 +28,8 @@ public final class VerificationOptions {
     @Option(names = "--crl", paramLabel = "FILE", descriptionKey = "opt.crl")
     List<Path> crls = new ArrayList<>();
 
-    @Option(names = "--registry", required = true, paramLabel = "PATH", descriptionKey = "opt.registry")
-    Path registry;
+    @Mixin
+    RegistrySource registry = new RegistrySource();
 
     @Option(names = "--online", descriptionKey = "opt.online")
     boolean online;
@@ -54,9 +55,18 @@ public final class VerificationOptions {
     /**
      * The register extracts.
      *
-     * @return the file or folder given with {@code --registry}
+     * @return the file or folder given with {@code --registry}, or null when the store is used
      */
     public Path registry() {
+        return registry.path();
+    }
+
+    /**
+     * Where the register comes from: {@code --registry} or {@code --registry-db}.
+     *
+     * @return the source
+     */
+    public RegistrySource registrySource() {
         return registry;
     }
 
@@ -75,11 +85,12 @@ public final class VerificationOptions {
      * A verifier over these options, with the in-memory request-id ledger, the system clock and a
      * 7-day signing-time window; it checks revocation online with {@code --online}.
      *
-     * @return a verifier that has read the trust anchors, the CRLs and the register
+     * @param registry the register ({@link RegistrySource#open})
+     * @return a verifier that has read the trust anchors and the CRLs
      * @throws OrgsignException when a file cannot be read or is not what it should be
      */
-    public SignatureVerifier verifier() throws OrgsignException {
-        return new SignatureVerifier(TrustMaterial.load(trust, crls), FnsExtractRegistry.load(registry),
+    public SignatureVerifier verifier(Registry registry) throws OrgsignException {
+        return new SignatureVerifier(TrustMaterial.load(trust, crls), registry,
                 RequestIdLedger.inMemory(), Clock.systemUTC(), Duration.ofDays(7), online ? OnlineRevocation.defaults() : null);
     }
 }

@@ -80,6 +80,19 @@ public final class SyntheticRegister implements Iterable<RegisterDocument> {
                 "Общества с ограниченной ответственностью", "-", false);
     }
 
+    /**
+     * A daily change of organization {@code i}: its record as of {@code date}, newer than any the
+     * register of {@link #SyntheticRegister} holds (a new director, more entries).
+     *
+     * @param i    the organization's number
+     * @param date the day of the change, after the register's date
+     * @return the document
+     */
+    public static RegisterDocument change(long i, LocalDate date) {
+        return RegisterDocument.legalEntity(organization(i)).extractDate(date).entries(20, date).head(head(i, 7))
+                .founder(head(i, 0));
+    }
+
     @Override
     public Iterator<RegisterDocument> iterator() {
         return new Iterator<>() {

@@ -16,7 +16,10 @@ import java.util.concurrent.Callable;
 
 /** What every subcommand shares: the root's language and terminal, the output, {@code --json}. */
 public abstract class BaseCommand implements Callable<Integer>, JsonOutput {
+    /** The command above this one: the root, or a group such as {@code registry} whose parent is the root. */
     @ParentCommand
+    Object parentCommand;
+
     Orgsign root;
 
     @Spec
@@ -60,19 +63,27 @@ public abstract class BaseCommand implements Callable<Integer>, JsonOutput {
         return spec.commandLine().getErr();
     }
 
+    /** The root command of this run, above any group this command belongs to. */
+    Orgsign root() {
+        if (root == null) {
+            root = parentCommand instanceof Orgsign o ? o : ((RegistryCommand) parentCommand).root;
+        }
+        return root;
+    }
+
     /** The language of this run. */
     Messages m() {
-        return root.messages();
+        return root().messages();
     }
 
     /** The terminal of this run. */
     Terminal terminal() {
-        return root.terminal();
+        return root().terminal();
     }
 
     /** Whether a person may be asked (a terminal and no {@code --json}). */
     boolean interactive() {
-        return !json && root.terminal().interactive();
+        return !json && root().terminal().interactive();
     }
 
     /** Prints {@code value} as JSON on standard output. */

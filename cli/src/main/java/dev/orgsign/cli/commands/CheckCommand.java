@@ -6,12 +6,12 @@ import dev.orgsign.cli.Messages;
 import dev.orgsign.core.ErrorCode;
 import dev.orgsign.core.IoFailures;
 import dev.orgsign.core.OrganizationType;
+import dev.orgsign.cli.RegistrySource;
 import dev.orgsign.core.OrgsignException;
 import dev.orgsign.core.authority.AuthorityCheck;
 import dev.orgsign.core.authority.AuthorityDecision;
 import dev.orgsign.core.authority.Reason;
 import dev.orgsign.core.certificate.QualifiedCertificate;
-import dev.orgsign.core.registry.FnsExtractRegistry;
 import dev.orgsign.core.token.SigningToken;
 import dev.orgsign.core.token.TokenKey;
 import picocli.CommandLine.Command;
@@ -52,8 +52,8 @@ public final class CheckCommand extends BaseCommand {
     @Option(names = "--ogrn", required = true, paramLabel = "N", descriptionKey = "opt.ogrn")
     String ogrn;
 
-    @Option(names = "--registry", required = true, paramLabel = "PATH", descriptionKey = "opt.registry")
-    Path registry;
+    @Mixin
+    RegistrySource registry = new RegistrySource();
 
     @Override
     public Integer call() throws OrgsignException {
@@ -62,7 +62,10 @@ public final class CheckCommand extends BaseCommand {
         }
         X509Certificate certificate = cert != null ? readCertificate(cert) : fromToken();
         QualifiedCertificate q = QualifiedCertificate.parse(certificate);
-        AuthorityDecision decision = new AuthorityCheck(FnsExtractRegistry.load(registry)).decide(q, type, ogrn);
+        AuthorityDecision decision;
+        try (RegistrySource.Opened opened = registry.open(m())) {
+            decision = new AuthorityCheck(opened.registry()).decide(q, type, ogrn);
+        }
         print(decision);
         return decision.entitled() ? 0 : ErrorCode.NOT_ENTITLED.exitCode();
     }

@@ -5,6 +5,7 @@ import dev.orgsign.cli.TokenListing;
 import dev.orgsign.cli.TokenOptions;
 import dev.orgsign.core.ErrorCode;
 import dev.orgsign.core.OrganizationType;
+import dev.orgsign.cli.RegistrySource;
 import dev.orgsign.core.OrgsignException;
 import dev.orgsign.core.authority.AuthorityCheck;
 import dev.orgsign.core.authority.AuthorityDecision;
@@ -15,7 +16,6 @@ import dev.orgsign.core.payload.PayloadDraft;
 import dev.orgsign.core.payload.RegistrationPayload;
 import dev.orgsign.core.pdf.ApplicationPdf;
 import dev.orgsign.core.pdf.PadesSigner;
-import dev.orgsign.core.registry.FnsExtractRegistry;
 import dev.orgsign.core.registry.Registry;
 import dev.orgsign.core.token.PinCallback;
 import dev.orgsign.core.token.SigningToken;
@@ -61,8 +61,8 @@ public final class RegisterCommand extends BaseCommand {
     @Mixin
     PinOptions pin;
 
-    @Option(names = "--registry", paramLabel = "PATH", descriptionKey = "opt.registry")
-    Path registry;
+    @Mixin
+    RegistrySource registry = new RegistrySource();
 
     @Option(names = "--ca", paramLabel = "PATH", descriptionKey = "opt.ca")
     List<Path> caCertificates = new ArrayList<>();
@@ -112,11 +112,13 @@ public final class RegisterCommand extends BaseCommand {
         if (type == null) {
             type = askType();
         }
-        if (registry == null) {
-            registry = Path.of(need("--registry", m().get("ask.registry"), null));
+        if (!registry.given()) {
+            registry.useFolder(Path.of(need("--registry", m().get("ask.registry"), null)));
         }
-        Registry reg = FnsExtractRegistry.load(registry);
-        Signed signed = signOnToken(reg);
+        Signed signed;
+        try (RegistrySource.Opened opened = registry.open(m())) {
+            signed = signOnToken(opened.registry());
+        }
         Map<String, String> files = write(signed);
         if (noSubmit) {
             if (json) {

@@ -1,6 +1,7 @@
 package dev.orgsign.cli.commands;
 
 import dev.orgsign.cli.VerificationOptions;
+import dev.orgsign.cli.RegistrySource;
 import dev.orgsign.core.OrgsignException;
 import dev.orgsign.core.verify.SignatureVerifier;
 import dev.orgsign.core.verify.VerificationReport;
@@ -26,8 +27,10 @@ public final class VerifyCommand extends BaseCommand {
     public Integer call() throws OrgsignException {
         byte[] p = Files2.read(payload);
         byte[] s = Files2.read(signature);
-        SignatureVerifier verifier = against.verifier();
-        VerificationReport report = verifier.verify(p, s);
+        VerificationReport report;
+        try (RegistrySource.Opened registry = against.registrySource().open(m())) {
+            report = against.verifier(registry.registry()).verify(p, s);
+        }
         if (json) {
             printJson(Reports.json(report.requestId(), report.verdict(), report.checks()));
         } else {

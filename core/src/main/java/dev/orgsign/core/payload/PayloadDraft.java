@@ -101,7 +101,8 @@ public final class PayloadDraft {
             LegalEntityRecord r = registry.legalEntity(claimedId).orElseThrow(() -> notFound("OGRN", claimedId));
             org = new RegistrationPayload.Organization(type, r.ogrn(), r.inn(), r.kpp(), r.fullName(), r.shortName());
         }
-        String title = registerPosition ? position : signer.title() != null ? signer.title() : position;
+        String title = type == OrganizationType.IE ? ENTREPRENEUR_POSITION // an entrepreneur is their own head
+                : registerPosition ? position : signer.title() != null ? signer.title() : position;
         if (title == null && type != OrganizationType.IE) {
             throw new OrgsignException(ErrorCode.INVALID_PAYLOAD, T.text("draft.noPosition"));
         }

@@ -73,7 +73,7 @@ public final class RegistryDatabase implements AutoCloseable {
         HikariConfig hc = new HikariConfig();
         hc.setJdbcUrl(pg && !url.contains("reWriteBatchedInserts") ? url + (url.contains("?") ? "&" : "?")
                 + "reWriteBatchedInserts=true" : url);
-        hc.setMaximumPoolSize(poolSize);
+        hc.setMaximumPoolSize(Math.max(2, poolSize)); // Flyway holds two while it migrates
         hc.setConnectionTimeout(10_000);
         hc.setPoolName("orgsign-registry");
         hc.setInitializationFailTimeout(10_000);
