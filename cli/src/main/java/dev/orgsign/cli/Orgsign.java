@@ -256,6 +256,8 @@ public final class Orgsign implements Runnable {
                 o.put("message", text);
                 cl.getOut().println(Json.write(o));
                 cl.getOut().flush();
+            } else if (ErrorCode.CANCELLED.name().equals(code)) {
+                err.println(text); // the person's own choice, not an error
             } else {
                 err.println(m.get("error.prefix") + " " + text);
             }

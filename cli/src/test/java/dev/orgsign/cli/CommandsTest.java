@@ -173,7 +173,10 @@ class CommandsTest {
                 "--key", "llc-head-ec-p256", "--pin-env", PIN_VAR, "--registry", registry(), "--phone", "+74951234567",
                 "--ca", pki().resolve("ca/fns-ca.pem").toString(), "--no-submit", "--out", out.toString(), "--json");
         assertEquals(0, r.exit(), r.toString());
-        assertTrue(r.out().contains("\"verdict\": \"PENDING\"") && r.out().contains("\"submitted\": false"), r.out());
+        // signed, not submitted: nothing is pending anywhere, so no verdict at all
+        assertTrue(r.out().contains("\"status\": \"SIGNED\"") && r.out().contains("\"submitted\": false")
+                && !r.out().contains("\"verdict\""), r.out());
+        assertTrue(Files.size(out.resolve("registration.pdf")) > 1000, "the signed application is written too");
         assertTrue(Files.size(out.resolve("registration.json.sig")) > 500);
         String payload = Files.readString(out.resolve("registration.json"));
         assertTrue(payload.contains("\"phone\":\"+74951234567\"") && payload.contains("fedorov@romashka.test"), payload);

@@ -5,9 +5,12 @@ import dev.orgsign.core.authority.AuthorityDecision;
 import dev.orgsign.core.authority.Reason;
 import dev.orgsign.core.cades.RegistrationSigner;
 import dev.orgsign.core.certificate.QualifiedCertificate;
+import dev.orgsign.core.identifier.Contacts;
 import dev.orgsign.core.payload.PayloadCodec;
 import dev.orgsign.core.payload.PayloadDraft;
 import dev.orgsign.core.payload.RegistrationPayload;
+import dev.orgsign.core.pdf.ApplicationPdf;
+import dev.orgsign.core.pdf.PadesSigner;
 import dev.orgsign.core.registry.FnsExtractRegistry;
 import dev.orgsign.core.registry.Registry;
 import dev.orgsign.core.token.PinCallback;
@@ -26,17 +29,22 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
- * The common path of one registration, step by step: log in to the token, pick the key, name
- * the organization and the register, {@link #check()} the signer's authority, {@link #sign()}.
- * Made by {@link Orgsign#registration(SigningToken)}; not thread-safe (one registration, one
- * thread). It adds no rules of its own: it calls {@link TokenKeys}, {@link AuthorityCheck},
- * {@link PayloadDraft}, {@link PayloadCodec} and {@link RegistrationSigner}.
+ * One registration, step by step, for library users and for the {@code orgsign register} wizard
+ * alike: pick the key, name the organization and the register, check the signer's authority
+ * (before any PIN), log in, complete the contact, draft the payload, confirm, sign it (CAdES) and,
+ * when asked, the application PDF (PAdES). What the caller does not give, a
+ * {@link RegistrationDialog} may ask for; without one nothing is asked and whatever is missing is
+ * named before the PIN is used. Made by {@link Orgsign#registration(SigningToken)}; not
+ * thread-safe (one registration, one thread). It adds no rules of its own: it calls
+ * {@link TokenKeys}, {@link AuthorityCheck}, {@link PayloadDraft}, {@link PayloadCodec},
+ * {@link RegistrationSigner}, {@link ApplicationPdf} and {@link PadesSigner}.
  *
  * <p>Signing is impossible without a passed authority check: {@link #sign()} runs the check
  * itself and refuses, with a {@link NotEntitledException}, anything but ENTITLED.
  */
 public final class Registration {
     private static final Texts T = Texts.of(Registration.class);
+
     private final SigningToken token;
     private String keySelector;
     private OrganizationType type;
@@ -49,6 +57,10 @@ public final class Registration {
     private Clock clock = Clock.systemUTC();
     private Locale locale = Locale.ENGLISH;
     private List<X509Certificate> caCertificates = List.of();
+    private PinCallback pins;
+    private RegistrationDialog dialog = RegistrationDialog.NONE;
+    private boolean application;
+    private RegistrationPayload prepared;
     private TokenKey chosen;
 
     Registration(SigningToken token) {
@@ -64,6 +76,55 @@ public final class Registration {
      */
     public Registration login(PinCallback pins) throws OrgsignException {
         token.login(pins);
+        return this;
+    }
+
+    /**
+     * Where the PIN comes from when {@link #sign()} logs in: after the authority check, so that a
+     * signer the register does not confirm is never asked for a PIN (a keystore, whose certificates
+     * cannot be read before, is opened first). One attempt, as always.
+     *
+     * @param pins where the PIN (or keystore password) comes from
+     * @return this registration
+     */
+    public Registration pins(PinCallback pins) {
+        this.pins = pins;
+        return this;
+    }
+
+    /**
+     * Who answers what the caller did not give: a person at a terminal, say.
+     *
+     * @param dialog the dialog; {@link RegistrationDialog#NONE} (the default) asks nothing
+     * @return this registration
+     */
+    public Registration dialog(RegistrationDialog dialog) {
+        this.dialog = Objects.requireNonNull(dialog, "dialog");
+        return this;
+    }
+
+    /**
+     * Whether {@link #sign()} also renders the application PDF in the registration's
+     * {@link #locale} with the signer's stamp and signs it with the same key (PAdES), which costs a
+     * second signature on the token.
+     *
+     * @param render true for {@link SignedRegistration#application()}
+     * @return this registration
+     */
+    public Registration application(boolean render) {
+        this.application = render;
+        return this;
+    }
+
+    /**
+     * Signs a payload prepared elsewhere instead of drafting one from the certificate and the
+     * register; it must name the organization of {@link #organization}. The authority check is the same.
+     *
+     * @param payload the registration to sign
+     * @return this registration
+     */
+    public Registration prepared(RegistrationPayload payload) {
+        this.prepared = payload;
         return this;
     }
 
@@ -84,12 +145,13 @@ public final class Registration {
      * Names the organization to register.
      *
      * @param type          IE, LLC or GOV
-     * @param ogrnOrOgrnip  the OGRN (LLC, GOV) or OGRNIP (IE); its check digit is validated
+     * @param ogrnOrOgrnip  the OGRN (LLC, GOV) or OGRNIP (IE); its check digit is validated; null to
+     *                      have the {@link RegistrationDialog} ask (suggesting the certificate's)
      * @return this registration
      */
     public Registration organization(OrganizationType type, String ogrnOrOgrnip) {
         this.type = Objects.requireNonNull(type, "type");
-        this.organizationId = Objects.requireNonNull(ogrnOrOgrnip, "ogrnOrOgrnip").strip();
+        this.organizationId = ogrnOrOgrnip == null ? null : ogrnOrOgrnip.strip();
         return this;
     }
 
@@ -118,7 +180,8 @@ public final class Registration {
     /**
      * Where the verdict is sent.
      *
-     * @param email the contact e-mail address (required for signing)
+     * @param email the contact e-mail address; null for the signer's certificate's (one of the two
+     *              is required for signing)
      * @param phone the contact phone number, or {@code null}
      * @return this registration
      */
@@ -164,7 +227,8 @@ public final class Registration {
     /**
      * CA certificates to carry in the signature beside the key's own chain. Many tokens hold only
      * the holder's certificate; a verifier that trusts only the root then needs the issuing CA's
-     * certificate in the signature. Certificates already in the chain are not repeated.
+     * certificate in the signature. The chain is followed issuer by issuer, so a folder of unrelated
+     * CA certificates adds only those on the signer's path; none is repeated.
      *
      * @param certificates the issuing CA's certificate (and further intermediates)
      * @return this registration
@@ -176,8 +240,9 @@ public final class Registration {
     }
 
     /**
-     * The language of the authority reasons put into a {@link NotEntitledException}'s message
-     * (Russian for "ru", English otherwise; English by default).
+     * The reader's language: of the application PDF ({@link #application}) and of its signature's
+     * reason; failures carry both languages anyway (Russian for "ru", English otherwise; English by
+     * default).
      *
      * @param locale the user's locale
      * @return this registration
@@ -188,17 +253,19 @@ public final class Registration {
     }
 
     /**
-     * The signing key, chosen among the token's keys now (see {@link #key(String)}).
+     * The signing key, chosen among the token's keys now (see {@link #key(String)}): without a key
+     * named and with several on the token, the {@link RegistrationDialog} chooses, the keys the
+     * register confirms first. A keystore whose certificates cannot be read before it is opened is
+     * opened first with the {@link #pins} given.
      *
-     * @return the key
+     * @return the key, its chain completed with {@link #caCertificates}
      * @throws OrgsignException KEY_NOT_FOUND or KEY_AMBIGUOUS, with the keys present listed
      */
     public TokenKey signingKey() throws OrgsignException {
         if (chosen == null) {
-            TokenKey key = TokenKeys.choose(token.keys(), keySelector, token.description());
-            List<X509Certificate> chain = new ArrayList<>(key.chain().isEmpty() ? List.of(key.certificate()) : key.chain());
-            caCertificates.stream().filter(c -> !chain.contains(c)).forEach(chain::add);
-            chosen = key.withChain(chain);
+            TokenKey key = new KeySelection(token, pins, dialog).choose(keySelector,
+                    k -> looksEntitled(k), locale -> token.description(locale));
+            chosen = key.withChain(completed(key.chain().isEmpty() ? List.of(key.certificate()) : key.chain()));
         }
         return chosen;
     }
@@ -219,38 +286,143 @@ public final class Registration {
         if (registry == null) {
             throw new OrgsignException(ErrorCode.USAGE, T.text("registration.noRegistry"));
         }
-        AuthorityDecision decision = new AuthorityCheck(registry, clock).decide(signer(), type, organizationId);
+        QualifiedCertificate signer = signer();
+        AuthorityDecision decision = new AuthorityCheck(registry, clock).decide(signer, type, organizationId);
         if (!decision.entitled()) {
             Text reasons = Text.join(" ", decision.reasons().stream().map(r -> Text.of(r.english(), r.russian())).toList());
             String codes = decision.reasons().stream().map(Reason::code).collect(Collectors.joining(", "));
             throw new NotEntitledException(decision, T.text(decision.outcome() == AuthorityDecision.Outcome.UNKNOWN
-                    ? "registration.unknown" : "registration.notEntitled",
-                    T.text(type == OrganizationType.IE ? "field.OGRNIP" : "field.OGRN"), organizationId, reasons, codes));
+                    ? "registration.unknown" : "registration.notEntitled", signer.holderName().strip(), organizationId,
+                    reasons, codes));
         }
         return decision;
     }
 
     /**
-     * Checks the signer's authority ({@link #check()}), fills the registration from the
-     * certificate and the register, and signs its canonical bytes on the token.
+     * The whole registration: the key, the organization (asked when missing), the authority check
+     * ({@link #check()}), the login with the {@link #pins} given, the contact (asked when missing),
+     * the payload drafted from the certificate and the register (or the {@link #prepared} one),
+     * the dialog's confirmation, the signature of its canonical bytes and, when asked, the signed
+     * application PDF.
      *
      * @return the signed registration
      * @throws NotEntitledException when the signer is not entitled; nothing is signed then
-     * @throws OrgsignException     USAGE when the contact e-mail is missing; INVALID_PAYLOAD when the
-     *                              registration would be invalid; token errors from signing
+     * @throws OrgsignException     USAGE when the organization or the contact e-mail is missing;
+     *                              INVALID_INPUT for an e-mail or phone that is not one;
+     *                              INVALID_PAYLOAD when the registration would be invalid; CANCELLED
+     *                              when the dialog declines; PIN and token errors
      */
     public SignedRegistration sign() throws OrgsignException {
+        TokenKey key = signingKey();
+        QualifiedCertificate signer = signer();
+        if (type == null) {
+            throw new OrgsignException(ErrorCode.USAGE, T.text("registration.noOrganization"));
+        }
+        if (organizationId == null) {
+            String asked = dialog.organizationId(type, type == OrganizationType.IE ? signer.ogrnip() : signer.ogrn());
+            organizationId = asked == null ? null : asked.strip();
+        }
         AuthorityDecision decision = check();
-        if (email == null || email.isBlank()) {
+        dialog.entitled(signer, decision);
+        if (!dialog.interactive()) {
+            payload(signer, decision); // whatever is missing is named before the PIN is used
+        }
+        if (pins != null) {
+            dialog.loggingIn(token);
+            token.login(pins);
+            key = new KeySelection(token, pins, dialog).afterLogin(key);
+            chosen = key;
+        }
+        if (dialog.interactive()) {
+            complete(signer, decision);
+        }
+        RegistrationPayload payload = payload(signer, decision);
+        byte[] canonical = PayloadCodec.canonicalBytes(payload);
+        if (!dialog.confirm(payload, key)) {
+            throw new OrgsignException(ErrorCode.CANCELLED, T.text("registration.cancelled"));
+        }
+        dialog.signing();
+        RegistrationSigner cades = new RegistrationSigner(clock);
+        byte[] cms = algorithm == null ? cades.sign(canonical, token, key) : cades.sign(canonical, token, key, algorithm);
+        byte[] pdf = null;
+        if (application) {
+            byte[] unsigned = ApplicationPdf.render(payload, key.certificate(), locale);
+            pdf = algorithm == null ? new PadesSigner(clock).sign(unsigned, token, key, T.format(locale, "application.reason"), null)
+                    : new PadesSigner(clock).sign(unsigned, token, key, algorithm, T.format(locale, "application.reason"), null);
+        }
+        return new SignedRegistration(payload, canonical, cms, key, decision, pdf);
+    }
+
+    /** Asks the dialog for the contact and the position the caller did not give; each is checked as given. */
+    private void complete(QualifiedCertificate signer, AuthorityDecision decision) throws OrgsignException {
+        if (prepared != null) {
+            return;
+        }
+        if (email == null) {
+            email = dialog.email(signer.email());
+        }
+        if (phone == null) {
+            phone = dialog.phone();
+        }
+        boolean registered = decision.head() != null && decision.head().position() != null;
+        if (position == null && !registered && signer.title() == null && type != OrganizationType.IE) {
+            position = dialog.position();
+        }
+    }
+
+    /** The payload to sign, its schema's checks passed: the prepared one, or drafted now. */
+    private RegistrationPayload payload(QualifiedCertificate signer, AuthorityDecision decision) throws OrgsignException {
+        if (prepared != null) {
+            if (prepared.organization().type() != type || !prepared.organization().id().equals(organizationId)) {
+                throw new OrgsignException(ErrorCode.INVALID_PAYLOAD, T.text("registration.preparedOther",
+                        prepared.organization().id(), organizationId));
+            }
+            return PayloadCodec.parse(PayloadCodec.canonicalBytes(prepared));
+        }
+        String given = email != null && !email.isBlank() ? email : signer.email();
+        if (given == null || given.isBlank()) {
             throw new OrgsignException(ErrorCode.USAGE, T.text("registration.noEmail"));
         }
-        TokenKey key = signingKey();
-        RegistrationPayload draft = PayloadDraft.from(signer(), decision, type, organizationId, registry, email, phone, position, clock);
-        byte[] canonical = PayloadCodec.canonicalBytes(draft);
-        RegistrationPayload payload = PayloadCodec.parse(canonical); // the schema's own checks, before the token signs
-        RegistrationSigner signer = new RegistrationSigner(clock);
-        byte[] cms = algorithm == null ? signer.sign(canonical, token, key) : signer.sign(canonical, token, key, algorithm);
-        return new SignedRegistration(payload, canonical, cms, key, decision);
+        String mail = Contacts.email(given);
+        String tel = phone == null || phone.isBlank() ? null : Contacts.phone(phone);
+        RegistrationPayload draft = PayloadDraft.from(signer, decision, type, organizationId, registry, mail, tel, position,
+                clock);
+        return PayloadCodec.parse(PayloadCodec.canonicalBytes(draft)); // the schema's own checks, before the token signs
+    }
+
+    /** The chain followed issuer by issuer through {@link #caCertificates}, as far as they reach. */
+    private List<X509Certificate> completed(List<X509Certificate> start) {
+        List<X509Certificate> chain = new ArrayList<>(start);
+        boolean grown = true;
+        while (grown) {
+            grown = false;
+            X509Certificate last = chain.get(chain.size() - 1);
+            if (last.getSubjectX500Principal().equals(last.getIssuerX500Principal())) {
+                break;
+            }
+            for (X509Certificate c : caCertificates) {
+                if (c.getSubjectX500Principal().equals(last.getIssuerX500Principal()) && !chain.contains(c)) {
+                    chain.add(c);
+                    grown = true;
+                    break;
+                }
+            }
+        }
+        return chain;
+    }
+
+    /** Whether the register confirms a key's holder, for the choice of keys (never throws). */
+    private boolean looksEntitled(TokenKey key) {
+        if (registry == null || type == null || key.certificate() == null) {
+            return false;
+        }
+        try {
+            QualifiedCertificate q = QualifiedCertificate.parse(key.certificate());
+            String id = organizationId != null ? organizationId : type == OrganizationType.IE ? q.ogrnip() : q.ogrn();
+            return id != null && new AuthorityCheck(registry, clock).decide(q, type, id).entitled();
+        } catch (OrgsignException e) {
+            return false;
+        }
     }
 
     private QualifiedCertificate signer() throws OrgsignException {

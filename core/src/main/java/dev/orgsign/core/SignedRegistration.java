@@ -26,20 +26,29 @@ public final class SignedRegistration {
     public static final String PAYLOAD_FILE = "registration.json";
     /** The file name of the DER CMS signature that {@link #writeTo} writes. */
     public static final String SIGNATURE_FILE = "registration.json.sig";
+    /** The file name of the signed application PDF that {@link #writeTo} writes when there is one. */
+    public static final String APPLICATION_FILE = "registration.pdf";
 
     private final RegistrationPayload payload;
     private final byte[] canonicalPayload;
     private final byte[] signature;
     private final TokenKey key;
     private final AuthorityDecision decision;
+    private final byte[] application;
 
     SignedRegistration(RegistrationPayload payload, byte[] canonicalPayload, byte[] signature, TokenKey key,
-                       AuthorityDecision decision) {
+                       AuthorityDecision decision, byte[] application) {
         this.payload = payload;
         this.canonicalPayload = canonicalPayload.clone();
         this.signature = signature.clone();
         this.key = key;
         this.decision = decision;
+        this.application = application == null ? null : application.clone();
+    }
+
+    /** {@return the signed application PDF (a copy), or null when {@link Registration#application} was not asked} */
+    public byte[] application() {
+        return application == null ? null : application.clone();
     }
 
     /** {@return the registration as data} */
@@ -68,8 +77,9 @@ public final class SignedRegistration {
     }
 
     /**
-     * Writes {@value #PAYLOAD_FILE} and {@value #SIGNATURE_FILE} into {@code dir} (created when
-     * missing), each through a temporary file so that a reader never sees half a file.
+     * Writes {@value #PAYLOAD_FILE}, {@value #SIGNATURE_FILE} and, when there is one,
+     * {@value #APPLICATION_FILE} into {@code dir} (created when missing), each through a temporary
+     * file so that a reader never sees half a file.
      *
      * @param dir the output folder
      * @return the payload file; the signature lies beside it
@@ -80,6 +90,9 @@ public final class SignedRegistration {
             Files.createDirectories(dir);
             Path json = write(dir, PAYLOAD_FILE, canonicalPayload);
             write(dir, SIGNATURE_FILE, signature);
+            if (application != null) {
+                write(dir, APPLICATION_FILE, application);
+            }
             return json;
         } catch (IOException e) {
             throw new OrgsignException(ErrorCode.IO, T.text("registration.unwritable", dir, IoFailures.reason(e)), e);
@@ -131,7 +144,21 @@ public final class SignedRegistration {
      * @throws OrgsignException as {@link #submit(URI, Duration)}
      */
     public Submission submit(VerificationClient client, Duration wait) throws OrgsignException {
+        return submit(client, wait, AwaitProgress.none());
+    }
+
+    /**
+     * Submits this registration and, unless {@code wait} is zero, follows it to its verdict,
+     * telling {@code progress} of each poll.
+     *
+     * @param client   the client
+     * @param wait     how long to wait for the verdict; zero to return at once
+     * @param progress told after every poll
+     * @return the submission
+     * @throws OrgsignException as {@link #submit(URI, Duration)}
+     */
+    public Submission submit(VerificationClient client, Duration wait, AwaitProgress progress) throws OrgsignException {
         Submission accepted = client.submit(canonicalPayload, signature);
-        return wait.isZero() || !accepted.pending() ? accepted : client.await(accepted.id(), wait, AwaitProgress.none());
+        return wait.isZero() || !accepted.pending() ? accepted : client.await(accepted.id(), wait, progress);
     }
 }

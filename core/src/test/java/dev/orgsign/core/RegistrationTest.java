@@ -97,10 +97,15 @@ class RegistrationTest {
             assertEquals(ErrorCode.USAGE, assertThrows(OrgsignException.class, r::check).code());
             r.organization(OrganizationType.LLC, "1027700132196");
             assertEquals(ErrorCode.INVALID_IDENTIFIER, assertThrows(OrgsignException.class, r::check).code());
-            r.organization(OrganizationType.LLC, Fixtures.LLC.ogrn());
+            r.organization(OrganizationType.LLC, Fixtures.LLC.ogrn()).contact("buh at romashka", null);
             OrgsignException e = assertThrows(OrgsignException.class, r::sign);
-            assertEquals(ErrorCode.USAGE, e.code());
-            assertTrue(e.getMessage().contains("e-mail"));
+            assertEquals(ErrorCode.INVALID_INPUT, e.code());
+            assertTrue(e.getMessage().contains("e-mail"), e.getMessage());
+            r.contact(null, "8 (495) 123-45-67");
+            SignedRegistration byCertificate = r.sign();
+            assertEquals(TestPki.get().person(Persona.LLC_HEAD).email(), byCertificate.payload().contact().email(),
+                    "without an address given, the verdict goes to the certificate's");
+            assertEquals("+74951234567", byCertificate.payload().contact().phone(), "the usual spelling, normalized");
             OrgsignException k = assertThrows(OrgsignException.class, () -> r.key("no-such-key").signingKey());
             assertEquals(ErrorCode.KEY_NOT_FOUND, k.code());
             assertTrue(k.getMessage().contains("'llc-head'"), k.getMessage());

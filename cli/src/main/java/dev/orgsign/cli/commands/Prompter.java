@@ -16,6 +16,9 @@ final class Prompter {
         String problem(String value);
     }
 
+    private static final java.util.Set<String> YES = java.util.Set.of("y", "yes", "д", "да");
+    private static final java.util.Set<String> NO = java.util.Set.of("n", "no", "н", "нет");
+
     private final Terminal terminal;
     private final PrintWriter out;
     private final Messages m;
@@ -78,17 +81,29 @@ final class Prompter {
         }
     }
 
-    /** Asks yes or no (y/yes/д/да are yes); the default is no. */
+    /**
+     * Asks yes or no: y, yes, д, да are yes; n, no, н, нет are no; Enter is no (the default); any
+     * other answer is asked again, so that a typo never signs or cancels by accident.
+     */
     boolean confirm(String question) throws OrgsignException {
-        String line = read(question + " " + m.get("ask.yesNo") + " ").trim().toLowerCase(Locale.ROOT);
-        return line.equals("y") || line.equals("yes") || line.equals("д") || line.equals("да");
+        while (true) {
+            String line = read(question + " " + m.get("ask.yesNo") + " ").strip().toLowerCase(Locale.ROOT);
+            if (YES.contains(line)) {
+                return true;
+            }
+            if (line.isEmpty() || NO.contains(line)) {
+                return false;
+            }
+            out.println(m.get("ask.yesOrNo"));
+            out.flush();
+        }
     }
 
     private String read(String prompt) throws OrgsignException {
         out.flush();
         String line = terminal.readLine(prompt);
         if (line == null) {
-            throw new OrgsignException(ErrorCode.USAGE, m.get("ask.eof"));
+            throw new OrgsignException(ErrorCode.CANCELLED, m.get("ask.eof"));
         }
         return line;
     }

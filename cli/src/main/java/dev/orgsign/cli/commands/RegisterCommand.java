@@ -1,48 +1,40 @@
 package dev.orgsign.cli.commands;
 
 import dev.orgsign.cli.PinOptions;
+import dev.orgsign.cli.RegistrySource;
 import dev.orgsign.cli.TokenListing;
 import dev.orgsign.cli.TokenOptions;
 import dev.orgsign.core.ErrorCode;
 import dev.orgsign.core.OrganizationType;
-import dev.orgsign.cli.RegistrySource;
+import dev.orgsign.core.Orgsign;
 import dev.orgsign.core.OrgsignException;
-import dev.orgsign.core.authority.AuthorityCheck;
-import dev.orgsign.core.authority.AuthorityDecision;
-import dev.orgsign.core.cades.RegistrationSigner;
-import dev.orgsign.core.certificate.QualifiedCertificate;
+import dev.orgsign.core.Registration;
+import dev.orgsign.core.SignedRegistration;
+import dev.orgsign.core.identifier.Contacts;
+import dev.orgsign.core.identifier.Identifiers;
 import dev.orgsign.core.payload.PayloadCodec;
-import dev.orgsign.core.payload.PayloadDraft;
-import dev.orgsign.core.payload.RegistrationPayload;
-import dev.orgsign.core.pdf.ApplicationPdf;
-import dev.orgsign.core.pdf.PadesSigner;
-import dev.orgsign.core.registry.Registry;
-import dev.orgsign.core.token.PinCallback;
 import dev.orgsign.core.token.SigningToken;
-import dev.orgsign.core.token.TokenKey;
-import dev.orgsign.pkcs11.PinState;
-import dev.orgsign.pkcs11.Pkcs11SigningToken;
+import dev.orgsign.core.verify.TrustMaterial;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
- * {@code orgsign register}: the whole registration. On a terminal it is a wizard (type,
- * certificate from a numbered list, authority check, PIN, missing fields, summary, signing,
- * submission with progress); without one, or with {@code --json}, it asks nothing and names
- * what is missing.
+ * {@code orgsign register}: the options mapped onto core's {@link Registration}, which runs the
+ * whole flow (key, authority before the PIN, login, payload, confirmation, signature, signed
+ * application PDF); on a terminal the {@link Wizard} answers its questions. Then the files are
+ * written and the registration submitted ({@link Submissions}). Without a terminal, or with
+ * {@code --json}, nothing is asked and what is missing is named.
  */
 @Command(name = "register", mixinStandardHelpOptions = true, sortOptions = false)
 public final class RegisterCommand extends BaseCommand {
@@ -94,8 +86,6 @@ public final class RegisterCommand extends BaseCommand {
     @Option(names = "--yes", descriptionKey = "opt.yes")
     boolean yes;
 
-    private Prompter ask;
-
     @Override
     public Integer call() throws OrgsignException {
         if (endpoint == null && !noSubmit) {
@@ -105,100 +95,53 @@ public final class RegisterCommand extends BaseCommand {
             throw new OrgsignException(ErrorCode.USAGE, m().get("register.endpointAndNoSubmit"));
         }
         Duration wait = waitText == null ? null : Durations.parse(waitText, m());
-        ask = interactive() ? new Prompter(terminal(), out(), m()) : null;
+        checkGiven();
+        Prompter ask = interactive() ? new Prompter(terminal(), out(), m()) : null;
         if (ask != null) {
             ask.out().println(m().get("wizard.welcome"));
         }
         if (type == null) {
-            type = askType();
+            type = askType(ask);
         }
         if (!registry.given()) {
-            registry.useFolder(Path.of(need("--registry", m().get("ask.registry"), null)));
+            registry.useFolder(Path.of(need(ask, "--registry", m().get("ask.registry"))));
         }
-        Signed signed;
-        try (RegistrySource.Opened opened = registry.open(m())) {
-            signed = signOnToken(opened.registry());
+        SignedRegistration signed;
+        try (RegistrySource.Opened opened = registry.open(m());
+             SigningToken t = token.open(pin.allowFinalTry() || ask != null, m(), ask == null ? null
+                     : found -> ask.choose(m().get("ask.token"), found.stream().map(f -> TokenListing.choice(m(), f)).toList(), -1))) {
+            Registration r = Orgsign.registration(t).key(key).organization(type, ogrn).registry(opened.registry())
+                    .contact(email, phone).position(position).caCertificates(ca())
+                    .pins(pin.callback(terminal(), m(), !json))
+                    .dialog(new Wizard(ask, m(), json ? null : err(), noSubmit, yes, pin.allowFinalTry(), out))
+                    .application(true).locale(m().locale());
+            if (payloadFile != null) {
+                r.prepared(PayloadCodec.parse(Files2.read(payloadFile)));
+            }
+            signed = r.sign();
         }
         Map<String, String> files = write(signed);
         if (noSubmit) {
-            if (json) {
-                Map<String, Object> o = Reports.json(signed.payload.requestId().toString(),
-                        dev.orgsign.core.verify.Verdict.PENDING, List.of());
-                o.put("submitted", false);
-                o.put("files", files);
-                printJson(o);
-            } else {
-                out().println(m().get("register.written", out.toAbsolutePath().normalize()));
-                files.values().forEach(f -> out().println("  " + f));
-                out().println(m().get("register.notSubmitted"));
-                out().flush();
-            }
+            notSubmitted(signed, files);
             return 0;
         }
-        return Submissions.submit(this, signed.canonical, signed.signature, endpoint, wait, out, files);
+        return Submissions.submit(this, signed.canonicalPayload(), signed.signature(), endpoint, wait, out, files);
     }
 
-    /** The canonical payload and its signature. */
-    record Signed(RegistrationPayload payload, byte[] canonical, byte[] signature, byte[] pdf) {
-    }
-
-    /** The authority decision the payload's head entry comes from (the register's position). */
-    private AuthorityDecision decision;
-
-    private Signed signOnToken(Registry reg) throws OrgsignException {
-        SigningToken t = token.open(pin.allowFinalTry(), m(), ask == null ? null
-                : found -> ask.choose(m().get("ask.token"), found.stream().map(f -> TokenListing.choice(m(), f)).toList(), -1));
-        try {
-            PinCallback pins = pin.callback(terminal(), m(), !json);
-            if (token.isKeystore()) {
-                t.login(pins); // a keystore's password opens it; its certificates are not readable before
-            }
-            TokenKey k = chooseKey(t.keys(), reg);
-            if (k.certificate() == null) {
-                throw new OrgsignException(ErrorCode.KEY_NOT_USABLE, m().get("key.noCertificate", k.id()));
-            }
-            QualifiedCertificate q = QualifiedCertificate.parse(k.certificate());
-            if (ogrn == null) {
-                String def = type == OrganizationType.IE ? q.ogrnip() : q.ogrn();
-                ogrn = need("--ogrn", m().get(type == OrganizationType.IE ? "ask.ogrnip" : "ask.ogrn"), def);
-            }
-            authority(q, reg);
-            RegistrationPayload payload = null;
-            if (ask == null) {
-                payload = payload(q, reg); // everything missing is named before the PIN is used
-            }
-            if (!token.isKeystore()) {
-                t = loginToken(t, pins);
-                k = refreshed(t.keys(), k);
-            }
-            if (!k.hasPrivateKey()) {
-                throw new OrgsignException(ErrorCode.KEY_NOT_USABLE, m().get("key.noPrivateKey", k.id()));
-            }
-            if (payload == null) {
-                payload = payload(q, reg);
-            }
-            byte[] canonical = PayloadCodec.canonicalBytes(payload);
-            if (ask != null) {
-                summary(payload, k);
-                if (!yes && !ask.confirm(m().get(noSubmit ? "ask.confirmSignOnly" : "ask.confirm"))) {
-                    throw new OrgsignException(ErrorCode.USAGE, m().get("register.cancelled"));
-                }
-            }
-            if (ask != null) {
-                ask.out().println(m().get("register.signing"));
-                ask.out().flush();
-            }
-            TokenKey full = Chains.completed(k, caCertificates);
-            byte[] signature = new RegistrationSigner().sign(canonical, t, full);
-            byte[] pdf = new PadesSigner().sign(ApplicationPdf.render(payload, full.certificate(), m().locale()), t, full,
-                    m().get("pdf.reason"), null);
-            return new Signed(payload, canonical, signature, pdf);
-        } finally {
-            t.close();
+    /** What the command line gave is checked at once, before any token is touched, and never asked again. */
+    private void checkGiven() throws OrgsignException {
+        if (ogrn != null && type != null) {
+            ogrn = type == OrganizationType.IE ? Identifiers.ogrnip("--ogrn", ogrn) : Identifiers.ogrn("--ogrn", ogrn);
+        }
+        if (email != null) {
+            email = Contacts.email(email);
+        }
+        if (phone != null) {
+            phone = Contacts.phone(phone);
         }
     }
 
-    private OrganizationType askType() throws OrgsignException {
+    private OrganizationType askType(Prompter ask) throws OrgsignException {
         if (ask == null) {
             throw new OrgsignException(ErrorCode.USAGE, m().get("register.missing", "--type IE|LLC|GOV"));
         }
@@ -206,161 +149,51 @@ public final class RegisterCommand extends BaseCommand {
         return OrganizationType.values()[i];
     }
 
-    private String need(String option, String question, String def) throws OrgsignException {
+    private String need(Prompter ask, String option, String question) throws OrgsignException {
         if (ask == null) {
             throw new OrgsignException(ErrorCode.USAGE, m().get("register.missing", option));
         }
-        return ask.text(question, def, false, null);
+        return ask.text(question, null, false, v -> Files.exists(Path.of(v)) ? null : m().get("ask.noSuchPath", v));
     }
 
-    private TokenKey chooseKey(List<TokenKey> keys, Registry reg) throws OrgsignException {
-        if (key != null || ask == null) {
-            return KeyListing.choose(keys, key, m());
+    /** The CA certificates of {@code --ca}, files or folders. */
+    private List<X509Certificate> ca() throws OrgsignException {
+        List<X509Certificate> pool = new ArrayList<>();
+        for (Path p : caCertificates) {
+            pool.addAll(TrustMaterial.load(p, List.of()).anchors());
         }
-        List<TokenKey> candidates = KeyListing.withCertificate(keys);
-        if (candidates.isEmpty()) {
-            throw new OrgsignException(ErrorCode.KEY_NOT_FOUND, m().get("key.none"));
-        }
-        // Certificates the register confirms come first (the token's own order is arbitrary), so
-        // the suggested choice is always number 1 when there is one.
-        List<TokenKey> entitledFirst = new ArrayList<>();
-        List<TokenKey> others = new ArrayList<>();
-        for (TokenKey k : candidates) {
-            (looksEntitled(k, reg) ? entitledFirst : others).add(k);
-        }
-        int suggested = entitledFirst.isEmpty() ? -1 : 0;
-        int entitledCount = entitledFirst.size();
-        entitledFirst.addAll(others);
-        List<String> entries = new ArrayList<>();
-        for (int i = 0; i < entitledFirst.size(); i++) {
-            entries.add(KeyListing.text(i + 1, entitledFirst.get(i), m(), i < entitledCount ? m().get("wizard.entitled") : null));
-        }
-        return entitledFirst.get(ask.choose(m().get("ask.certificate"), entries, suggested));
+        return pool;
     }
 
-    private boolean looksEntitled(TokenKey k, Registry reg) {
-        QualifiedCertificate q = KeyListing.qualified(k);
-        if (q == null) {
-            return false;
-        }
-        String id = ogrn != null ? ogrn : type == OrganizationType.IE ? q.ogrnip() : q.ogrn();
-        if (id == null) {
-            return false;
-        }
-        try {
-            return new AuthorityCheck(reg).decide(q, type, id).entitled();
-        } catch (OrgsignException e) {
-            return false;
-        }
-    }
-
-    private void authority(QualifiedCertificate q, Registry reg) throws OrgsignException {
-        AuthorityDecision d = new AuthorityCheck(reg).decide(q, type, ogrn);
-        decision = d;
-        if (d.entitled()) {
-            if (ask != null) {
-                ask.out().println(m().get("wizard.authorityOk", q.holderName()));
-                ask.out().flush();
-            }
-            return;
-        }
-        String reasons = d.reasons().stream().map(r -> r.message(m().locale())).collect(Collectors.joining(" "));
-        throw new OrgsignException(d.outcome() == AuthorityDecision.Outcome.UNKNOWN ? ErrorCode.AUTHORITY_UNKNOWN
-                : ErrorCode.NOT_ENTITLED, m().get("register.notEntitled", q.holderName(), ogrn) + " " + reasons);
-    }
-
-    private SigningToken loginToken(SigningToken t, PinCallback pins) throws OrgsignException {
-        if (t instanceof Pkcs11SigningToken p11) {
-            PinState state = p11.pinState();
-            if (state.finalTry() && !pin.allowFinalTry() && ask != null && !state.locked()) {
-                if (!ask.confirm(m().get("ask.finalTry", p11.description()))) {
-                    throw new OrgsignException(ErrorCode.PIN_FINAL_TRY, m().get("register.finalTryDeclined"));
-                }
-                t.close();
-                t = token.open(true, m(), null); // the token chosen before
-            }
-            if (p11.info().protectedAuthPath() && !json) {
-                err().println(m().get("pin.pad", p11.description()));
-                err().flush();
-            }
-        }
-        t.login(pins);
-        return t;
-    }
-
-    private static TokenKey refreshed(List<TokenKey> keys, TokenKey chosen) {
-        for (TokenKey k : keys) {
-            if (k.id().equals(chosen.id()) && k.certificate() != null) {
-                return k;
-            }
-        }
-        return chosen;
-    }
-
-    private RegistrationPayload payload(QualifiedCertificate q, Registry reg) throws OrgsignException {
-        if (payloadFile != null) {
-            RegistrationPayload p = PayloadCodec.parse(Files2.read(payloadFile));
-            if (p.organization().type() != type || !p.organization().id().equals(ogrn)) {
-                throw new OrgsignException(ErrorCode.INVALID_PAYLOAD, m().get("register.payloadMismatch", payloadFile));
-            }
-            return p;
-        }
-        String mail = email != null ? email : q.email();
-        String tel = phone;
-        String pos = position;
-        String registerPosition = decision != null && decision.head() != null ? decision.head().position() : null;
-        if (ask != null) {
-            mail = ask.text(m().get("ask.email"), mail, false, v -> v.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+") ? null
-                    : m().get("ask.badEmail"));
-            tel = ask.text(m().get("ask.phone"), tel, true, v -> v.matches("\\+?[0-9]{10,15}") ? null
-                    : m().get("ask.badPhone"));
-            if (registerPosition == null && q.title() == null && type != OrganizationType.IE) {
-                pos = ask.text(m().get("ask.position"), pos, false, null);
-            }
-        } else {
-            if (mail == null) {
-                throw new OrgsignException(ErrorCode.USAGE, m().get("register.missing", "--email ADDR"));
-            }
-        }
-        RegistrationPayload p = PayloadDraft.from(q, decision, type, ogrn, reg, mail, tel, pos, Clock.systemUTC());
-        return PayloadCodec.parse(PayloadCodec.canonicalBytes(p)); // the schema's checks before anything is signed
-    }
-
-    private void summary(RegistrationPayload p, TokenKey k) {
-        var o = p.organization();
-        var h = p.head();
-        var w = ask.out();
-        w.println();
-        w.println(m().get("summary.heading"));
-        w.println("  " + m().get("summary.type", m().get("type." + o.type().name())));
-        w.println("  " + m().get("summary.org", o.fullName()));
-        w.println("  " + m().get("summary.ids", o.id(), o.inn(), o.kpp() == null ? "-" : o.kpp()));
-        w.println("  " + m().get("summary.head", h.surname() + " " + h.firstName()
-                + (h.patronymic() == null ? "" : " " + h.patronymic()), h.position() == null ? "-" : h.position()));
-        w.println("  " + m().get("summary.headIds", h.inn(), h.snils()));
-        w.println("  " + m().get("summary.contact", p.contact().email(), p.contact().phone() == null ? "-" : p.contact().phone()));
-        w.println("  " + m().get("summary.key", k.label(), k.keyAlgorithm()));
-        w.println("  " + m().get("summary.out", out.toAbsolutePath().normalize()));
-        w.flush();
-    }
-
-    private Map<String, String> write(Signed s) throws OrgsignException {
-        try {
-            Files.createDirectories(out);
-        } catch (IOException e) {
-            throw new OrgsignException(ErrorCode.IO, m().get("register.outUnwritable", out, m().in(dev.orgsign.core.IoFailures.reason(e))), e);
-        }
+    private Map<String, String> write(SignedRegistration s) throws OrgsignException {
+        s.writeTo(out);
         Map<String, String> files = new LinkedHashMap<>();
-        Path json = out.resolve("registration.json");
-        Path sig = out.resolve("registration.json.sig");
-        Files2.write(json, s.canonical);
-        Files2.write(sig, s.signature);
-        Path pdf = out.resolve("registration.pdf");
-        Files2.write(pdf, s.pdf);
-        files.put("payload", json.toAbsolutePath().normalize().toString());
-        files.put("signature", sig.toAbsolutePath().normalize().toString());
-        files.put("application", pdf.toAbsolutePath().normalize().toString());
+        files.put("payload", file(SignedRegistration.PAYLOAD_FILE));
+        files.put("signature", file(SignedRegistration.SIGNATURE_FILE));
+        files.put("application", file(SignedRegistration.APPLICATION_FILE));
         return files;
     }
 
+    private String file(String name) {
+        return out.resolve(name).toAbsolutePath().normalize().toString();
+    }
+
+    /** {@code --no-submit}: signed, not submitted; where the files are and how to submit them later. */
+    private void notSubmitted(SignedRegistration signed, Map<String, String> files) {
+        if (json) {
+            Map<String, Object> o = new LinkedHashMap<>();
+            o.put("requestId", signed.payload().requestId().toString());
+            o.put("status", "SIGNED");
+            o.put("submitted", false);
+            o.put("message", m().get("register.notSubmitted"));
+            o.put("files", files);
+            printJson(o);
+            return;
+        }
+        out().println(m().get("register.written", out.toAbsolutePath().normalize()));
+        files.forEach((k, v) -> out().println("  " + m().get("file." + k) + ": " + v));
+        out().println(m().get("register.notSubmitted"));
+        out().println(m().get("register.submitLater", files.get("payload"), files.get("signature")));
+        out().flush();
+    }
 }

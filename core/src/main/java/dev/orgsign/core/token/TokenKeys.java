@@ -12,7 +12,8 @@ import java.util.stream.Collectors;
 /**
  * Chooses the signing key among a token's keys the way the {@code --key} option does: by id
  * (CKA_ID in hex, or a keystore alias) or by label; with nothing named, the only key that can
- * sign. Only keys with both a private key and a certificate are candidates.
+ * sign. Only keys with a certificate and a private key (present, or not shown before the login)
+ * are candidates.
  */
 public final class TokenKeys {
     private static final Texts T = Texts.of(OrgsignException.class);
@@ -44,7 +45,9 @@ public final class TokenKeys {
      *                          several do; the message lists the keys present
      */
     public static TokenKey choose(List<TokenKey> keys, String idOrLabel, Text description) throws OrgsignException {
-        List<TokenKey> signing = keys.stream().filter(k -> k.hasPrivateKey() && k.certificate() != null).toList();
+        // a key whose private half the token hides until the login still counts: it is read again after it
+        List<TokenKey> signing = keys.stream().filter(k -> k.privateKey() != KeyPresence.ABSENT && k.certificate() != null)
+                .toList();
         if (signing.isEmpty()) {
             throw new OrgsignException(ErrorCode.KEY_NOT_FOUND, keys.isEmpty()
                     ? T.text("keys.noneToSign", description) : T.text("keys.noneToSignShows", description, listing(keys)));
