@@ -180,7 +180,8 @@ class DeskModulesTest {
                 + " that SOFTHSM2_CONF names does not exist."), one.toString());
         LauncherTest.Run all = orgsign(Map.of("SOFTHSM2_CONF", missing.toString()), "tokens", "--lang", "ru");
         assertEquals(0, all.exit(), all.toString());
-        assertTrue(all.out().contains("не загружен: Модуль токена не настроен"), "reported per module: " + all);
+        assertTrue(all.out().contains("не загружен: SoftHSM (" + softhsm + ") не запускается: не существует файл настроек "
+                + missing + ", указанный в SOFTHSM2_CONF."), "reported per module, in Russian: " + all);
         assertTrue(all.out().contains("opensc-pkcs11.so"), "and the other modules still searched: " + all);
 
         SoftHsm empty = SoftHsm.at(dir.resolve("empty"));
