@@ -46,21 +46,36 @@ final class Tmux implements AutoCloseable {
 
     /** Waits until the screen contains {@code text}; fails with the screen after {@code timeout}. */
     String await(String text, Duration timeout) throws Exception {
+        return await(text, 1, timeout);
+    }
+
+    /** Waits until the screen contains {@code text} {@code times} times (a question asked again). */
+    String await(String text, int times, Duration timeout) throws Exception {
         long end = System.nanoTime() + timeout.toNanos();
         String s = "";
         while (System.nanoTime() < end) {
             s = screen();
-            if (s.contains(text)) {
+            if (count(s, text) >= times) {
                 return s;
             }
             Thread.sleep(200);
         }
-        fail("'" + text + "' did not appear within " + timeout + ". Screen:\n" + s);
+        fail("'" + text + "' did not appear " + times + " time(s) within " + timeout + ". Screen:\n" + s);
         return s;
     }
 
+    /** How often {@code text} is on {@code screen}. */
+    static int count(String screen, String text) {
+        int n = 0;
+        for (int at = screen.indexOf(text); at >= 0; at = screen.indexOf(text, at + 1)) {
+            n++;
+        }
+        return n;
+    }
+
     private String tmux(String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of("tmux", "-S", socket.toString()));
+        // -u: the terminal speaks UTF-8 whatever the test's own locale is (a CI shell may have none)
+        List<String> cmd = new ArrayList<>(List.of("tmux", "-u", "-S", socket.toString()));
         cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

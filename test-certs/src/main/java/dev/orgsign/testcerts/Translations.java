@@ -150,8 +150,12 @@ public final class Translations {
         List<String> found = new ArrayList<>();
         Matcher m = WORD.matcher(language0);
         while (m.find()) {
-            if (language.contains(m.group())) {
-                found.add(m.group());
+            String w = m.group();
+            // a function word, or one starting a sentence ("The", "Не"); a lone capital is too often data
+            if (language.contains(w) || w.length() > 1 && Character.isUpperCase(w.charAt(0))
+                    && w.substring(1).equals(w.substring(1).toLowerCase(java.util.Locale.ROOT))
+                    && language.contains(w.toLowerCase(java.util.Locale.ROOT))) {
+                found.add(w);
             }
         }
         return found;
