@@ -254,12 +254,18 @@ public final class Orgsign implements Runnable {
                 java.util.Map<String, Object> o = new java.util.LinkedHashMap<>();
                 o.put("error", code);
                 o.put("message", text);
+                if (ex instanceof FollowUpException f) {
+                    o.putAll(f.details());
+                }
                 cl.getOut().println(Json.write(o));
                 cl.getOut().flush();
             } else if (ErrorCode.CANCELLED.name().equals(code)) {
                 err.println(text); // the person's own choice, not an error
             } else {
                 err.println(m.get("error.prefix") + " " + text);
+                if (ex instanceof FollowUpException f) {
+                    f.lines().forEach(err::println);
+                }
             }
             if (root.verbose) {
                 ex.printStackTrace(err);

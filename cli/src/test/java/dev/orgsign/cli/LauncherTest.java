@@ -129,8 +129,9 @@ class LauncherTest {
 
             Run unknown = orgsign(Map.of(), "status", "00000000-0000-0000-0000-000000000000", "--endpoint", endpoint,
                     "--lang", "en");
-            assertEquals(6, unknown.exit(), unknown.toString());
-            assertTrue(unknown.err().startsWith("Error: "), unknown.toString());
+            assertEquals(7, unknown.exit(), "the service answered 404: not found, not a service error\n" + unknown);
+            assertTrue(unknown.err().startsWith("Error: The service at ") && unknown.err().contains(
+                    "knows no submission 00000000-0000-0000-0000-000000000000"), unknown.toString());
         } finally {
             server.destroy();
             server.waitFor(60, TimeUnit.SECONDS);

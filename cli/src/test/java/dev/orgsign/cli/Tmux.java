@@ -39,6 +39,11 @@ final class Tmux implements AutoCloseable {
         tmux("send-keys", "-t", session, "Enter");
     }
 
+    /** Presses a key as tmux names it, e.g. {@code C-c} for Ctrl-C. */
+    void key(String key) throws Exception {
+        tmux("send-keys", "-t", session, key);
+    }
+
     /** The screen and the scroll-back as text. */
     String screen() throws Exception {
         return tmux("capture-pane", "-p", "-J", "-S", "-2000", "-t", session);

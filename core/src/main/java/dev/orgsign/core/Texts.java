@@ -29,9 +29,16 @@ public final class Texts {
      *
      * @param anchor a class of the package that holds the bundle
      * @return the bundle
+     * @throws IllegalStateException when that package has no {@code Messages.properties}
      */
     public static Texts of(Class<?> anchor) {
-        return new Texts(anchor.getPackageName() + ".Messages", anchor.getClassLoader());
+        String base = anchor.getPackageName() + ".Messages";
+        ClassLoader loader = anchor.getClassLoader();
+        if (loader.getResource(base.replace('.', '/') + ".properties") == null) {
+            // a class of a package without a bundle: said at once, not as keys shown to the user later
+            throw new IllegalStateException("No " + base.replace('.', '/') + ".properties beside " + anchor.getName());
+        }
+        return new Texts(base, loader);
     }
 
     /**

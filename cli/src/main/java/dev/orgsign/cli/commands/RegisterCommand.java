@@ -125,7 +125,9 @@ public final class RegisterCommand extends BaseCommand {
             notSubmitted(signed, files);
             return 0;
         }
-        return Submissions.submit(this, signed.canonicalPayload(), signed.signature(), endpoint, wait, out, files);
+        return Submissions.submit(this, signed.canonicalPayload(), signed.signature(),
+                new Submissions.Sent(out.resolve(SignedRegistration.PAYLOAD_FILE), out.resolve(SignedRegistration.SIGNATURE_FILE)),
+                endpoint, wait, out, files);
     }
 
     /** What the command line gave is checked at once, before any token is touched, and never asked again. */

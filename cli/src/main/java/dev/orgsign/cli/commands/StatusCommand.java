@@ -31,7 +31,7 @@ public final class StatusCommand extends BaseCommand {
         if (receiptDir != null && s.verdict() == dev.orgsign.core.verify.Verdict.VERIFIED) {
             files.put("receipt", Submissions.receipt(endpoint, s.id(), receiptDir).toString());
         }
-        Submissions.report(this, s, files);
+        Submissions.report(this, s, files, endpoint);
         return Reports.exitCode(s.verdict());
     }
 }

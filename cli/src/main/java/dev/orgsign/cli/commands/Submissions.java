@@ -1,5 +1,6 @@
 package dev.orgsign.cli.commands;
 
+import dev.orgsign.cli.FollowUpException;
 import dev.orgsign.cli.Messages;
 import dev.orgsign.core.ErrorCode;
 import dev.orgsign.core.IoFailures;
@@ -15,7 +16,9 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Submitting to the verification service, following a submission to its verdict, fetching the receipt. */
@@ -26,14 +29,19 @@ final class Submissions {
     }
 
     /**
-     * Submits and, with {@code wait}, follows the submission; prints the verdict shape.
+     * Submits and, with {@code wait}, follows the submission; prints the verdict shape. Whatever
+     * happens after the signed files exist, the person is told what to do next with the real
+     * endpoint: a service that cannot be reached or refuses, the command that submits the files
+     * again; a verdict that does not come in time (or Ctrl-C while waiting), the submission's
+     * number and the command that asks for it.
      *
+     * @param sent       the payload and signature files submitted (for the command that resubmits them)
      * @param receiptDir where to save the receipt of a verified submission, or null
      * @param files      files to name in the output (may be empty)
      * @return the exit code: 0 verified or accepted, 5 rejected
      */
-    static int submit(BaseCommand c, byte[] payload, byte[] signature, URI endpoint, Duration wait, Path receiptDir,
-                      Map<String, String> files) throws OrgsignException {
+    static int submit(BaseCommand c, byte[] payload, byte[] signature, Sent sent, URI endpoint, Duration wait,
+                      Path receiptDir, Map<String, String> files) throws OrgsignException {
         Messages m = c.m();
         VerificationClient client = new VerificationClient(endpoint);
         boolean progress = c.interactive();
@@ -41,13 +49,47 @@ final class Submissions {
             c.err().println(m.get("submit.sending", endpoint));
             c.err().flush();
         }
-        Submission s = client.submit(payload, signature);
-        if (wait != null && s.pending()) {
-            s = client.await(s.id(), wait, progress ? spinner(c.err(), m) : AwaitProgress.none());
-            if (progress) {
-                c.err().print("\r" + " ".repeat(60) + "\r");
-                c.err().flush();
+        String again = sent.command(endpoint, wait);
+        Submission s;
+        try {
+            s = client.submit(payload, signature);
+        } catch (OrgsignException e) {
+            List<String> lines = new ArrayList<>();
+            if (!files.isEmpty()) {
+                lines.add(m.get("followup.saved", sent.payload().toAbsolutePath().normalize().getParent()));
             }
+            lines.add(m.get("followup.submitAgain", again));
+            Map<String, Object> details = new LinkedHashMap<>();
+            if (!files.isEmpty()) {
+                details.put("files", files);
+            }
+            details.put("command", again);
+            throw new FollowUpException(e, lines, details);
+        }
+        String status = statusCommand(s.id(), endpoint);
+        if (wait != null && s.pending()) {
+            Thread onCtrlC = interrupted(c, s.id(), status);
+            Runtime.getRuntime().addShutdownHook(onCtrlC);
+            try {
+                s = client.await(s.id(), wait, progress ? spinner(c.err(), m) : AwaitProgress.none());
+            } catch (OrgsignException e) {
+                Map<String, Object> details = new LinkedHashMap<>();
+                details.put("id", s.id());
+                if (!files.isEmpty()) {
+                    details.put("files", files);
+                }
+                details.put("command", status);
+                throw new FollowUpException(e, List.of(m.get("followup.submitted", s.id()), m.get("followup.status", status)),
+                        details);
+            } finally {
+                Runtime.getRuntime().removeShutdownHook(onCtrlC);
+                if (progress) {
+                    endSpinner(c.err());
+                }
+            }
+        }
+        if (!s.pending() && s.checks().isEmpty()) {
+            s = client.status(s.id()); // an identical resubmission is answered with its verdict only
         }
         Map<String, String> allFiles = new LinkedHashMap<>(files);
         if (s.verdict() == Verdict.VERIFIED && receiptDir != null) {
@@ -58,12 +100,56 @@ final class Submissions {
                 c.err().flush();
             }
         }
-        report(c, s, allFiles);
+        report(c, s, allFiles, endpoint);
         return Reports.exitCode(s.verdict());
     }
 
+    /** The payload and signature files a submission sends, for the command that sends them again. */
+    record Sent(Path payload, Path signature) {
+        String command(URI endpoint, Duration wait) {
+            return "orgsign submit --payload " + quoted(payload.toAbsolutePath().normalize().toString()) + " --signature "
+                    + quoted(signature.toAbsolutePath().normalize().toString()) + " --endpoint " + quoted(endpoint.toString())
+                    + (wait == null ? "" : " --wait " + wait.toSeconds() + "s");
+        }
+    }
+
+    static String statusCommand(String id, URI endpoint) {
+        return "orgsign status " + id + " --endpoint " + quoted(endpoint.toString());
+    }
+
+    /** A word for the shell: quoted when it holds anything but the usual path and URL characters. */
+    static String quoted(String word) {
+        return word.matches("[A-Za-z0-9_./:@%+=,~-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
+    }
+
+    /** What Ctrl-C while waiting prints: the submission is with the service; its number and how to follow it. */
+    private static Thread interrupted(BaseCommand c, String id, String status) {
+        Messages m = c.m();
+        return new Thread(() -> {
+            if (c.json()) {
+                Map<String, Object> o = new LinkedHashMap<>();
+                o.put("error", "INTERRUPTED");
+                o.put("message", m.get("followup.interrupted", id));
+                o.put("id", id);
+                o.put("command", status);
+                c.printJson(o);
+                return;
+            }
+            PrintWriter err = c.err();
+            endSpinner(err);
+            err.println(m.get("followup.interrupted", id));
+            err.println(m.get("followup.status", status));
+            err.flush();
+        }, "orgsign-ctrl-c");
+    }
+
+    private static void endSpinner(PrintWriter err) {
+        err.print("\r" + " ".repeat(60) + "\r");
+        err.flush();
+    }
+
     /** Prints a submission as docs/design.md's verdict shape (JSON) or as text. */
-    static void report(BaseCommand c, Submission s, Map<String, String> files) {
+    static void report(BaseCommand c, Submission s, Map<String, String> files, URI endpoint) {
         if (c.json()) {
             Map<String, Object> o = Reports.json(s.id(), s.verdict(), s.checks());
             if (!files.isEmpty()) {
@@ -75,7 +161,7 @@ final class Submissions {
         Reports.text(c.out(), c.m(), s.id(), s.verdict(), s.checks());
         files.forEach((k, v) -> c.out().println("  " + c.m().get("file." + k) + ": " + v));
         if (s.pending()) {
-            c.out().println(c.m().get("submit.pendingHint", s.id()));
+            c.out().println(c.m().get("followup.status", statusCommand(s.id(), endpoint)));
         }
         c.out().flush();
     }

@@ -1,6 +1,8 @@
 package dev.orgsign.cli.commands;
 
+import dev.orgsign.core.ErrorCode;
 import dev.orgsign.core.OrgsignException;
+import dev.orgsign.core.payload.PayloadCodec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -28,7 +30,12 @@ public final class SubmitCommand extends BaseCommand {
 
     @Override
     public Integer call() throws OrgsignException {
-        return Submissions.submit(this, Files2.read(payload), Files2.read(signature), endpoint,
+        byte[] p = Files2.read(payload);
+        if (p.length == 0) {
+            throw new OrgsignException(ErrorCode.INVALID_PAYLOAD, m().get("submit.emptyPayload", payload));
+        }
+        PayloadCodec.parse(p); // a file that is not a registration is said here, not sent
+        return Submissions.submit(this, p, Files2.read(signature), new Submissions.Sent(payload, signature), endpoint,
                 waitText == null ? null : Durations.parse(waitText, m()), receiptDir, Map.of());
     }
 }

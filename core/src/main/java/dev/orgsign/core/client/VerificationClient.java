@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orgsign.core.ErrorCode;
 import dev.orgsign.core.OrgsignException;
+import dev.orgsign.core.Texts;
 import dev.orgsign.core.verify.Check;
 import dev.orgsign.core.verify.CheckResult;
 import dev.orgsign.core.verify.Verdict;
@@ -32,8 +33,9 @@ import java.util.regex.Pattern;
  * payload with its detached signature, asks for the status of a submission, and waits for a
  * verdict with back-off, and fetches the signed PDF receipt of a verified submission. Every failure is an {@link OrgsignException}: {@link ErrorCode#SERVICE_UNREACHABLE}
  * when no connection can be made, {@link ErrorCode#SERVICE_TIMEOUT} when the service or the
- * verdict does not come in time, {@link ErrorCode#SERVICE_ERROR} when the service answers with an
- * error (its own message is kept).
+ * verdict does not come in time, {@link ErrorCode#SUBMISSION_NOT_FOUND} when it knows no submission
+ * with the id asked for (HTTP 404), {@link ErrorCode#SERVICE_ERROR} when the service answers with
+ * another error (its own message is kept).
  *
  * <p>Thread-safe; one instance may serve many submissions.
  */
@@ -216,6 +218,13 @@ public final class VerificationClient {
         }
         if (code >= 200 && code < 300) {
             return new Answer(request.uri(), body);
+        }
+        if (code == 404 && "GET".equals(request.method())) {
+            String path = request.uri().getPath();
+            String rest = path.substring(path.indexOf("submissions/") + "submissions/".length());
+            String id = rest.contains("/") ? rest.substring(0, rest.indexOf('/')) : rest;
+            throw new OrgsignException(ErrorCode.SUBMISSION_NOT_FOUND, Texts.of(OrgsignException.class)
+                    .text("client.notFound", id, request.uri().getAuthority()));
         }
         String message = errorMessage(body);
         throw new OrgsignException(ErrorCode.SERVICE_ERROR, "The service answered HTTP " + code + " when asked to " + what
