@@ -29,6 +29,26 @@ class TranslationsTest {
         assertEquals(List.of(), Translations.bundleProblems(BUNDLE));
     }
 
+    /** Every help screen in Russian has no English sentence, and in English no Russian one. */
+    @Test
+    void helpIsInOneLanguage() {
+        List<String> commands = List.of("", "tokens", "certs", "check", "register", "verify", "submit", "status", "serve",
+                "demo", "completion", "registry", "registry import", "registry info");
+        for (String c : commands) {
+            List<String> args = new ArrayList<>(c.isEmpty() ? List.of() : List.of(c.split(" ")));
+            args.add("--help");
+            List<String> ru = new ArrayList<>(args);
+            ru.addAll(List.of("--lang", "ru"));
+            CliFixture.Result r = CliFixture.run(ru.toArray(String[]::new));
+            assertEquals(0, r.exit(), c + ": " + r);
+            assertEquals(List.of(), Translations.englishLines(r.out()), "orgsign " + c + " --help --lang ru:\n" + r.out());
+            List<String> en = new ArrayList<>(args);
+            en.addAll(List.of("--lang", "en"));
+            CliFixture.Result e = CliFixture.run(en.toArray(String[]::new));
+            assertEquals(List.of(), Translations.russianLines(e.out()), "orgsign " + c + " --help --lang en:\n" + e.out());
+        }
+    }
+
     @Test
     void everyKeyTheSourcesUseIsInTheBundle() {
         Path src = Path.of("src/main/java");
