@@ -71,6 +71,9 @@ class TranslationsTest {
         for (KeyPresence k : KeyPresence.values()) {
             used.add("certs.privateKey." + k.name());
         }
+        for (String p : List.of("ok", "count-low", "final-try", "locked", "must-change")) {
+            used.add("pinState." + p);
+        }
         for (String f : List.of("payload", "signature", "application", "receipt")) {
             used.add("file." + f);
         }

@@ -2,6 +2,7 @@ package dev.orgsign.cli.commands;
 
 import dev.orgsign.cli.Messages;
 import dev.orgsign.core.ErrorCode;
+import dev.orgsign.core.MoscowTime;
 import dev.orgsign.core.OrgsignException;
 import dev.orgsign.core.certificate.QualifiedCertificate;
 import dev.orgsign.core.token.KeyPresence;
@@ -9,8 +10,6 @@ import dev.orgsign.core.token.TokenKey;
 import org.bouncycastle.asn1.x500.X500Name;
 
 import java.security.cert.X509Certificate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +18,6 @@ import java.util.Map;
 
 /** How keys and their certificates are shown: the JSON shape of docs/design.md and a numbered list. */
 final class KeyListing {
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy").withZone(ZoneOffset.UTC);
 
     private KeyListing() {
     }
@@ -91,8 +89,8 @@ final class KeyListing {
             sb.append("    ").append(m.get("certs.title", q.title())).append('\n');
         }
         if (c != null) {
-            sb.append("    ").append(m.get("certs.validity", DATE.format(c.getNotBefore().toInstant()),
-                    DATE.format(c.getNotAfter().toInstant()))).append('\n');
+            sb.append("    ").append(m.get("certs.validity", MoscowTime.date(c.getNotBefore().toInstant()),
+                    MoscowTime.date(c.getNotAfter().toInstant()))).append('\n');
         }
         sb.append("    ").append(m.get("certs.key", key.id(), key.label(), key.keyAlgorithm()
                 + (key.keyAlgorithm().isGost() ? "" : "-" + key.keySizeBits()))).append('\n');

@@ -76,7 +76,7 @@ public final class TokensCommand extends BaseCommand {
                 if (f.module().equals(r.module())) {
                     Pkcs11TokenInfo t = f.token();
                     out().println(m().get("tokens.line", t.slotId(), t.label(), t.model(), t.manufacturer(), t.serial(),
-                            t.pin().summary(), t.protectedAuthPath() ? m().get("tokens.pinPad") : ""));
+                            m().get("pinState." + t.pin().summary()), t.protectedAuthPath() ? m().get("tokens.pinPad") : ""));
                     own++;
                 }
             }
