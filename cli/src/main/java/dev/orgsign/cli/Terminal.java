@@ -48,25 +48,9 @@ public interface Terminal {
         if (console == null) {
             return none();
         }
-        if (console.charset().equals(charset)) {
-            return new Terminal() {
-                @Override
-                public boolean interactive() {
-                    return true;
-                }
-
-                @Override
-                public String readLine(String prompt) {
-                    return console.readLine("%s", prompt);
-                }
-
-                @Override
-                public char[] readPassword(String prompt) {
-                    return console.readPassword("%s", prompt);
-                }
-            };
-        }
-        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, charset));
+        // own reader only when the console's charset cannot be trusted with Cyrillic
+        BufferedReader own = console.charset().equals(charset) ? null
+                : new BufferedReader(new InputStreamReader(System.in, charset));
         return new Terminal() {
             @Override
             public boolean interactive() {
@@ -75,10 +59,13 @@ public interface Terminal {
 
             @Override
             public String readLine(String prompt) {
+                if (own == null) {
+                    return console.readLine("%s", prompt);
+                }
                 System.out.print(prompt);
                 System.out.flush();
                 try {
-                    return in.readLine();
+                    return own.readLine();
                 } catch (IOException e) {
                     return null;
                 }
@@ -86,6 +73,9 @@ public interface Terminal {
 
             @Override
             public char[] readPassword(String prompt) {
+                if (own == null) {
+                    return console.readPassword("%s", prompt);
+                }
                 System.out.print(prompt);
                 System.out.flush();
                 return console.readPassword();

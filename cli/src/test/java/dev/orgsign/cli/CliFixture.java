@@ -58,6 +58,14 @@ final class CliFixture {
         return pki;
     }
 
+    /** A verification service over the test PKI: {@code workers} 0 takes submissions in and never decides. */
+    static dev.orgsign.service.ServiceConfig.Builder service(Path data, int port, int workers) throws Exception {
+        Path pki = pki();
+        return dev.orgsign.service.ServiceConfig.builder().port(port).dataDir(data).workers(workers)
+                .trust(pki.resolve("trust")).crls(java.util.List.of(pki.resolve("crl")))
+                .registry(pki.resolve("registry/utf-8"));
+    }
+
     static String registry() throws Exception {
         return pki().resolve("registry/utf-8").toString();
     }

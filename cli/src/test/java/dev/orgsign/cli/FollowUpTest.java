@@ -53,9 +53,7 @@ class FollowUpTest {
     }
 
     static ServiceConfig.Builder service(Path data, int port, int workers) throws Exception {
-        Path pki = pki();
-        return ServiceConfig.builder().port(port).dataDir(data).workers(workers).trust(pki.resolve("trust"))
-                .crls(List.of(pki.resolve("crl"))).registry(pki.resolve("registry/utf-8"));
+        return CliFixture.service(data, port, workers);
     }
 
     static int freePort() throws Exception {

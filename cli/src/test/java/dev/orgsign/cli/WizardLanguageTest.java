@@ -1,6 +1,5 @@
 package dev.orgsign.cli;
 
-import dev.orgsign.service.ServiceConfig;
 import dev.orgsign.service.VerificationServer;
 import dev.orgsign.testcerts.Persona;
 import dev.orgsign.testcerts.Translations;
@@ -80,10 +79,7 @@ class WizardLanguageTest {
         ProvisionedToken token = CliFixture.token("lang-" + name, Persona.LLC_HEAD, Persona.LLC_EMPLOYEE);
         Path pki = CliFixture.pki();
         Path dir = workDir();
-        ServiceConfig config = ServiceConfig.builder().port(0).dataDir(dir.resolve("service"))
-                .trust(pki.resolve("trust")).crls(List.of(pki.resolve("crl"))).registry(pki.resolve("registry/utf-8"))
-                .build();
-        try (VerificationServer server = VerificationServer.start(config);
+        try (VerificationServer server = VerificationServer.start(CliFixture.service(dir.resolve("service"), 0, 2).build());
              Tmux tty = Tmux.start(dir, command(token, args + " --registry " + pki.resolve("registry/utf-8")
                      + " --ca " + pki.resolve("ca/fns-ca.pem") + " --endpoint " + server.uri()
                      + " --wait 120s --out " + dir.resolve("out")))) {
