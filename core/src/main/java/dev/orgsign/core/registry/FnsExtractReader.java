@@ -110,14 +110,32 @@ public final class FnsExtractReader {
         } catch (IOException e) {
             throw new OrgsignException(ErrorCode.IO, "The register file " + file + " cannot be read.", e);
         }
-        try (InputStream in = new BufferedInputStream(bytesRead == null ? Files.newInputStream(file)
-                : new CountingStream(Files.newInputStream(file), bytesRead), 1 << 16)) {
+        return parse(file, () -> new BufferedInputStream(bytesRead == null ? Files.newInputStream(file)
+                : new CountingStream(Files.newInputStream(file), bytesRead), 1 << 16), r -> new ExtractHandler(file, sink).run(r));
+    }
+
+    /** One pass of the parser over a file's elements. */
+    private interface Pass<T> {
+        T run(XMLStreamReader r) throws XMLStreamException, OrgsignException;
+    }
+
+    /** Opens a stream of the file's bytes. */
+    private interface Opener {
+        InputStream open() throws IOException;
+    }
+
+    /**
+     * Runs a pass over a file, decoding its bytes ourselves in the encoding it declares, and words every
+     * failure for the user (the parser's own text never reaches the terminal).
+     */
+    private static <T> T parse(Path file, Opener opener, Pass<T> pass) throws OrgsignException {
+        try (InputStream in = opener.open()) {
             // Decoded here, not by the parser: the JDK's parser prints "[Fatal Error] ..." to the terminal
             // for a byte its decoder refuses; ours reports the byte as an exception only.
             XMLStreamReader r = FACTORY.createXMLStreamReader(new InputStreamReader(in, declaredEncoding(file, in)
                     .newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)));
             try {
-                return new ExtractHandler(file, sink).run(r);
+                return pass.run(r);
             } catch (Exception e) { // the parser passes the decoder's exception on undeclared
                 if (e instanceof CharacterCodingException) {
                     throw new XMLStreamException("Invalid byte", r.getLocation(), e);
@@ -176,32 +194,20 @@ public final class FnsExtractReader {
      * @throws OrgsignException as {@link #read(Path, long, Sink)}
      */
     public static FileInfo peek(Path file) throws OrgsignException {
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 12)) {
-            XMLStreamReader r = FACTORY.createXMLStreamReader(new InputStreamReader(in, declaredEncoding(file, in)
-                    .newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)));
-            try {
-                ExtractHandler h = new ExtractHandler(file, null);
-                while (r.hasNext()) {
-                    int ev = r.next();
-                    if (ev == XMLStreamConstants.DTD) {
-                        throw new OrgsignException(ErrorCode.INVALID_REGISTRY, "The register file " + file
-                                + " contains a DOCTYPE declaration; it is refused.");
-                    }
-                    if (ev == XMLStreamConstants.START_ELEMENT) {
-                        return h.root(r, r.getLocalName());
-                    }
+        return parse(file, () -> new BufferedInputStream(Files.newInputStream(file), 1 << 12), r -> {
+            ExtractHandler h = new ExtractHandler(file, null);
+            while (r.hasNext()) {
+                int ev = r.next();
+                if (ev == XMLStreamConstants.DTD) {
+                    throw new OrgsignException(ErrorCode.INVALID_REGISTRY, "The register file " + file
+                            + " contains a DOCTYPE declaration; it is refused.");
                 }
-                throw new OrgsignException(ErrorCode.INVALID_REGISTRY, "The register file " + file + " holds no XML element.");
-            } finally {
-                r.close();
+                if (ev == XMLStreamConstants.START_ELEMENT) {
+                    return h.root(r, r.getLocalName());
+                }
             }
-        } catch (XMLStreamException e) {
-            throw notWellFormed(file, e);
-        } catch (CharacterCodingException e) {
-            throw notWellFormed(file, new XMLStreamException("Invalid byte", e));
-        } catch (IOException e) {
-            throw new OrgsignException(ErrorCode.IO, "The register file " + file + " cannot be read.", e);
-        }
+            throw new OrgsignException(ErrorCode.INVALID_REGISTRY, "The register file " + file + " holds no XML element.");
+        });
     }
 
     /** Counts the bytes read from a stream and reports them about every megabyte. */
