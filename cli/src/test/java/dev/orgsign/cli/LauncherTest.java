@@ -108,8 +108,23 @@ class LauncherTest {
             assertTrue(reg.out().contains("\"verdict\": \"VERIFIED\""), reg.toString());
             assertTrue(Files.exists(dir.resolve("reg/receipt.pdf")) && reg.out().contains("\"receipt\""), reg.toString());
             String id = field(reg.out(), "id");
+            for (String f : new String[] {"registration.json", "registration.json.sig", "registration.pdf", "receipt.pdf",
+                "submission.json"}) {
+                assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                        Files.getPosixFilePermissions(dir.resolve("reg").resolve(f))), f + " holds personal data: owner-only");
+            }
+            assertTrue(reg.out().contains("\"submission\": \"" + dir.resolve("reg/submission.json").toAbsolutePath()),
+                    reg.toString());
+            Matcher readToken = Pattern.compile("\"token\" ?: \"([^\"]+)\"").matcher(Files.readString(dir.resolve("reg/submission.json")));
+            assertTrue(readToken.find() && !reg.out().contains(readToken.group(1)) && !reg.err().contains(readToken.group(1)),
+                    "the read token is kept in the file, never printed");
 
-            Run status = orgsign(Map.of(), "status", id, "--endpoint", endpoint, "--json");
+            Run anonymous = orgsign(Map.of(), "status", id, "--endpoint", endpoint, "--json");
+            assertEquals(6, anonymous.exit(), anonymous.toString());
+            assertTrue(anonymous.out().contains("HTTP 401") && anonymous.out().contains("read token"), anonymous.toString());
+
+            Run status = orgsign(Map.of(), "status", id, "--endpoint", endpoint, "--token-file",
+                    dir.resolve("reg/submission.json").toString(), "--json");
             assertEquals(0, status.exit(), status.toString());
             assertTrue(status.out().contains("\"verdict\": \"VERIFIED\"") && status.out().contains("\"id\": \"" + id + "\""),
                     status.toString());
@@ -127,8 +142,8 @@ class LauncherTest {
             assertTrue(bad.out().contains("\"verdict\": \"REJECTED\"") || bad.out().contains("\"error\": \"SERVICE_ERROR\""),
                     bad.toString());
 
-            Run unknown = orgsign(Map.of(), "status", "00000000-0000-0000-0000-000000000000", "--endpoint", endpoint,
-                    "--lang", "en");
+            Run unknown = orgsign(Map.of("ORGSIGN_T", "not-a-token"), "status", "00000000-0000-0000-0000-000000000000",
+                    "--endpoint", endpoint, "--token-env", "ORGSIGN_T", "--lang", "en");
             assertEquals(6, unknown.exit(), unknown.toString());
             assertTrue(unknown.err().startsWith("Error: "), unknown.toString());
         } finally {

@@ -40,21 +40,25 @@ class ReceiptTest {
         TestMaterial.Signed bad = TestMaterial.sign(Persona.REVOKED);
         byte[] first;
         String id;
+        Submission accepted;
         try (VerificationServer server = VerificationServer.start(TestMaterial.config(data).build())) {
             VerificationClient client = new VerificationClient(server.uri());
-            id = client.submit(good.payload(), good.signature()).id();
-            String rejected = client.submit(bad.payload(), bad.signature()).id();
-            assertEquals(Verdict.VERIFIED, client.await(id, Duration.ofSeconds(30), (a, b, c, d) -> { }).verdict());
+            accepted = client.submit(good.payload(), good.signature());
+            id = accepted.id();
+            Submission rejected = client.submit(bad.payload(), bad.signature());
+            assertEquals(Verdict.VERIFIED, client.await(accepted, Duration.ofSeconds(30), (a, b, c, d) -> { }).verdict());
             Submission r = client.await(rejected, Duration.ofSeconds(30), (a, b, c, d) -> { });
             assertEquals(Verdict.REJECTED, r.verdict());
 
-            HttpResponse<byte[]> pdf = get(server, "api/v1/submissions/" + id + "/receipt.pdf");
+            HttpResponse<byte[]> pdf = get(server, "api/v1/submissions/" + id + "/receipt.pdf", accepted.token());
             assertEquals(200, pdf.statusCode());
             assertEquals("application/pdf", pdf.headers().firstValue("Content-Type").orElse(""));
+            assertEquals("no-store", pdf.headers().firstValue("Cache-Control").orElse(""));
             first = pdf.body();
-            assertArrayEquals(first, get(server, "api/v1/submissions/" + id + "/receipt.pdf").body(), "the receipt is made once");
+            assertArrayEquals(first, get(server, "api/v1/submissions/" + id + "/receipt.pdf", accepted.token()).body(),
+                    "the receipt is made once");
 
-            HttpResponse<byte[]> none = get(server, "api/v1/submissions/" + rejected + "/receipt.pdf");
+            HttpResponse<byte[]> none = get(server, "api/v1/submissions/" + rejected.id() + "/receipt.pdf", rejected.token());
             assertEquals(409, none.statusCode());
             assertTrue(new String(none.body()).contains("\"error\":\"not_verified\""));
         }
@@ -64,7 +68,7 @@ class ReceiptTest {
         }
         for (String expected : List.of(id, "Квитанция о проверке регистрации", Fixtures.LLC.ogrn(), "Фёдоров", "signature.value",
                 "certificate.revocation", "authority", "Получено", "Проверено", ApiHandler.sha256(good.payload()).substring(0, 20),
-                "самоподписанный")) {
+                "самоподписанный", "ДЕМОНСТРАЦИОННЫЙ", "со слов заявителя")) {
             assertTrue(text.replace("\n", " ").contains(expected), "the receipt names " + expected + ":\n" + text);
         }
 
@@ -83,21 +87,25 @@ class ReceiptTest {
         assertEquals(Verdict.REJECTED, t.report().verdict());
 
         try (VerificationServer again = VerificationServer.start(TestMaterial.config(data).build())) {
-            assertArrayEquals(first, get(again, "api/v1/submissions/" + id + "/receipt.pdf").body(), "the stored receipt survives a restart");
+            assertArrayEquals(first, get(again, "api/v1/submissions/" + id + "/receipt.pdf", accepted.token()).body(),
+                    "the stored receipt survives a restart");
         }
         assertEquals(serviceCert, serviceCertificate(data), "the service keeps its receipt key across restarts");
     }
 
     private static X509Certificate serviceCertificate(Path data) throws Exception {
         KeyStore ks = KeyStore.getInstance("PKCS12");
-        char[] pw = Files.readString(data.resolve(ReceiptMaker.PASSWORD_FILE)).trim().toCharArray();
+        assertTrue(Files.list(data).noneMatch(f -> f.getFileName().toString().contains("password")),
+                "no password file lies beside the receipt key");
+        char[] pw = ReceiptMaker.DEMO_KEY_PASSWORD.toCharArray();
         try (InputStream in = Files.newInputStream(data.resolve(ReceiptMaker.KEY_FILE))) {
             ks.load(in, pw);
         }
         return (X509Certificate) ks.getCertificate(ks.aliases().nextElement());
     }
 
-    private static HttpResponse<byte[]> get(VerificationServer s, String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(s.uri().resolve(path)).build(), HttpResponse.BodyHandlers.ofByteArray());
+    private static HttpResponse<byte[]> get(VerificationServer s, String path, String token) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(s.uri().resolve(path)).header("Authorization", "Bearer " + token).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
     }
 }

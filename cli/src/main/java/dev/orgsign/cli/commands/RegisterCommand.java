@@ -1,10 +1,12 @@
 package dev.orgsign.cli.commands;
 
+import dev.orgsign.cli.ClientOptions;
 import dev.orgsign.cli.PinOptions;
 import dev.orgsign.cli.TokenOptions;
 import dev.orgsign.core.ErrorCode;
 import dev.orgsign.core.OrganizationType;
 import dev.orgsign.core.OrgsignException;
+import dev.orgsign.core.PrivateFiles;
 import dev.orgsign.core.authority.AuthorityCheck;
 import dev.orgsign.core.authority.AuthorityDecision;
 import dev.orgsign.core.cades.RegistrationSigner;
@@ -29,7 +31,6 @@ import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -95,6 +96,9 @@ public final class RegisterCommand extends BaseCommand {
     @Option(names = "--yes", descriptionKey = "opt.yes")
     boolean yes;
 
+    @Mixin
+    ClientOptions service;
+
     private Prompter ask;
 
     @Override
@@ -134,7 +138,8 @@ public final class RegisterCommand extends BaseCommand {
             }
             return 0;
         }
-        return Submissions.submit(this, signed.canonical, signed.signature, endpoint, wait, out, files);
+        return Submissions.submit(this, service.client(endpoint, m()), signed.canonical, signed.signature, endpoint, wait, out,
+                out, files);
     }
 
     /** The canonical payload and its signature. */
@@ -358,7 +363,7 @@ public final class RegisterCommand extends BaseCommand {
 
     private Map<String, String> write(Signed s) throws OrgsignException {
         try {
-            Files.createDirectories(out);
+            PrivateFiles.folder(out);
         } catch (IOException e) {
             throw new OrgsignException(ErrorCode.IO, m().get("register.outUnwritable", out, e.getMessage()), e);
         }
