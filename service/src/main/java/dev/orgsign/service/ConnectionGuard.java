@@ -39,6 +39,8 @@ final class ConnectionGuard implements Connection.Listener, AutoCloseable {
     private final long headerTimeoutNanos;
     private final Map<InetAddress, Integer> counts = new HashMap<>();
     private final Set<Connection> open = ConcurrentHashMap.newKeySet();
+    /** The peer of each counted connection, noted at opening: a closed channel no longer tells it. */
+    private final Map<Connection, InetAddress> peers = new ConcurrentHashMap<>();
     private final ScheduledExecutorService sweeper;
     private final AtomicLong refused = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
@@ -67,6 +69,7 @@ final class ConnectionGuard implements Connection.Listener, AutoCloseable {
         int n;
         synchronized (counts) {
             n = counts.merge(address, 1, Integer::sum);
+            peers.put(c, address);
         }
         if (n > perAddress) {
             if (refused.getAndIncrement() % 1000 == 0) {
@@ -80,12 +83,11 @@ final class ConnectionGuard implements Connection.Listener, AutoCloseable {
     @Override
     public void onClosed(Connection c) {
         open.remove(c);
-        InetAddress address = networkAddress(c);
-        if (address == null) {
-            return;
-        }
         synchronized (counts) {
-            counts.computeIfPresent(address, (a, n) -> n <= 1 ? null : n - 1);
+            InetAddress address = peers.remove(c);
+            if (address != null) {
+                counts.computeIfPresent(address, (a, n) -> n <= 1 ? null : n - 1);
+            }
         }
     }
 
