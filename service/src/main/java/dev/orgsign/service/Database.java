@@ -30,7 +30,9 @@ final class Database implements AutoCloseable {
         if (embedded) {
             Path file = config.dataDir().toAbsolutePath().resolve("orgsign");
             // WRITE_DELAY=0: every commit reaches the file before the client hears "accepted".
-            url = "jdbc:h2:file:" + file + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000";
+            // TRACE_LEVEL_FILE=0: no trace file, which could hold statements with personal data (errors
+            // reach the service as SQLExceptions and are logged by it without their parameters)
+            url = "jdbc:h2:file:" + file + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000;TRACE_LEVEL_FILE=0";
         }
         HikariConfig hc = new HikariConfig();
         hc.setJdbcUrl(url);
