@@ -79,10 +79,14 @@ class LauncherTest {
         ProvisionedToken token = CliFixture.token("served", Persona.LLC_HEAD);
         Path pki = CliFixture.pki();
         Path dir = WizardTerminalTest.workDir();
+        // receipts sealed with a key on the SoftHSM token (here the LLC head's, the only one provisioned), by PKCS#11 URI
         ProcessBuilder pb = new ProcessBuilder(WizardTerminalTest.launcher().toString(), "serve", "--port", "0",
                 "--data", dir.resolve("data").toString(), "--trust", pki.resolve("trust").toString(),
-                "--crl", pki.resolve("crl/fns-ca.crl").toString(), "--registry", pki.resolve("registry/utf-8").toString())
+                "--crl", pki.resolve("crl/fns-ca.crl").toString(), "--registry", pki.resolve("registry/utf-8").toString(),
+                "--receipt-key", "pkcs11:token=" + token.label() + ";object=llc-head-ec-p256?module-path=" + CliFixture.module(),
+                "--receipt-secret-env", CliFixture.PIN_VAR)
                 .redirectErrorStream(true);
+        pb.environment().putAll(token.softHsm().environment());
         Process server = pb.start();
         try {
             BufferedReader lines = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
@@ -118,6 +122,12 @@ class LauncherTest {
             Matcher readToken = Pattern.compile("\"token\" ?: \"([^\"]+)\"").matcher(Files.readString(dir.resolve("reg/submission.json")));
             assertTrue(readToken.find() && !reg.out().contains(readToken.group(1)) && !reg.err().contains(readToken.group(1)),
                     "the read token is kept in the file, never printed");
+
+            try (var pdf = org.apache.pdfbox.Loader.loadPDF(dir.resolve("reg/receipt.pdf").toFile())) {
+                String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf).replace("\n", " ");
+                assertTrue(text.contains("Ключ оператора сервиса") && !text.contains("ДЕМОНСТРАЦИОННЫЙ"), text);
+            }
+            assertFalse(Files.exists(dir.resolve("data/receipt-key.p12")), "no demo key is made when the operator gives one");
 
             Run anonymous = orgsign(Map.of(), "status", id, "--endpoint", endpoint, "--json");
             assertEquals(6, anonymous.exit(), anonymous.toString());

@@ -93,6 +93,42 @@ class ReceiptTest {
         assertEquals(serviceCert, serviceCertificate(data), "the service keeps its receipt key across restarts");
     }
 
+    @Test
+    void anOperatorKeystoreSealsTheReceiptAndNoDemoKeyIsMade(@TempDir Path dir) throws Exception {
+        Path keystore = dir.resolve("operator-receipts.p12");
+        X509Certificate operator = SelfSigned.write(keystore, "receipts", "operator-secret".toCharArray(),
+                "CN=Receipts of the example operator,O=Example");
+        TestMaterial.Signed good = TestMaterial.sign(Persona.IE);
+        byte[] pdf;
+        try (VerificationServer server = VerificationServer.start(TestMaterial.config(dir.resolve("data"))
+                .receiptKey(keystore, "operator-secret").build())) {
+            VerificationClient client = new VerificationClient(server.uri());
+            Submission s = client.await(client.submit(good.payload(), good.signature()), Duration.ofSeconds(30), (a, b, c, d) -> { });
+            assertEquals(Verdict.VERIFIED, s.verdict());
+            pdf = client.receipt(s.id(), s.token());
+        }
+        PdfSignatureVerifier.Result v = new PdfSignatureVerifier(new TrustMaterial(List.of(operator), List.of()),
+                Clock.systemUTC()).verify(pdf);
+        assertEquals(operator, v.signer());
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(doc).replace("\n", " ");
+            assertTrue(text.contains("Ключ оператора сервиса") && !text.contains("ДЕМОНСТРАЦИОННЫЙ"), text);
+        }
+        assertTrue(!Files.exists(dir.resolve("data").resolve(ReceiptMaker.KEY_FILE)), "no demo key beside an operator's key");
+    }
+
+    @Test
+    void aDemoKeyKeptWithItsPasswordFileByAnOlderVersionIsMovedOffIt(@TempDir Path data) throws Exception {
+        X509Certificate old = SelfSigned.write(data.resolve(ReceiptMaker.KEY_FILE), "receipts", "old-random-password".toCharArray(),
+                "CN=orgsign verification service (self-signed receipt key),O=orgsign");
+        Files.writeString(data.resolve("receipt-key.password"), "old-random-password");
+        try (VerificationServer server = VerificationServer.start(TestMaterial.config(data).build())) {
+            assertTrue(server.uri().getPort() > 0);
+        }
+        assertTrue(!Files.exists(data.resolve("receipt-key.password")), "the password file is gone");
+        assertEquals(old, serviceCertificate(data), "the same key, now in the demo key's file alone");
+    }
+
     private static X509Certificate serviceCertificate(Path data) throws Exception {
         KeyStore ks = KeyStore.getInstance("PKCS12");
         assertTrue(Files.list(data).noneMatch(f -> f.getFileName().toString().contains("password")),
