@@ -1,6 +1,6 @@
 package dev.orgsign.service;
 
-import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.orgsign.core.client.Submission;
 import dev.orgsign.core.client.VerificationClient;
@@ -14,9 +14,8 @@ import dev.orgsign.testcerts.KeyKind;
 import dev.orgsign.testcerts.Persona;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -52,18 +51,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class HostileClientTest {
     private static final Pattern TOKEN = Pattern.compile("\"token\":\"([^\"]+)\"");
     private static final Pattern ID = Pattern.compile("\"id\":\"([^\"]+)\"");
-    private static GreenMail smtp;
-
-    @BeforeAll
-    static void smtp() {
-        smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
-        smtp.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        smtp.stop();
-    }
+    /** A fresh SMTP server on a free loopback port for each test. */
+    @RegisterExtension
+    static final GreenMailExtension smtp = new GreenMailExtension(
+            new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
 
     private static String group(Pattern p, String text) {
         Matcher m = p.matcher(text);
@@ -75,7 +66,6 @@ class HostileClientTest {
     @EnumSource(Store.class)
     void aSelfMadeSignatureNamingAStrangerIsKeptButNobodyIsMailedAndBurstsMeet429(Store store, @TempDir Path dir)
             throws Exception {
-        smtp.purgeEmailFromAllMailboxes();
         String phishing = "Подтвердите регистрацию: http://phish.example/login";
         String stranger = "stranger@victim.test";
         Path data = dir.resolve("service");

@@ -1,6 +1,6 @@
 package dev.orgsign.service;
 
-import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.orgsign.core.client.AwaitProgress;
 import dev.orgsign.core.client.Submission;
@@ -10,9 +10,8 @@ import dev.orgsign.core.verify.Verdict;
 import dev.orgsign.testcerts.Persona;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -33,25 +32,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * root's persona and the revoked certificate's get their verdict over HTTP only.
  */
 class PersonaEndToEndTest {
-    private static GreenMail smtp;
-
-    @BeforeAll
-    static void smtp() {
-        smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
-        smtp.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        smtp.stop();
-    }
+    /** A fresh SMTP server on a free loopback port for each test. */
+    @RegisterExtension
+    static final GreenMailExtension smtp = new GreenMailExtension(
+            new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
 
     /** Signed by a certificate that does not chain to the trust, or that is revoked: nobody vouches for the address. */
     private static final java.util.Set<Persona> UNVOUCHED = java.util.EnumSet.of(Persona.UNTRUSTED, Persona.REVOKED);
 
     @Test
     void everyPersonaEndsAsTheVerifierDecidesAndItsContactIsTold(@TempDir Path data) throws Exception {
-        smtp.purgeEmailFromAllMailboxes();
         Map<Persona, TestMaterial.Signed> signed = new LinkedHashMap<>();
         for (Persona p : Persona.values()) {
             signed.put(p, TestMaterial.sign(p));
@@ -125,7 +115,6 @@ class PersonaEndToEndTest {
         TestMaterial.Signed s = TestMaterial.sign(Persona.LLC_HEAD, dev.orgsign.testcerts.KeyKind.EC_P256,
                 dev.orgsign.core.payload.PayloadCodec.canonicalBytes(tricked), "entity@romashka.test");
         VerificationReport expected = TestMaterial.inProcessVerifier().verify(s.payload(), s.signature());
-        smtp.purgeEmailFromAllMailboxes();
         try (VerificationServer server = VerificationServer.start(TestMaterial.config(data)
                 .smtp("127.0.0.1:" + smtp.getSmtp().getPort()).build())) {
             VerificationClient client = new VerificationClient(server.uri());
