@@ -21,6 +21,7 @@ import java.util.Iterator;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * {@code POST /api/v1/submissions}: who may submit and how often, the body read without a thread
@@ -36,6 +37,8 @@ final class Intake {
     private final AuditLog audit;
     private final Clock clock;
     private final Semaphore wakeUp;
+    /** Bytes still free for bodies being read: each reads with its Content-Length (or the body limit) reserved. */
+    private final AtomicLong bodyMemory;
 
     Intake(SubmissionStore store, ServiceConfig config, Access access, AuditLog audit, Clock clock, Semaphore wakeUp) {
         this.store = store;
@@ -46,6 +49,7 @@ final class Intake {
         this.wakeUp = wakeUp;
         this.perClient = new TokenBuckets(config.limits().perClient(), 100_000, System::nanoTime);
         this.perRecipient = new TokenBuckets(config.limits().perRecipient(), 100_000, System::nanoTime);
+        this.bodyMemory = new AtomicLong(config.limits().bodyMemory());
     }
 
     /** Checks who asks and how often, then reads the body asynchronously and answers when it is whole. */
@@ -67,14 +71,23 @@ final class Intake {
             throw new ApiHandler.ApiError(413, "too_large", "The request body of " + length + " bytes exceeds the limit of "
                     + config.maxBodyBytes() + " bytes.");
         }
+        long reserved = length >= 0 ? length : config.maxBodyBytes();
+        if (bodyMemory.addAndGet(-reserved) < 0) {
+            bodyMemory.addAndGet(reserved);
+            audit.record("refused", client, null, "busy");
+            throw new ApiHandler.ApiError(503, "busy", "The service is reading too many submissions at once; try again in "
+                    + "a few seconds.").retryAfter(5);
+        }
         BodyReader.read(request, config.maxBodyBytes(), config.limits().minBodyRate(), new BodyReader.Done() {
             @Override
             public void body(byte[] body) {
+                bodyMemory.addAndGet(reserved);
                 ApiHandler.answer(response, callback, "POST", "/api/v1/submissions", () -> accept(client, body, response, callback));
             }
 
             @Override
             public void refused(ApiHandler.ApiError error) {
+                bodyMemory.addAndGet(reserved);
                 audit.record("refused", client, null, error.code);
                 ApiHandler.error(response, callback, error);
             }

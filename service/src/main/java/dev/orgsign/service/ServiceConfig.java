@@ -154,6 +154,7 @@ public record ServiceConfig(String host, int port, Path dataDir, String jdbcUrl,
         private int maxCertificates = defaults.maxCertificates();
         private int maxSignatureBytes = defaults.maxSignatureBytes();
         private Duration retain = defaults.retain();
+        private long bodyMemory = defaults.bodyMemory();
         private Path operatorKeys;
         private Path clientKeys;
         private Path auditLog;
@@ -275,6 +276,9 @@ public record ServiceConfig(String host, int port, Path dataDir, String jdbcUrl,
         /** @param v how long submissions are kept after they arrive @return this */
         public Builder retain(Duration v) { retain = v; return this; }
 
+        /** @param v the bytes all request bodies being read at once may hold together @return this */
+        public Builder bodyMemory(long v) { bodyMemory = v; return this; }
+
         /** @param v a file of operator API key hashes, or null @return this */
         public Builder operatorKeys(Path v) { operatorKeys = v; return this; }
 
@@ -294,7 +298,7 @@ public record ServiceConfig(String host, int port, Path dataDir, String jdbcUrl,
                     workers, lease, maxBodyBytes, maxPending,
                     instanceName == null ? "i-" + java.util.UUID.randomUUID().toString().substring(0, 8) : instanceName,
                     readTimeout, onlineRevocation, new ServiceLimits(perClient, perRecipient, minBodyRate, headerTimeout,
-                    connectionsPerClient, maxCertificates, maxSignatureBytes, retain), operatorKeys, clientKeys, auditLog,
+                    connectionsPerClient, maxCertificates, maxSignatureBytes, retain, bodyMemory), operatorKeys, clientKeys, auditLog,
                     forwardedHeaders);
         }
     }

@@ -18,9 +18,12 @@ import java.time.Duration;
  * @param maxCertificates      certificates (and CRLs) a signature may carry; more is 400
  * @param maxSignatureBytes    the largest signature (DER) accepted; larger is 413
  * @param retain               how long submissions, their receipts and their mail are kept after they arrive
+ * @param bodyMemory           the bytes all request bodies being read at once may hold together; a
+ *                             submission that would pass it gets 503 with {@code Retry-After} before its body is read
  */
 public record ServiceLimits(Rate perClient, Rate perRecipient, int minBodyRate, Duration headerTimeout,
-                            int connectionsPerClient, int maxCertificates, int maxSignatureBytes, Duration retain) {
+                            int connectionsPerClient, int maxCertificates, int maxSignatureBytes, Duration retain,
+                            long bodyMemory) {
     /** The allowance before the minimum body rate applies, in seconds. */
     public static final int GRACE_SECONDS = 2;
 
@@ -47,17 +50,20 @@ public record ServiceLimits(Rate perClient, Rate perRecipient, int minBodyRate, 
         if (retain == null || retain.toMillis() < 1000) {
             throw new IllegalArgumentException("Submissions must be kept for at least a second (--retain).");
         }
+        if (bodyMemory < 1024 * 1024) {
+            throw new IllegalArgumentException("The memory for request bodies must be at least 1 MiB.");
+        }
     }
 
     /**
      * 30 submissions per client per 10 minutes, 5 per recipient per hour, bodies at 1 KiB/s at
      * least, 10 s for a request's headers, 32 connections per address, 5 certificates and 64 KiB
-     * per signature, 90 days of retention.
+     * per signature, 90 days of retention, 64 MiB for the bodies being read at once.
      *
      * @return the defaults
      */
     public static ServiceLimits defaults() {
         return new ServiceLimits(new Rate(30, Duration.ofMinutes(10)), new Rate(5, Duration.ofHours(1)), 1024,
-                Duration.ofSeconds(10), 32, 5, 64 * 1024, Duration.ofDays(90));
+                Duration.ofSeconds(10), 32, 5, 64 * 1024, Duration.ofDays(90), 64L << 20);
     }
 }

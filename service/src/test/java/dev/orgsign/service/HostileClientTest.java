@@ -40,6 +40,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -268,6 +269,38 @@ class HostileClientTest {
                     "slow headers are dropped after the 3 s header time-out");
             System.out.printf("%s: /health answered %d times during the attack, the slowest in %d ms%n", store, healthChecks, maxHealthMs);
             assertTrue(healthChecks >= 10 && maxHealthMs < 1000, "health within a second: " + maxHealthMs + " ms");
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void bodiesBeingReadHoldNoMoreThanTheirMemoryAndGiveItBackWhenTheClientGoes(@TempDir Path dir) throws Exception {
+        byte[] head = ("POST /api/v1/submissions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                + "Content-Length: 250000\r\n\r\n{\"payload\":\"").getBytes(StandardCharsets.US_ASCII);
+        try (Running r = HostileKit.start(Store.H2, dir.resolve("service"), Clock.systemUTC(),
+                b -> TestMaterial.bulk(b).bodyMemory(1 << 20))) {
+            List<java.net.Socket> reading = new ArrayList<>();
+            for (int i = 0; i < 4; i++) { // 4 x 250,000 bytes reserved of 1 MiB
+                java.net.Socket s = HostileKit.connect(r.uri(), "127.0.0." + (30 + i));
+                s.getOutputStream().write(head);
+                reading.add(s);
+            }
+            Thread.sleep(300);
+            try (java.net.Socket fifth = HostileKit.connect(r.uri(), "127.0.0.40")) {
+                fifth.getOutputStream().write(head);
+                Answer busy = HostileKit.read(fifth.getInputStream());
+                assertEquals(503, busy.status(), busy.body());
+                assertTrue(busy.body().contains("\"error\":\"busy\"") && "5".equals(busy.header("Retry-After")), busy.body());
+            }
+            for (java.net.Socket s : reading) {
+                s.close(); // the clients go away: what they reserved is free again
+            }
+            Thread.sleep(500);
+            try (java.net.Socket again = HostileKit.connect(r.uri(), "127.0.0.41")) {
+                again.getOutputStream().write(head);
+                again.setSoTimeout(1000);
+                assertThrows(java.net.SocketTimeoutException.class, () -> again.getInputStream().read(),
+                        "read, not refused: the memory came back");
+            }
         }
     }
 

@@ -104,6 +104,9 @@ public final class ServeCommand extends BaseCommand {
     @Option(names = "--retain", paramLabel = "DURATION", defaultValue = "90d", descriptionKey = "opt.retain")
     String retain;
 
+    @Option(names = "--max-body-memory", paramLabel = "BYTES", defaultValue = "67108864", descriptionKey = "opt.maxBodyMemory")
+    long maxBodyMemory;
+
     @Override
     public Integer call() throws OrgsignException {
         ServiceConfig.Builder b = ServiceConfig.builder().host(host).port(port).dataDir(data).trust(against.trust()).crls(against.crls())
@@ -113,7 +116,7 @@ public final class ServeCommand extends BaseCommand {
                 .maxPending(maxPending).maxBodyBytes(maxBodyBytes).maxSignatureBytes(maxSignatureBytes)
                 .maxCertificates(maxCertificates).minBodyRate(minBodyRate).connectionsPerClient(connectionsPerClient)
                 .headerTimeout(Durations.parse(headerTimeout, m())).readTimeout(Durations.parse(readTimeout, m()))
-                .retain(Durations.parse(retain, m()));
+                .retain(Durations.parse(retain, m())).bodyMemory(maxBodyMemory);
         if (db != null) {
             b.jdbcUrl(db).jdbcCredentials(dbUser, secret(dbPasswordEnv));
         }
