@@ -46,7 +46,13 @@ final class Submissions {
         Map<String, String> allFiles = new LinkedHashMap<>(files);
         SubmissionFile kept = SubmissionFile.of(s, endpoint);
         if (kept != null) {
-            allFiles.put("submission", kept.writeTo(keepDir).toAbsolutePath().normalize().toString());
+            try {
+                allFiles.put("submission", kept.writeTo(keepDir).toAbsolutePath().normalize().toString());
+            } catch (OrgsignException e) {
+                // accepted, but the token (given once) has nowhere to go: the user's last chance to keep it
+                c.err().println(m.get("submit.tokenUnsaved", e.getMessage(), kept.token()));
+                c.err().flush();
+            }
         }
         if (wait != null && s.pending()) {
             s = client.await(s, wait, progress ? spinner(c.err(), m) : AwaitProgress.none());
