@@ -67,19 +67,22 @@ final class SubmissionStore {
     }
 
     /**
-     * Stores a new submission and commits, or returns the identical one stored before.
+     * Stores a new submission and commits, or returns the identical one stored meanwhile. The
+     * caller has looked for it with {@link #existing} just before; one stored at the same moment
+     * is found after the unique request id refuses the second insert.
      *
-     * @throws Full when the submission is new and {@code maxPending} are waiting already
+     * @throws Full when {@code maxPending} are waiting already
      */
     Intake accept(String requestId, byte[] payload, byte[] signature, String payloadHash, String signatureHash,
                   String tokenHash, String email, String organization, long now, int maxPending)
             throws SQLException, Conflict, Full {
         for (int round = 0; round < 2; round++) {
-            Optional<Intake> existing = existing(requestId, payloadHash, signatureHash);
-            if (existing.isPresent()) {
-                return existing.get();
-            }
-            if (round == 0 && pending() >= maxPending) {
+            if (round > 0) {
+                Optional<Intake> existing = existing(requestId, payloadHash, signatureHash);
+                if (existing.isPresent()) {
+                    return existing.get();
+                }
+            } else if (pending() >= maxPending) {
                 throw new Full();
             }
             String id = UUID.randomUUID().toString();
