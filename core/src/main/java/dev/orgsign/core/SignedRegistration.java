@@ -11,9 +11,7 @@ import dev.orgsign.core.verify.VerificationReport;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 
 /**
@@ -68,7 +66,8 @@ public final class SignedRegistration {
 
     /**
      * Writes {@value #PAYLOAD_FILE} and {@value #SIGNATURE_FILE} into {@code dir} (created when
-     * missing), each through a temporary file so that a reader never sees half a file.
+     * missing, owner-only), each through a temporary file so that a reader never sees half a file,
+     * readable by the owner only (they hold personal data).
      *
      * @param dir the output folder
      * @return the payload file; the signature lies beside it
@@ -76,24 +75,13 @@ public final class SignedRegistration {
      */
     public Path writeTo(Path dir) throws OrgsignException {
         try {
-            Files.createDirectories(dir);
-            Path json = write(dir, PAYLOAD_FILE, canonicalPayload);
-            write(dir, SIGNATURE_FILE, signature);
+            PrivateFiles.folder(dir);
+            Path json = PrivateFiles.write(dir.resolve(PAYLOAD_FILE), canonicalPayload);
+            PrivateFiles.write(dir.resolve(SIGNATURE_FILE), signature);
             return json;
         } catch (IOException e) {
             throw new OrgsignException(ErrorCode.IO, "The signed registration cannot be written to " + dir + ": "
                     + e.getMessage(), e);
-        }
-    }
-
-    private static Path write(Path dir, String name, byte[] bytes) throws IOException {
-        Path target = dir.resolve(name);
-        Path tmp = Files.createTempFile(dir, name, ".tmp");
-        try {
-            Files.write(tmp, bytes);
-            return Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
         }
     }
 
@@ -132,6 +120,6 @@ public final class SignedRegistration {
      */
     public Submission submit(VerificationClient client, Duration wait) throws OrgsignException {
         Submission accepted = client.submit(canonicalPayload, signature);
-        return wait.isZero() || !accepted.pending() ? accepted : client.await(accepted.id(), wait, AwaitProgress.none());
+        return wait.isZero() || !accepted.pending() ? accepted : client.await(accepted, wait, AwaitProgress.none());
     }
 }

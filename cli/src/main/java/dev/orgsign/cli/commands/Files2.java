@@ -2,6 +2,7 @@ package dev.orgsign.cli.commands;
 
 import dev.orgsign.core.ErrorCode;
 import dev.orgsign.core.OrgsignException;
+import dev.orgsign.core.PrivateFiles;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,9 +33,10 @@ final class Files2 {
         }
     }
 
+    /** Writes a file readable by its owner only: what the command writes holds personal data. */
     static void write(Path file, byte[] bytes) throws OrgsignException {
         try {
-            Files.write(file, bytes);
+            PrivateFiles.write(file, bytes);
         } catch (IOException e) {
             throw new OrgsignException(ErrorCode.IO, "The file " + file + " could not be written: " + e.getMessage(), e);
         }

@@ -1,5 +1,6 @@
 package dev.orgsign.cli.commands;
 
+import dev.orgsign.cli.ClientOptions;
 import dev.orgsign.cli.PinOptions;
 import dev.orgsign.cli.TokenListing;
 import dev.orgsign.cli.TokenOptions;
@@ -7,6 +8,7 @@ import dev.orgsign.core.ErrorCode;
 import dev.orgsign.core.OrganizationType;
 import dev.orgsign.cli.RegistrySource;
 import dev.orgsign.core.OrgsignException;
+import dev.orgsign.core.PrivateFiles;
 import dev.orgsign.core.authority.AuthorityCheck;
 import dev.orgsign.core.authority.AuthorityDecision;
 import dev.orgsign.core.cades.RegistrationSigner;
@@ -28,7 +30,6 @@ import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -94,6 +95,9 @@ public final class RegisterCommand extends BaseCommand {
     @Option(names = "--yes", descriptionKey = "opt.yes")
     boolean yes;
 
+    @Mixin
+    ClientOptions service;
+
     private Prompter ask;
 
     @Override
@@ -135,7 +139,8 @@ public final class RegisterCommand extends BaseCommand {
             }
             return 0;
         }
-        return Submissions.submit(this, signed.canonical, signed.signature, endpoint, wait, out, files);
+        return Submissions.submit(this, service.client(endpoint, m()), signed.canonical, signed.signature, endpoint, wait, out,
+                out, files);
     }
 
     /** The canonical payload and its signature. */
@@ -345,7 +350,7 @@ public final class RegisterCommand extends BaseCommand {
 
     private Map<String, String> write(Signed s) throws OrgsignException {
         try {
-            Files.createDirectories(out);
+            PrivateFiles.folder(out);
         } catch (IOException e) {
             throw new OrgsignException(ErrorCode.IO, m().get("register.outUnwritable", out, e.getMessage()), e);
         }

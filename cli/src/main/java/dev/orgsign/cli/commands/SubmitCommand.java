@@ -1,7 +1,9 @@
 package dev.orgsign.cli.commands;
 
+import dev.orgsign.cli.ClientOptions;
 import dev.orgsign.core.OrgsignException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.net.URI;
@@ -26,9 +28,13 @@ public final class SubmitCommand extends BaseCommand {
     @Option(names = "--receipt-dir", paramLabel = "DIR", descriptionKey = "opt.receiptDir")
     Path receiptDir;
 
+    @Mixin
+    ClientOptions service;
+
     @Override
     public Integer call() throws OrgsignException {
-        return Submissions.submit(this, Files2.read(payload), Files2.read(signature), endpoint,
-                waitText == null ? null : Durations.parse(waitText, m()), receiptDir, Map.of());
+        Path beside = payload.toAbsolutePath().getParent();
+        return Submissions.submit(this, service.client(endpoint, m()), Files2.read(payload), Files2.read(signature), endpoint,
+                waitText == null ? null : Durations.parse(waitText, m()), receiptDir, beside, Map.of());
     }
 }
