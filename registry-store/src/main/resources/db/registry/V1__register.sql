@@ -1,6 +1,6 @@
 -- The EGRUL / EGRIP register, one row per OGRN ('U') or OGRNIP ('I'): the newest record read so far.
 create table registry_record (
-    kind         char(1)      not null,
+    kind         varchar(1)   not null,
     id           varchar(15)  not null,
     inn          varchar(12),
     -- sortable: extract date, newest register entry date, entries (RecordVersion's order)
@@ -11,7 +11,7 @@ create table registry_record (
     extract_date date,
     terminated   boolean      not null,
     body         ${binary}    not null,
-    primary key (kind, id)
+    primary key (id, kind)
 );
 create index registry_record_inn on registry_record (inn);
 

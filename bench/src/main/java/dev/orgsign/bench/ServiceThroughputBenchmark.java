@@ -3,6 +3,7 @@ package dev.orgsign.bench;
 import dev.orgsign.core.OrganizationType;
 import dev.orgsign.core.cades.RegistrationSigner;
 import dev.orgsign.core.certificate.QualifiedCertificate;
+import dev.orgsign.core.client.Submission;
 import dev.orgsign.core.client.VerificationClient;
 import dev.orgsign.core.payload.PayloadCodec;
 import dev.orgsign.core.payload.PayloadDraft;
@@ -14,6 +15,7 @@ import dev.orgsign.core.token.TokenKey;
 import dev.orgsign.core.verify.SignatureVerifier;
 import dev.orgsign.core.verify.TrustMaterial;
 import dev.orgsign.core.verify.Verdict;
+import dev.orgsign.service.Rate;
 import dev.orgsign.service.ServiceConfig;
 import dev.orgsign.service.VerificationServer;
 import dev.orgsign.testcerts.Fixtures;
@@ -43,6 +45,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -109,7 +112,9 @@ public class ServiceThroughputBenchmark {
         key = token.keys().get(0);
         ServiceConfig.Builder config = ServiceConfig.builder().dataDir(dir.resolve("data")).trust(dir.resolve("pki/trust"))
                 .crls(List.of(dir.resolve("pki/crl"))).registry(dir.resolve("pki/registry/utf-8")).workers(workers)
-                .maxPending(1_000_000);
+                .maxPending(1_000_000)
+                // one client sending to one recipient as fast as it can: the rate limits would be the whole measurement
+                .perClient(new Rate(1_000_000_000, Duration.ofSeconds(1))).perRecipient(new Rate(1_000_000_000, Duration.ofSeconds(1)));
         if (store.equals("postgresql")) {
             pgAdmin = System.getenv().getOrDefault("ORGSIGN_TEST_PG_URL",
                     "jdbc:postgresql://127.0.0.1:5432/orgsign_test?user=orgsign&password=orgsign");
@@ -143,11 +148,11 @@ public class ServiceThroughputBenchmark {
     @Benchmark
     @OperationsPerInvocation(BATCH)
     public void serviceOverHttp() throws Exception {
-        List<Future<String>> ids = new ArrayList<>();
+        List<Future<Submission>> ids = new ArrayList<>();
         for (byte[][] s : batch) {
-            ids.add(pool.submit(() -> client.submit(s[0], s[1]).id()));
+            ids.add(pool.submit(() -> client.submit(s[0], s[1])));
         }
-        for (Future<String> f : ids) {
+        for (Future<Submission> f : ids) {
             f.get();
         }
         URI health = server.uri().resolve("health");
@@ -158,7 +163,8 @@ public class ServiceThroughputBenchmark {
             }
             Thread.sleep(2);
         }
-        if (client.status(ids.get(BATCH - 1).get()).verdict() != Verdict.VERIFIED) {
+        Submission last = ids.get(BATCH - 1).get();
+        if (client.status(last.id(), last.token()).verdict() != Verdict.VERIFIED) {
             throw new IllegalStateException("the benchmark's registrations must verify");
         }
     }

@@ -75,6 +75,31 @@ class CommandsTest {
     }
 
     @Test
+    void serveLimitsThatAreNoLimitsAreUsageErrors() throws Exception {
+        String[] base = {"serve", "--port", "0", "--trust", pki().resolve("trust").toString(), "--registry", registry(),
+            "--data", Files.createTempDirectory(Path.of("target"), "serve-").toString(), "--lang", "en"};
+        Result rate = run(concat(base, "--client-limit", "thirty"));
+        assertEquals(2, rate.exit(), rate.toString());
+        assertTrue(rate.err().contains("--client-limit thirty is not a rate; write N/DURATION, e.g. 30/10m."), rate.toString());
+        Result zero = run(concat(base, "--recipient-limit", "0/1h"));
+        assertEquals(2, zero.exit(), zero.toString());
+        Result certs = run(concat(base, "--max-certificates", "0"));
+        assertEquals(2, certs.exit(), certs.toString());
+        assertTrue(certs.err().contains("between 1 and 100"), certs.toString());
+        Result retain = run(concat(base, "--retain", "ninety days"));
+        assertEquals(2, retain.exit(), retain.toString());
+        Result tokenFile = run("status", "0b7e5c1e-1111-4222-8333-944455556666", "--endpoint", "http://127.0.0.1:9/",
+                "--token-file", "no-such-submission.json", "--lang", "en");
+        assertTrue(tokenFile.err().contains("no-such-submission.json does not exist"), tokenFile.toString());
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    @Test
     void tokensListsTheSoftHsmToken() {
         Result r = run("tokens", "--module", module(), "--json");
         assertEquals(0, r.exit(), r.toString());

@@ -79,10 +79,14 @@ class LauncherTest {
         ProvisionedToken token = CliFixture.token("served", Persona.LLC_HEAD);
         Path pki = CliFixture.pki();
         Path dir = WizardTerminalTest.workDir();
+        // receipts sealed with a key on the SoftHSM token (here the LLC head's, the only one provisioned), by PKCS#11 URI
         ProcessBuilder pb = new ProcessBuilder(WizardTerminalTest.launcher().toString(), "serve", "--port", "0",
                 "--data", dir.resolve("data").toString(), "--trust", pki.resolve("trust").toString(),
-                "--crl", pki.resolve("crl/fns-ca.crl").toString(), "--registry", pki.resolve("registry/utf-8").toString())
+                "--crl", pki.resolve("crl/fns-ca.crl").toString(), "--registry", pki.resolve("registry/utf-8").toString(),
+                "--receipt-key", "pkcs11:token=" + token.label() + ";object=llc-head-ec-p256?module-path=" + CliFixture.module(),
+                "--receipt-secret-env", CliFixture.PIN_VAR)
                 .redirectErrorStream(true);
+        pb.environment().putAll(token.softHsm().environment());
         Process server = pb.start();
         try {
             BufferedReader lines = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
@@ -108,8 +112,29 @@ class LauncherTest {
             assertTrue(reg.out().contains("\"verdict\": \"VERIFIED\""), reg.toString());
             assertTrue(Files.exists(dir.resolve("reg/receipt.pdf")) && reg.out().contains("\"receipt\""), reg.toString());
             String id = field(reg.out(), "id");
+            for (String f : new String[] {"registration.json", "registration.json.sig", "registration.pdf", "receipt.pdf",
+                "submission.json"}) {
+                assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                        Files.getPosixFilePermissions(dir.resolve("reg").resolve(f))), f + " holds personal data: owner-only");
+            }
+            assertTrue(reg.out().contains("\"submission\": \"" + dir.resolve("reg/submission.json").toAbsolutePath()),
+                    reg.toString());
+            Matcher readToken = Pattern.compile("\"token\" ?: \"([^\"]+)\"").matcher(Files.readString(dir.resolve("reg/submission.json")));
+            assertTrue(readToken.find() && !reg.out().contains(readToken.group(1)) && !reg.err().contains(readToken.group(1)),
+                    "the read token is kept in the file, never printed");
 
-            Run status = orgsign(Map.of(), "status", id, "--endpoint", endpoint, "--json");
+            try (var pdf = org.apache.pdfbox.Loader.loadPDF(dir.resolve("reg/receipt.pdf").toFile())) {
+                String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf).replace("\n", " ");
+                assertTrue(text.contains("Ключ оператора сервиса") && !text.contains("ДЕМОНСТРАЦИОННЫЙ"), text);
+            }
+            assertFalse(Files.exists(dir.resolve("data/receipt-key.p12")), "no demo key is made when the operator gives one");
+
+            Run anonymous = orgsign(Map.of(), "status", id, "--endpoint", endpoint, "--json");
+            assertEquals(6, anonymous.exit(), anonymous.toString());
+            assertTrue(anonymous.out().contains("HTTP 401") && anonymous.out().contains("read token"), anonymous.toString());
+
+            Run status = orgsign(Map.of(), "status", id, "--endpoint", endpoint, "--token-file",
+                    dir.resolve("reg/submission.json").toString(), "--json");
             assertEquals(0, status.exit(), status.toString());
             assertTrue(status.out().contains("\"verdict\": \"VERIFIED\"") && status.out().contains("\"id\": \"" + id + "\""),
                     status.toString());
@@ -127,8 +152,8 @@ class LauncherTest {
             assertTrue(bad.out().contains("\"verdict\": \"REJECTED\"") || bad.out().contains("\"error\": \"SERVICE_ERROR\""),
                     bad.toString());
 
-            Run unknown = orgsign(Map.of(), "status", "00000000-0000-0000-0000-000000000000", "--endpoint", endpoint,
-                    "--lang", "en");
+            Run unknown = orgsign(Map.of("ORGSIGN_T", "not-a-token"), "status", "00000000-0000-0000-0000-000000000000",
+                    "--endpoint", endpoint, "--token-env", "ORGSIGN_T", "--lang", "en");
             assertEquals(7, unknown.exit(), "the service answered 404: not found, not a service error\n" + unknown);
             assertTrue(unknown.err().startsWith("Error: The service at ") && unknown.err().contains(
                     "knows no submission 00000000-0000-0000-0000-000000000000"), unknown.toString());

@@ -11,9 +11,7 @@ import dev.orgsign.core.verify.VerificationReport;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 
 /**
@@ -78,8 +76,9 @@ public final class SignedRegistration {
 
     /**
      * Writes {@value #PAYLOAD_FILE}, {@value #SIGNATURE_FILE} and, when there is one,
-     * {@value #APPLICATION_FILE} into {@code dir} (created when missing), each through a temporary
-     * file so that a reader never sees half a file.
+     * {@value #APPLICATION_FILE} into {@code dir} (created when missing, owner-only), each through a
+     * temporary file so that a reader never sees half a file, readable by the owner only (they hold
+     * personal data).
      *
      * @param dir the output folder
      * @return the payload file; the signature lies beside it
@@ -87,26 +86,15 @@ public final class SignedRegistration {
      */
     public Path writeTo(Path dir) throws OrgsignException {
         try {
-            Files.createDirectories(dir);
-            Path json = write(dir, PAYLOAD_FILE, canonicalPayload);
-            write(dir, SIGNATURE_FILE, signature);
+            PrivateFiles.folder(dir);
+            Path json = PrivateFiles.write(dir.resolve(PAYLOAD_FILE), canonicalPayload);
+            PrivateFiles.write(dir.resolve(SIGNATURE_FILE), signature);
             if (application != null) {
-                write(dir, APPLICATION_FILE, application);
+                PrivateFiles.write(dir.resolve(APPLICATION_FILE), application);
             }
             return json;
         } catch (IOException e) {
             throw new OrgsignException(ErrorCode.IO, T.text("registration.unwritable", dir, IoFailures.reason(e)), e);
-        }
-    }
-
-    private static Path write(Path dir, String name, byte[] bytes) throws IOException {
-        Path target = dir.resolve(name);
-        Path tmp = Files.createTempFile(dir, name, ".tmp");
-        try {
-            Files.write(tmp, bytes);
-            return Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
         }
     }
 
@@ -159,6 +147,6 @@ public final class SignedRegistration {
      */
     public Submission submit(VerificationClient client, Duration wait, AwaitProgress progress) throws OrgsignException {
         Submission accepted = client.submit(canonicalPayload, signature);
-        return wait.isZero() || !accepted.pending() ? accepted : client.await(accepted.id(), wait, progress);
+        return wait.isZero() || !accepted.pending() ? accepted : client.await(accepted, wait, progress);
     }
 }

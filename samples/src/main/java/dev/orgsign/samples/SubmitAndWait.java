@@ -42,7 +42,7 @@ public final class SubmitAndWait {
             VerificationClient client = new VerificationClient(URI.create(args[2]));
             Submission accepted = client.submit(payload, signature);
             System.out.println("Submitted: " + accepted.id() + " (" + accepted.verdict() + ")");
-            Submission decided = client.await(accepted.id(), wait, (current, attempt, elapsed, next) ->
+            Submission decided = client.await(accepted, wait, (current, attempt, elapsed, next) ->
                     System.out.println("Poll " + attempt + ": " + current.verdict()));
             System.out.println("Verdict: " + decided.verdict());
             for (Check check : decided.checks()) {

@@ -1,15 +1,9 @@
 package dev.orgsign.service;
 
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orgsign.core.OrgsignException;
-import dev.orgsign.core.payload.PayloadCodec;
-import dev.orgsign.core.payload.RegistrationPayload;
 import dev.orgsign.core.verify.Verdict;
-import org.bouncycastle.cms.CMSSignedData;
 import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -17,8 +11,6 @@ import org.eclipse.jetty.util.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -26,51 +18,61 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.Optional;
-import java.util.concurrent.Semaphore;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The HTTP API of docs/design.md on Jetty's core handler API. Every answer is JSON (the receipt
- * aside); errors are {@code {error, message}} with a 4xx or 503 status and never carry a stack trace.
+ * aside) and {@code Cache-Control: no-store}; errors are {@code {error, message}} with a 4xx or
+ * 503 status and never carry a stack trace. Intake is {@link Intake}; status and receipt are shown
+ * only to the holder of the submission's read token or of an operator key ({@link Access}).
  */
 final class ApiHandler extends Handler.Abstract {
     private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
     private static final Pattern SUBMISSION = Pattern.compile("/api/v1/submissions/([0-9a-f-]{36})(/receipt\\.pdf)?");
-    private static final int MAX_SIGNATURE_BYTES = 256 * 1024;
 
     /** A refusal to send back as JSON. */
     static final class ApiError extends Exception {
         private static final long serialVersionUID = 1L;
         final int status;
         final String code;
+        long retryAfter;
 
         ApiError(int status, String code, String message) {
             super(message, null, false, false);
             this.status = status;
             this.code = code;
         }
+
+        /** @param seconds when to try again, for {@code Retry-After} @return this */
+        ApiError retryAfter(long seconds) {
+            retryAfter = seconds;
+            return this;
+        }
+    }
+
+    /** What a route does; it may answer later (the callback), or throw to be answered with an error now. */
+    interface Route {
+        void run() throws ApiError, SQLException;
     }
 
     private final SubmissionStore store;
     private final Receipts receipts;
-    private final int maxBody;
-    private final int maxPending;
+    private final Intake intake;
+    private final Access access;
+    private final AuditLog audit;
     private final Clock clock;
-    private final Semaphore wakeUp;
     private volatile boolean shuttingDown;
 
-    ApiHandler(SubmissionStore store, Receipts receipts, int maxBody, int maxPending, Clock clock, Semaphore wakeUp) {
+    ApiHandler(SubmissionStore store, Receipts receipts, Intake intake, Access access, AuditLog audit, Clock clock) {
         this.store = store;
         this.receipts = receipts;
-        this.maxBody = maxBody;
-        this.maxPending = maxPending;
+        this.intake = intake;
+        this.access = access;
+        this.audit = audit;
         this.clock = clock;
-        this.wakeUp = wakeUp;
     }
 
     void shuttingDown() {
@@ -81,30 +83,41 @@ final class ApiHandler extends Handler.Abstract {
     public boolean handle(Request request, Response response, Callback callback) {
         String path = Request.getPathInContext(request);
         String method = request.getMethod();
-        try {
-            if (shuttingDown) {
-                throw new ApiError(503, "shutting_down", "The service is shutting down; try again in a moment.");
+        answer(response, callback, method, path, () -> route(path, method, request, response, callback));
+        return true;
+    }
+
+    private void route(String path, String method, Request request, Response response, Callback callback)
+            throws ApiError, SQLException {
+        if (shuttingDown) {
+            throw new ApiError(503, "shutting_down", "The service is shutting down; try again in a moment.");
+        }
+        if (path.equals("/health")) {
+            requireMethod(method, "GET");
+            health(response, callback);
+        } else if (path.equals("/api/v1/submissions")) {
+            requireMethod(method, "POST");
+            intake.submit(request, response, callback);
+        } else {
+            Matcher m = SUBMISSION.matcher(path);
+            if (!m.matches()) {
+                throw new ApiError(404, "not_found", "There is nothing at " + trim(path) + ".");
             }
-            if (path.equals("/health")) {
-                requireMethod(method, "GET");
-                health(response, callback);
-            } else if (path.equals("/api/v1/submissions")) {
-                requireMethod(method, "POST");
-                submit(request, response, callback);
+            requireMethod(method, "GET");
+            if (m.group(2) == null) {
+                status(m.group(1), request, response, callback);
             } else {
-                Matcher m = SUBMISSION.matcher(path);
-                if (!m.matches()) {
-                    throw new ApiError(404, "not_found", "There is nothing at " + trim(path) + ".");
-                }
-                requireMethod(method, "GET");
-                if (m.group(2) == null) {
-                    status(m.group(1), response, callback);
-                } else {
-                    receipt(m.group(1), response, callback);
-                }
+                receipt(m.group(1), request, response, callback);
             }
+        }
+    }
+
+    /** Runs a route and answers whatever it throws: the one place where failures become JSON errors. */
+    static void answer(Response response, Callback callback, String method, String path, Route route) {
+        try {
+            route.run();
         } catch (ApiError e) {
-            error(response, callback, e.status, e.code, e.getMessage());
+            error(response, callback, e);
         } catch (SQLException e) {
             LOG.warn("Database unavailable: {}", Database.rootMessage(e));
             error(response, callback, 503, "unavailable", "The service's database is unavailable; try again later.");
@@ -112,116 +125,38 @@ final class ApiHandler extends Handler.Abstract {
             LOG.error("Unexpected failure on {} {}", method, trim(path), e);
             error(response, callback, 500, "internal", "The service failed to handle the request; it has been logged.");
         }
-        return true;
     }
 
-    private void submit(Request request, Response response, Callback callback) throws ApiError, SQLException {
-        String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
-        if (type == null || !type.toLowerCase(java.util.Locale.ROOT).replace(" ", "").matches("application/json(;.*)?")) {
-            throw new ApiError(415, "unsupported_media_type", "Send the submission as application/json.");
+    /**
+     * The submission, when the request may read it: with its read token, or with an operator key.
+     *
+     * @return the submission and the reader's name for the audit log
+     */
+    private Readable readable(String id, Request request) throws ApiError, SQLException {
+        Optional<String> operator = access.operator(request);
+        String token = Access.bearer(request);
+        String client = operator.map(n -> "key:" + n).orElseGet(() -> Access.address(request));
+        if (operator.isEmpty() && token == null) {
+            audit.record("denied", client, id, "401");
+            throw new ApiError(401, "token_required", "The status and receipt of a submission are shown only with its "
+                    + "read token (Authorization: Bearer, given once when it was submitted) or an operator key ("
+                    + Access.API_KEY_HEADER + ").");
         }
-        long length = request.getLength();
-        if (length > maxBody) {
-            throw new ApiError(413, "too_large", "The request body of " + length + " bytes exceeds the limit of " + maxBody + " bytes.");
+        Optional<SubmissionStore.Stored> s = store.find(id);
+        if (s.isEmpty() || (operator.isEmpty() && !ApiKeys.tokenMatches(token, s.get().tokenSha256()))) {
+            audit.record("denied", client, id, "404");
+            throw new ApiError(404, "unknown_submission", "There is no submission " + id
+                    + (operator.isEmpty() ? " that this read token opens." : "."));
         }
-        byte[] body = read(request);
-        JsonNode root;
-        try {
-            root = Json.MAPPER.readTree(body);
-        } catch (JacksonException e) {
-            throw new ApiError(400, "invalid_json", "The request body is not valid JSON: " + e.getOriginalMessage() + ".");
-        } catch (IOException e) {
-            throw new ApiError(400, "invalid_json", "The request body cannot be read.");
-        }
-        if (root == null || !root.isObject()) {
-            throw new ApiError(400, "invalid_request", "The request body must be a JSON object with \"payload\" and \"signature\".");
-        }
-        for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
-            String f = it.next();
-            if (!f.equals("payload") && !f.equals("signature")) {
-                throw new ApiError(400, "invalid_request", "Unknown field \"" + trim(f) + "\"; only \"payload\" and \"signature\" are allowed.");
-            }
-        }
-        byte[] payload = base64(root, "payload");
-        byte[] signature = base64(root, "signature");
-        RegistrationPayload p;
-        try {
-            p = PayloadCodec.parse(payload);
-        } catch (OrgsignException e) {
-            throw new ApiError(400, "invalid_payload", e.getMessage());
-        } catch (RuntimeException e) {
-            throw new ApiError(400, "invalid_payload", "The payload cannot be read as a registration.");
-        }
-        if (p.contact() != null && p.contact().email() != null) {
-            try {
-                new jakarta.mail.internet.InternetAddress(p.contact().email(), true).validate();
-            } catch (jakarta.mail.internet.AddressException e) {
-                throw new ApiError(400, "invalid_payload", "The contact e-mail " + trim(p.contact().email())
-                        + " is not an address mail can be sent to.");
-            }
-        }
-        if (signature.length > MAX_SIGNATURE_BYTES) {
-            throw new ApiError(413, "too_large", "The signature of " + signature.length + " bytes exceeds the limit of "
-                    + MAX_SIGNATURE_BYTES + " bytes.");
-        }
-        try {
-            CMSSignedData cms = new CMSSignedData(signature);
-            if (cms.getSignerInfos().size() != 1) {
-                throw new ApiError(400, "invalid_signature", "The signature must hold exactly one signer.");
-            }
-        } catch (org.bouncycastle.cms.CMSException | RuntimeException e) {
-            throw new ApiError(400, "invalid_signature", "The signature is not a DER CMS SignedData structure "
-                    + "(garbage or truncated).");
-        }
-        SubmissionStore.Intake intake;
-        try {
-            intake = store.accept(p.requestId().toString(), payload, signature, sha256(payload), sha256(signature),
-                    p.contact() == null ? null : p.contact().email(), Worker.Notifications.organization(p), clock.millis(), maxPending);
-        } catch (SubmissionStore.Full e) {
-            throw new ApiError(429, "too_many_pending", "The service has " + maxPending
-                    + " submissions waiting for verification; try again in a minute.");
-        } catch (SubmissionStore.Conflict e) {
-            throw new ApiError(409, "request_id_reused", e.getMessage());
-        }
-        if (intake.created()) {
-            wakeUp.release();
-        }
-        ObjectNode out = Json.object();
-        out.put("id", intake.id());
-        out.put("status", intake.status().name());
-        json(response, callback, intake.created() ? 202 : (intake.status() == Verdict.PENDING ? 202 : 200), out);
+        return new Readable(s.get(), client);
     }
 
-    private byte[] read(Request request) throws ApiError {
-        try (InputStream in = Content.Source.asInputStream(request)) {
-            byte[] body = in.readNBytes(maxBody + 1);
-            if (body.length > maxBody) {
-                throw new ApiError(413, "too_large", "The request body exceeds the limit of " + maxBody + " bytes.");
-            }
-            return body;
-        } catch (IOException e) {
-            throw new ApiError(400, "unreadable", "The request body could not be read completely.");
-        }
+    private record Readable(SubmissionStore.Stored submission, String client) {
     }
 
-    private static byte[] base64(JsonNode root, String field) throws ApiError {
-        JsonNode n = root.get(field);
-        if (n == null || !n.isTextual()) {
-            throw new ApiError(400, "invalid_request", "\"" + field + "\" must be a base64 string.");
-        }
-        try {
-            byte[] b = Base64.getDecoder().decode(n.asText());
-            if (b.length == 0) {
-                throw new ApiError(400, "invalid_request", "\"" + field + "\" is empty.");
-            }
-            return b;
-        } catch (IllegalArgumentException e) {
-            throw new ApiError(400, "bad_base64", "\"" + field + "\" is not valid base64.");
-        }
-    }
-
-    private void status(String id, Response response, Callback callback) throws ApiError, SQLException {
-        SubmissionStore.Stored s = store.find(id).orElseThrow(() -> unknown(id));
+    private void status(String id, Request request, Response response, Callback callback) throws ApiError, SQLException {
+        Readable r = readable(id, request);
+        SubmissionStore.Stored s = r.submission();
         ObjectNode out = Json.object();
         out.put("id", s.id());
         out.put("status", s.status().name());
@@ -230,13 +165,19 @@ final class ApiHandler extends Handler.Abstract {
         if (s.verifiedAt() != null) {
             out.put("verifiedAt", Instant.ofEpochMilli(s.verifiedAt()).toString());
         }
+        if (s.mail() != null) {
+            out.put("mail", s.mail().toLowerCase(java.util.Locale.ROOT));
+        }
         out.set("checks", s.reportJson() == null ? Json.MAPPER.createArrayNode() : Json.tree(s.reportJson()));
+        audit.record("status", r.client(), id, s.status().name());
         json(response, callback, 200, out);
     }
 
-    private void receipt(String id, Response response, Callback callback) throws ApiError, SQLException {
-        SubmissionStore.Stored s = store.find(id).orElseThrow(() -> unknown(id));
+    private void receipt(String id, Request request, Response response, Callback callback) throws ApiError, SQLException {
+        Readable r = readable(id, request);
+        SubmissionStore.Stored s = r.submission();
         if (s.status() != Verdict.VERIFIED) {
+            audit.record("receipt", r.client(), id, "409");
             throw new ApiError(409, "not_verified", "Submission " + id + " is " + s.status()
                     + "; a receipt exists only for a verified submission.");
         }
@@ -245,18 +186,21 @@ final class ApiHandler extends Handler.Abstract {
         if (cached.isPresent()) {
             pdf = cached.get();
         } else {
-            byte[][] content = store.content(id).orElseThrow(() -> unknown(id));
+            byte[][] content = store.content(id).orElseThrow(() -> new ApiError(404, "unknown_submission",
+                    "There is no submission " + id + "."));
             try {
                 pdf = receipts.make(s, content[0], content[1]);
             } catch (OrgsignException e) {
                 LOG.error("Receipt of {} failed: {}", id, e.getMessage());
                 throw new ApiError(503, "receipt_unavailable", "The receipt cannot be produced right now; try again later.");
             }
-            store.storeReceipt(id, pdf);
+            store.storeReceipt(id, pdf, clock.millis());
             pdf = store.receipt(id).orElse(pdf);
         }
+        audit.record("receipt", r.client(), id, "200");
         response.setStatus(200);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/pdf");
+        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
         response.getHeaders().put("Content-Disposition", "attachment; filename=\"receipt-" + id + ".pdf\"");
         response.write(true, ByteBuffer.wrap(pdf), callback);
     }
@@ -266,10 +210,6 @@ final class ApiHandler extends Handler.Abstract {
         out.put("status", "UP");
         out.put("pending", store.pending());
         json(response, callback, 200, out);
-    }
-
-    private static ApiError unknown(String id) {
-        return new ApiError(404, "unknown_submission", "There is no submission " + id + ".");
     }
 
     private static void requireMethod(String method, String allowed) throws ApiError {
@@ -285,17 +225,27 @@ final class ApiHandler extends Handler.Abstract {
         response.write(true, ByteBuffer.wrap(body.toString().getBytes(StandardCharsets.UTF_8)), callback);
     }
 
+    static void error(Response response, Callback callback, ApiError e) {
+        if (e.retryAfter > 0) {
+            response.getHeaders().put(HttpHeader.RETRY_AFTER, Long.toString(e.retryAfter));
+        }
+        if (e.status == 401) {
+            response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer realm=\"orgsign\"");
+        }
+        error(response, callback, e.status, e.code, e.getMessage());
+    }
+
     static void error(Response response, Callback callback, int status, String code, String message) {
         ObjectNode out = Json.object();
         out.put("error", code);
         out.put("message", message);
-        if (status == 413) {
-            response.getHeaders().put(HttpHeader.CONNECTION, "close");
+        if (status == 413 || status == 408 || status == 429) {
+            response.getHeaders().put(HttpHeader.CONNECTION, "close"); // the body is not read: the connection cannot be reused
         }
         json(response, callback, status, out);
     }
 
-    private static String trim(String s) {
+    static String trim(String s) {
         return s.length() > 80 ? s.substring(0, 80) + "…" : s;
     }
 

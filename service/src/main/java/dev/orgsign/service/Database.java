@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.orgsign.core.ErrorCode;
 import dev.orgsign.core.OrgsignException;
+import dev.orgsign.core.PrivateFiles;
 import org.flywaydb.core.Flyway;
 
 import javax.sql.DataSource;
@@ -27,14 +28,11 @@ final class Database implements AutoCloseable {
         String url = config.jdbcUrl();
         boolean embedded = url == null;
         if (embedded) {
-            try {
-                Files.createDirectories(config.dataDir());
-            } catch (java.io.IOException e) {
-                throw new OrgsignException(ErrorCode.IO, "The data folder " + config.dataDir() + " cannot be created.", e);
-            }
             Path file = config.dataDir().toAbsolutePath().resolve("orgsign");
             // WRITE_DELAY=0: every commit reaches the file before the client hears "accepted".
-            url = "jdbc:h2:file:" + file + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000";
+            // TRACE_LEVEL_FILE=0: no trace file, which could hold statements with personal data (errors
+            // reach the service as SQLExceptions and are logged by it without their parameters)
+            url = "jdbc:h2:file:" + file + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000;TRACE_LEVEL_FILE=0";
         }
         HikariConfig hc = new HikariConfig();
         hc.setJdbcUrl(url);
@@ -62,7 +60,31 @@ final class Database implements AutoCloseable {
             throw new OrgsignException(ErrorCode.IO, "The database schema at " + redact(url) + " cannot be brought up to date: "
                     + rootMessage(e) + ".", e);
         }
+        if (embedded) {
+            privateFolder(config.dataDir()); // the H2 files it has just made: owner-only
+        }
         return new Database(ds, embedded);
+    }
+
+    /**
+     * Creates the data folder, or makes an existing one owner-only (0700), and every file directly
+     * in it owner-only (0600): it holds personal data, the audit log and the demo receipt key.
+     */
+    static void privateFolder(Path dir) throws OrgsignException {
+        try {
+            PrivateFiles.folder(dir);
+            PrivateFiles.restrict(dir);
+            try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+                for (Path f : (Iterable<Path>) files::iterator) {
+                    if (Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                        PrivateFiles.restrict(f);
+                    }
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new OrgsignException(ErrorCode.IO, "The data folder " + dir + " cannot be created or made private: "
+                    + e.getMessage() + ".", e);
+        }
     }
 
     DataSource dataSource() {

@@ -40,14 +40,14 @@ final class ReceiptPdf {
     }
 
     static byte[] render(SubmissionStore.Stored s, byte[] payload, byte[] signature, X509Certificate serviceCert,
-                         boolean selfSigned) throws OrgsignException {
+                         boolean demoKey) throws OrgsignException {
         RegistrationPayload p = PayloadCodec.parse(payload);
         try (PDDocument doc = new PDDocument()) {
             PDDocumentInformation info = doc.getDocumentInformation();
             info.setTitle("Квитанция о проверке регистрации " + s.id());
             info.setProducer("orgsign verification service");
             try (PdfLayout page = PdfLayout.open(doc)) {
-                new ReceiptPdf(page).write(s, p, payload, signature, serviceCert, selfSigned);
+                new ReceiptPdf(page).write(s, p, payload, signature, serviceCert, demoKey);
             }
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             doc.save(bytes);
@@ -59,7 +59,7 @@ final class ReceiptPdf {
     }
 
     private void write(SubmissionStore.Stored s, RegistrationPayload p, byte[] payload, byte[] signature,
-                       X509Certificate serviceCert, boolean selfSigned) throws IOException {
+                       X509Certificate serviceCert, boolean demoKey) throws IOException {
         page.line("Квитанция о проверке регистрации", 15, true);
         page.line("Verification receipt of the orgsign service", 10, false);
         page.gap(8);
@@ -72,7 +72,7 @@ final class ReceiptPdf {
         row("Вид / Type", o.type().name());
         row("Полное наименование", o.fullName());
         if (o.shortName() != null) {
-            row("Сокращённое наименование", o.shortName());
+            row("Сокращённое наименование (со слов заявителя / as stated)", o.shortName());
         }
         row(o.type() == dev.orgsign.core.OrganizationType.IE ? "ОГРНИП" : "ОГРН", o.id());
         row("ИНН", o.inn());
@@ -84,7 +84,7 @@ final class ReceiptPdf {
         RegistrationPayload.Head h = p.head();
         row("ФИО", h.surname() + " " + h.firstName() + (h.patronymic() == null ? "" : " " + h.patronymic()));
         if (h.position() != null) {
-            row("Должность / Position", h.position());
+            row("Должность (со слов заявителя) / Position (as stated)", h.position());
         }
         row("ИНН / СНИЛС", h.inn() + " / " + h.snils());
         signerCertificate(signature);
@@ -108,9 +108,10 @@ final class ReceiptPdf {
         page.lead("Подпись квитанции / Receipt signature: ", "PAdES, ключ сервиса "
                 + cn(X500Name.getInstance(serviceCert.getSubjectX500Principal().getEncoded())) + ", серийный номер "
                 + serviceCert.getSerialNumber().toString(16)
-                + (selfSigned ? ". Это самоподписанный ключ, созданный при первом запуске сервиса (self-signed key made at the "
-                + "service's first start); сверяйте его отпечаток с опубликованным оператором."
-                : ". Ключ из хранилища, указанного оператором (key from the operator's keystore)."), 9);
+                + (demoKey ? ". ДЕМОНСТРАЦИОННЫЙ самоподписанный ключ, созданный сервисом при первом запуске: квитанция "
+                + "не подтверждает ничего, пока оператор не опубликовал его отпечаток (DEMO key, self-made by the service at "
+                + "its first start; the operator gave no key of its own)."
+                : ". Ключ оператора сервиса (the operator's key)."), 9);
     }
 
     private void signerCertificate(byte[] signature) throws IOException {

@@ -3,7 +3,7 @@ package dev.orgsign.service;
 import dev.orgsign.core.OrgsignException;
 
 /** Makes the signed PDF receipt of a verified submission. */
-interface Receipts {
+interface Receipts extends AutoCloseable {
     /**
      * @param submission a verified submission
      * @param payload    its payload
@@ -12,4 +12,8 @@ interface Receipts {
      * @throws OrgsignException when the receipt cannot be made or signed
      */
     byte[] make(SubmissionStore.Stored submission, byte[] payload, byte[] signature) throws OrgsignException;
+
+    /** Releases the key's token; never throws. */
+    @Override
+    void close();
 }

@@ -1,5 +1,7 @@
 package dev.orgsign.service;
 
+import dev.orgsign.core.token.SigningToken;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -21,9 +23,12 @@ import java.util.List;
  * @param mailFrom         the sender address of notifications
  * @param tlsKeystore      a PKCS#12 keystore holding the HTTPS key and certificate, or null for plain HTTP
  * @param tlsPassword      the keystore's password, or null
- * @param receiptKeystore  a PKCS#12 keystore holding the key that signs receipts, or null to use a
- *                         self-signed key generated at first start under {@code dataDir}
+ * @param receiptKeystore  a PKCS#12 keystore holding the key that signs receipts, or null
  * @param receiptPassword  that keystore's password, or null
+ * @param receiptToken     an opened, logged-in token (a PKCS#11 token, a JCA keystore) holding the key that
+ *                         signs receipts, or null; with neither it nor {@code receiptKeystore} the service makes
+ *                         a self-signed demo key under {@code dataDir} and every receipt says so
+ * @param receiptKeyId     the key on {@code receiptToken} (id or label), or null for its only signing key
  * @param workers          verification worker threads (0 for an instance that only takes submissions in)
  * @param lease            how long a worker owns a claimed submission before others may take it over
  * @param maxBodyBytes     the largest request body accepted
@@ -32,12 +37,21 @@ import java.util.List;
  * @param readTimeout      how long a connection may stay silent (while sending a request or idle) before it is closed
  * @param onlineRevocation whether revocation is checked online when no current CRL was given: the OCSP responder
  *                         the signer's certificate names, then the CRL at its distribution point
+ * @param limits           per-client and per-recipient rates, request limits and retention
+ * @param operatorKeys     a file of SHA-256 hashes of operator API keys (read any submission), or null for none
+ * @param clientKeys       a file of SHA-256 hashes of client API keys; when given, submitting needs one of
+ *                         these keys; null lets anyone submit
+ * @param auditLog         the append-only audit log, or null for {@code audit.log} in {@code dataDir}
+ * @param forwardedHeaders whether the client address is taken from {@code Forwarded} / {@code X-Forwarded-For}
+ *                         (only behind a reverse proxy that sets them)
  */
 public record ServiceConfig(String host, int port, Path dataDir, String jdbcUrl, String jdbcUser, String jdbcPassword,
                             Path trust, List<Path> crls, Path registry, String smtpHost, int smtpPort, String mailFrom,
                             Path tlsKeystore, String tlsPassword, Path receiptKeystore, String receiptPassword,
+                            SigningToken receiptToken, String receiptKeyId,
                             int workers, Duration lease, int maxBodyBytes, int maxPending, String instanceName,
-                            Duration readTimeout, boolean onlineRevocation) {
+                            Duration readTimeout, boolean onlineRevocation, ServiceLimits limits, Path operatorKeys,
+                            Path clientKeys, Path auditLog, boolean forwardedHeaders) {
     /** Checks the values; a wrong one is an {@link IllegalArgumentException} whose message is a sentence for people. */
     public ServiceConfig {
         require(host, "The address to listen on is missing.");
@@ -63,6 +77,24 @@ public record ServiceConfig(String host, int port, Path dataDir, String jdbcUrl,
         if (lease == null || lease.toMillis() < 1000) {
             throw new IllegalArgumentException("The claim lease must be at least one second.");
         }
+        require(limits, "The service limits are missing.");
+        if (receiptKeystore != null && receiptToken != null) {
+            throw new IllegalArgumentException("Give the receipt key either as a keystore file or as a token, not both.");
+        }
+        if (maxBodyBytes < limits.maxSignatureBytes()) {
+            throw new IllegalArgumentException("The body limit (" + maxBodyBytes + " bytes) must not be below the signature "
+                    + "limit (" + limits.maxSignatureBytes() + " bytes).");
+        }
+    }
+
+    /** The audit log: the one given, else {@code audit.log} in the data folder. */
+    public Path auditLogFile() {
+        return auditLog != null ? auditLog : dataDir.resolve("audit.log");
+    }
+
+    /** Whether receipts are sealed with the self-made demo key (no operator key was given). */
+    public boolean selfMadeReceiptKey() {
+        return receiptKeystore == null && receiptToken == null;
     }
 
     private static void require(Object value, String message) {
@@ -73,7 +105,7 @@ public record ServiceConfig(String host, int port, Path dataDir, String jdbcUrl,
 
     /**
      * A builder with the defaults: loopback, ephemeral port, two workers, a 60-second lease, a
-     * 1 MiB body limit, 10,000 pending submissions at most.
+     * 256 KiB body limit, 10,000 pending submissions at most, {@link ServiceLimits#defaults()}.
      *
      * @return a new builder
      */
@@ -104,13 +136,29 @@ public record ServiceConfig(String host, int port, Path dataDir, String jdbcUrl,
         private String tlsPassword;
         private Path receiptKeystore;
         private String receiptPassword;
+        private SigningToken receiptToken;
+        private String receiptKeyId;
         private int workers = 2;
         private Duration lease = Duration.ofSeconds(60);
-        private int maxBodyBytes = 1 << 20;
+        private int maxBodyBytes = 256 * 1024;
         private int maxPending = 10_000;
         private String instanceName;
         private Duration readTimeout = Duration.ofSeconds(30);
         private boolean onlineRevocation;
+        private final ServiceLimits defaults = ServiceLimits.defaults();
+        private Rate perClient = defaults.perClient();
+        private Rate perRecipient = defaults.perRecipient();
+        private int minBodyRate = defaults.minBodyRate();
+        private Duration headerTimeout = defaults.headerTimeout();
+        private int connectionsPerClient = defaults.connectionsPerClient();
+        private int maxCertificates = defaults.maxCertificates();
+        private int maxSignatureBytes = defaults.maxSignatureBytes();
+        private Duration retain = defaults.retain();
+        private long bodyMemory = defaults.bodyMemory();
+        private Path operatorKeys;
+        private Path clientKeys;
+        private Path auditLog;
+        private boolean forwardedHeaders;
 
         private Builder() {
         }
@@ -172,6 +220,13 @@ public record ServiceConfig(String host, int port, Path dataDir, String jdbcUrl,
         /** @param keystore a PKCS#12 file with the receipt key @param password its password @return this */
         public Builder receiptKey(Path keystore, String password) { receiptKeystore = keystore; receiptPassword = password; return this; }
 
+        /**
+         * @param token an opened token on which the login is done (a PKCS#11 token); the service closes it
+         * @param keyId the key's id or label, or null for the token's only signing key
+         * @return this
+         */
+        public Builder receiptKey(SigningToken token, String keyId) { receiptToken = token; receiptKeyId = keyId; return this; }
+
         /** @param v verification worker threads @return this */
         public Builder workers(int v) { workers = v; return this; }
 
@@ -197,12 +252,54 @@ public record ServiceConfig(String host, int port, Path dataDir, String jdbcUrl,
          */
         public Builder onlineRevocation(boolean v) { onlineRevocation = v; return this; }
 
+        /** @param v submissions per client address or client key (token bucket) @return this */
+        public Builder perClient(Rate v) { perClient = v; return this; }
+
+        /** @param v new submissions per contact e-mail address (token bucket) @return this */
+        public Builder perRecipient(Rate v) { perRecipient = v; return this; }
+
+        /** @param v the slowest a request body may arrive, bytes per second; 0 for no minimum @return this */
+        public Builder minBodyRate(int v) { minBodyRate = v; return this; }
+
+        /** @param v how long a client may take to send a request's headers @return this */
+        public Builder headerTimeout(Duration v) { headerTimeout = v; return this; }
+
+        /** @param v open connections allowed from one address @return this */
+        public Builder connectionsPerClient(int v) { connectionsPerClient = v; return this; }
+
+        /** @param v certificates and CRLs a signature may carry @return this */
+        public Builder maxCertificates(int v) { maxCertificates = v; return this; }
+
+        /** @param v the largest signature in bytes @return this */
+        public Builder maxSignatureBytes(int v) { maxSignatureBytes = v; return this; }
+
+        /** @param v how long submissions are kept after they arrive @return this */
+        public Builder retain(Duration v) { retain = v; return this; }
+
+        /** @param v the bytes all request bodies being read at once may hold together @return this */
+        public Builder bodyMemory(long v) { bodyMemory = v; return this; }
+
+        /** @param v a file of operator API key hashes, or null @return this */
+        public Builder operatorKeys(Path v) { operatorKeys = v; return this; }
+
+        /** @param v a file of client API key hashes (submitting then needs a key), or null @return this */
+        public Builder clientKeys(Path v) { clientKeys = v; return this; }
+
+        /** @param v the audit log file, or null for {@code audit.log} in the data folder @return this */
+        public Builder auditLog(Path v) { auditLog = v; return this; }
+
+        /** @param v whether to trust {@code Forwarded} / {@code X-Forwarded-For} (behind a proxy only) @return this */
+        public Builder forwardedHeaders(boolean v) { forwardedHeaders = v; return this; }
+
         /** @return the configuration */
         public ServiceConfig build() {
             return new ServiceConfig(host, port, dataDir, jdbcUrl, jdbcUser, jdbcPassword, trust, crls, registry, smtpHost,
-                    smtpPort, mailFrom, tlsKeystore, tlsPassword, receiptKeystore, receiptPassword, workers, lease,
-                    maxBodyBytes, maxPending, instanceName == null ? "i-" + java.util.UUID.randomUUID().toString().substring(0, 8)
-                    : instanceName, readTimeout, onlineRevocation);
+                    smtpPort, mailFrom, tlsKeystore, tlsPassword, receiptKeystore, receiptPassword, receiptToken, receiptKeyId,
+                    workers, lease, maxBodyBytes, maxPending,
+                    instanceName == null ? "i-" + java.util.UUID.randomUUID().toString().substring(0, 8) : instanceName,
+                    readTimeout, onlineRevocation, new ServiceLimits(perClient, perRecipient, minBodyRate, headerTimeout,
+                    connectionsPerClient, maxCertificates, maxSignatureBytes, retain, bodyMemory), operatorKeys, clientKeys, auditLog,
+                    forwardedHeaders);
         }
     }
 }

@@ -9,6 +9,7 @@ import dev.orgsign.core.verify.OnlineRevocation;
 import dev.orgsign.core.verify.SignatureVerifier;
 import dev.orgsign.core.verify.TrustMaterial;
 import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.server.ForwardedRequestCustomizer;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Request;
@@ -57,24 +58,33 @@ public final class VerificationServer implements AutoCloseable {
     private final List<Worker> workers = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
     private final MailSender mail;
+    private final Retention retention;
+    private final ConnectionGuard guard;
+    private final AuditLog audit;
+    private final Receipts receipts;
     private final CountDownLatch closed = new CountDownLatch(1);
     private URI uri;
     private boolean stopped;
 
-    private VerificationServer(ServiceConfig config, Database db, SignatureVerifier verifier, Receipts receipts) {
+    private VerificationServer(ServiceConfig config, Database db, SignatureVerifier verifier, Receipts receipts,
+                               Access access, AuditLog audit, Clock clock) {
         this.config = config;
         this.db = db;
-        Clock clock = Clock.systemUTC();
+        this.audit = audit;
+        this.receipts = receipts;
         Semaphore wakeUp = new Semaphore(0);
         SubmissionStore store = new SubmissionStore(db.dataSource());
-        this.api = new ApiHandler(store, receipts, config.maxBodyBytes(), config.maxPending(), clock, wakeUp);
+        Intake intake = new Intake(store, config, access, audit, clock, wakeUp);
+        this.api = new ApiHandler(store, receipts, intake, access, audit, clock);
         for (int i = 0; i < config.workers(); i++) {
-            workers.add(new Worker(store, verifier, clock, config.lease(), config.instanceName(), wakeUp));
+            workers.add(new Worker(store, verifier, clock, config.lease(), config.instanceName(), wakeUp, audit));
         }
         this.mail = config.smtpHost() == null ? null
                 : new MailSender(new Outbox(db.dataSource()), config.smtpHost(), config.smtpPort(),
                 config.mailFrom(), clock);
-        this.server = jetty(config, api);
+        this.retention = new Retention(store, config.limits().retain(), clock, audit, config.instanceName());
+        this.guard = new ConnectionGuard(config.limits().connectionsPerClient(), config.limits().headerTimeout());
+        this.server = jetty(config, api, guard);
     }
 
     /**
@@ -86,29 +96,59 @@ public final class VerificationServer implements AutoCloseable {
      * @throws OrgsignException when a path, the database or the port cannot be used
      */
     public static VerificationServer start(ServiceConfig config) throws OrgsignException {
+        return start(config, Clock.systemUTC());
+    }
+
+    /** {@link #start(ServiceConfig)} on a given clock (the tests' retention). */
+    static VerificationServer start(ServiceConfig config, Clock clock) throws OrgsignException {
         TrustMaterial trust = TrustMaterial.load(config.trust(), config.crls());
         Registry registry = FnsExtractRegistry.load(config.registry());
-        Database db = Database.open(config);
+        Access access = new Access(ApiKeys.load(config.operatorKeys(), "operator keys"),
+                ApiKeys.load(config.clientKeys(), "client keys"));
+        Database.privateFolder(config.dataDir());
+        AuditLog audit;
+        try {
+            audit = AuditLog.open(config.auditLogFile(), clock);
+        } catch (java.io.IOException e) {
+            throw new OrgsignException(ErrorCode.IO, "The audit log " + config.auditLogFile() + " cannot be opened for "
+                    + "appending: " + e.getMessage() + ".", e);
+        }
+        Database db;
+        try {
+            db = Database.open(config);
+        } catch (OrgsignException e) {
+            audit.close();
+            throw e;
+        }
+        Receipts receipts = null;
         try {
             SubmissionStore store = new SubmissionStore(db.dataSource());
             if (db.embedded()) {
                 store.releaseLeases(); // the H2 file is ours alone: leases left by a crash are void
             }
-            SignatureVerifier verifier = new SignatureVerifier(trust, registry, ledger(store), Clock.systemUTC(),
+            SignatureVerifier verifier = new SignatureVerifier(trust, registry, ledger(store), clock,
                     Duration.ofDays(7), config.onlineRevocation() ? OnlineRevocation.defaults() : null);
-            Receipts receipts = ReceiptMaker.create(config);
-            VerificationServer s = new VerificationServer(config, db, verifier, receipts);
+            receipts = ReceiptMaker.create(config);
+            VerificationServer s = new VerificationServer(config, db, verifier, receipts, access, audit, clock);
             s.begin();
             return s;
         } catch (OrgsignException e) {
-            db.close();
+            release(db, audit, receipts);
             throw e;
         } catch (SQLException e) {
-            db.close();
+            release(db, audit, receipts);
             throw new OrgsignException(ErrorCode.IO, "The database cannot be used: " + Database.rootMessage(e) + ".", e);
         } catch (Exception e) {
-            db.close();
+            release(db, audit, receipts);
             throw new OrgsignException(ErrorCode.INTERNAL, "The service could not start: " + Database.rootMessage(e) + ".", e);
+        }
+    }
+
+    private static void release(Database db, AuditLog audit, Receipts receipts) {
+        db.close();
+        audit.close();
+        if (receipts != null) {
+            receipts.close();
         }
     }
 
@@ -140,10 +180,14 @@ public final class VerificationServer implements AutoCloseable {
             t.setDaemon(true);
             threads.add(t);
         }
+        Thread purger = new Thread(retention, "orgsign-retention");
+        purger.setDaemon(true);
+        threads.add(purger);
         try {
             server.start();
         } catch (java.io.IOException e) {
             server.stop();
+            guard.close();
             throw new OrgsignException(ErrorCode.USAGE, "The service cannot listen on " + config.host() + ":" + config.port()
                     + " (" + Database.rootMessage(e) + "); choose another port.", e);
         }
@@ -151,7 +195,17 @@ public final class VerificationServer implements AutoCloseable {
         String host = config.host().equals("0.0.0.0") ? "localhost" : config.host();
         uri = URI.create((config.tlsKeystore() == null ? "http" : "https") + "://" + host + ":" + c.getLocalPort() + "/");
         threads.forEach(Thread::start);
+        audit.record("start", config.instanceName(), null, null);
         LOG.info("orgsign service {} listening on {}", config.instanceName(), uri);
+        if (config.selfMadeReceiptKey()) {
+            LOG.warn("Receipts are sealed with the self-made DEMO key {}; give the service a key of your own with "
+                    + "--receipt-key before anyone relies on them", config.dataDir().resolve(ReceiptMaker.KEY_FILE));
+        }
+    }
+
+    /** The retention purger, for tests that purge at once. */
+    Retention retention() {
+        return retention;
     }
 
     /**
@@ -189,7 +243,9 @@ public final class VerificationServer implements AutoCloseable {
         } catch (Exception e) {
             LOG.warn("The HTTP server did not stop cleanly: {}", e.toString());
         }
+        guard.close();
         workers.forEach(Worker::stop);
+        retention.stop();
         if (mail != null) {
             mail.stop();
         }
@@ -201,6 +257,9 @@ public final class VerificationServer implements AutoCloseable {
             }
         }
         db.close();
+        receipts.close();
+        audit.record("stop", config.instanceName(), null, null);
+        audit.close();
         closed.countDown();
         LOG.info("orgsign service {} stopped", config.instanceName());
     }
@@ -216,13 +275,16 @@ public final class VerificationServer implements AutoCloseable {
         };
     }
 
-    private static Server jetty(ServiceConfig config, ApiHandler api) {
+    private static Server jetty(ServiceConfig config, ApiHandler api, ConnectionGuard guard) {
         QueuedThreadPool pool = new QueuedThreadPool(64, 4);
         pool.setName("orgsign-http");
         Server server = new Server(pool);
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
         http.setSendDateHeader(true);
+        if (config.forwardedHeaders()) {
+            http.addCustomizer(new ForwardedRequestCustomizer());
+        }
         ServerConnector connector;
         if (config.tlsKeystore() == null) {
             connector = new ServerConnector(server, new HttpConnectionFactory(http));
@@ -241,6 +303,7 @@ public final class VerificationServer implements AutoCloseable {
         connector.setHost(config.host());
         connector.setPort(config.port());
         connector.setIdleTimeout(config.readTimeout().toMillis()); // the read timeout: a stalled client is dropped
+        connector.addEventListener(guard); // connections per address, the request-head deadline
         server.addConnector(connector);
         server.setHandler(new GracefulHandler(api));
         server.setStopTimeout(10_000);

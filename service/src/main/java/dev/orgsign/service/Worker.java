@@ -2,6 +2,7 @@ package dev.orgsign.service;
 
 import dev.orgsign.core.payload.RegistrationPayload;
 import dev.orgsign.core.verify.Check;
+import dev.orgsign.core.verify.CheckResult;
 import dev.orgsign.core.verify.SignatureVerifier;
 import dev.orgsign.core.verify.VerificationReport;
 import dev.orgsign.core.verify.Verdict;
@@ -20,6 +21,11 @@ import java.util.concurrent.TimeUnit;
  * verdict with its notification. A crash leaves the lease to expire and another worker (of this
  * instance after a restart, or of another instance) takes the submission over; the store keeps
  * only the first verdict.
+ *
+ * <p>The verdict is mailed only to an address a qualified signer vouches for ({@link #vouched}):
+ * anyone can put a stranger's address into a payload and sign it with a self-made key, and the
+ * service must not become a way to mail strangers. Otherwise the verdict is kept and served over
+ * HTTP, and nothing is mailed.
  */
 final class Worker implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(Worker.class);
@@ -31,15 +37,32 @@ final class Worker implements Runnable {
     private final Duration lease;
     private final String instance;
     private final Semaphore wakeUp;
+    private final AuditLog audit;
     private volatile boolean running = true;
 
-    Worker(SubmissionStore store, SignatureVerifier verifier, Clock clock, Duration lease, String instance, Semaphore wakeUp) {
+    Worker(SubmissionStore store, SignatureVerifier verifier, Clock clock, Duration lease, String instance, Semaphore wakeUp,
+           AuditLog audit) {
         this.store = store;
         this.verifier = verifier;
         this.clock = clock;
         this.lease = lease;
         this.instance = instance;
         this.wakeUp = wakeUp;
+        this.audit = audit;
+    }
+
+    /**
+     * Whether the report shows that a certificate chaining to the service's trust signed exactly
+     * this payload (and is not known to be revoked): only then does the contact address in it come
+     * from a qualified signer, and only then is it mailed.
+     */
+    static boolean vouched(VerificationReport report) {
+        return passed(report, "signature.value") && passed(report, "certificate.chain")
+                && report.check("certificate.revocation").map(c -> c.result() != CheckResult.FAILED).orElse(false);
+    }
+
+    private static boolean passed(VerificationReport report, String code) {
+        return report.check(code).map(c -> c.result() == CheckResult.PASSED).orElse(false);
     }
 
     void stop() {
@@ -93,11 +116,16 @@ final class Worker implements Runnable {
                     "Not checked: the verifier met an internal error, so the submission is rejected.")).toList(), null);
         }
         String reportJson = Json.checks(report.checks()).toString();
-        Outbox.Mail mail = c.email() == null ? null : Notifications.mail(c, report);
-        boolean stored = store.decide(c.id(), owner, report.verdict(), reportJson, instance, clock.millis(), mail);
+        SubmissionStore.MailState state = c.email() == null ? null
+                : vouched(report) ? SubmissionStore.MailState.QUEUED : SubmissionStore.MailState.WITHHELD;
+        Outbox.Mail mail = state == SubmissionStore.MailState.QUEUED ? Notifications.mail(c, report) : null;
+        boolean stored = store.decide(c.id(), owner, report.verdict(), reportJson, instance, clock.millis(), mail, state);
         if (!stored) {
             LOG.info("Submission {} was decided elsewhere; this verdict is dropped", c.id());
+            return;
         }
+        audit.record("verdict", instance, c.id(), report.verdict().name()
+                + (state == null ? "" : state == SubmissionStore.MailState.QUEUED ? " mail-queued" : " mail-withheld"));
     }
 
     private void pause(long ms) {
@@ -122,10 +150,11 @@ final class Worker implements Runnable {
                     : "The registration of " + org + " has been rejected.\n");
             b.append("Submission: ").append(c.id()).append('\n');
             try {
+                // the name only: the signer.identity check compares it with the certificate; free text
+                // such as the position is not checked and stays out of the mail
                 RegistrationPayload.Head h = dev.orgsign.core.payload.PayloadCodec.parse(c.payload()).head();
                 b.append("Signer: ").append(h.surname()).append(' ').append(h.firstName())
-                        .append(h.patronymic() == null ? "" : " " + h.patronymic())
-                        .append(h.position() == null ? "" : ", " + h.position()).append('\n');
+                        .append(h.patronymic() == null ? "" : " " + h.patronymic()).append('\n');
             } catch (dev.orgsign.core.OrgsignException e) {
                 b.append("Signer: unknown (the payload cannot be read)\n");
             }
@@ -136,7 +165,8 @@ final class Worker implements Runnable {
                         .append(check.code()).append(": ").append(check.message()).append('\n');
             }
             if (ok) {
-                b.append("\nThe signed receipt: GET /api/v1/submissions/").append(c.id()).append("/receipt.pdf\n");
+                b.append("\nThe signed receipt: GET /api/v1/submissions/").append(c.id())
+                        .append("/receipt.pdf with the read token given at submission\n");
             }
             String subject = "orgsign: registration " + (ok ? "VERIFIED" : "REJECTED") + " — " + org;
             return new Outbox.Mail(c.id(), c.email(), subject.length() > 900 ? subject.substring(0, 900) : subject, b.toString());

@@ -44,7 +44,8 @@ class BadRequestCorpusTest {
     @BeforeAll
     static void start() throws Exception {
         data = Files.createTempDirectory("orgsign-corpus-");
-        server = VerificationServer.start(TestMaterial.config(data).build());
+        // the corpus sends some forty requests from one address: limits are the hostile-client test's subject
+        server = VerificationServer.start(TestMaterial.bulk(TestMaterial.config(data)).build());
         good = TestMaterial.sign(Persona.LLC_HEAD);
     }
 
@@ -72,6 +73,11 @@ class BadRequestCorpusTest {
 
     private static HttpResponse<String> get(String path) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(server.uri().resolve(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> get(String path, String token) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(server.uri().resolve(path)).header("Authorization", "Bearer " + token).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static void assertJsonError(HttpResponse<String> r, int status, String code, String what) throws Exception {
@@ -138,10 +144,13 @@ class BadRequestCorpusTest {
             assertJsonError(post((String) c[0], (String) c[1]), (Integer) c[2], (String) c[3], e.getKey());
             stillServes();
         }
-        assertJsonError(get("api/v1/submissions/0b7e5c1e-1111-4222-8333-944455556666"), 404, "unknown_submission", "unknown id");
+        assertJsonError(get("api/v1/submissions/0b7e5c1e-1111-4222-8333-944455556666"), 401, "token_required", "no token");
+        assertJsonError(get("api/v1/submissions/0b7e5c1e-1111-4222-8333-944455556666", "some-token"), 404, "unknown_submission",
+                "unknown id");
         assertJsonError(get("api/v1/submissions/not-an-id"), 404, "not_found", "not an id");
         assertJsonError(get("api/v1/submissions/..%2F..%2Fetc%2Fpasswd"), 400, "http_400", "an encoded path separator");
-        assertJsonError(get("api/v1/submissions/0b7e5c1e-1111-4222-8333-944455556666/receipt.pdf"), 404, "unknown_submission", "unknown receipt");
+        assertJsonError(get("api/v1/submissions/0b7e5c1e-1111-4222-8333-944455556666/receipt.pdf", "some-token"), 404,
+                "unknown_submission", "unknown receipt");
         assertJsonError(get("nothing/here"), 404, "not_found", "unknown path");
         assertJsonError(get("api/v1/submissions"), 405, "method_not_allowed", "GET on the collection");
         stillServes();
@@ -232,13 +241,16 @@ class BadRequestCorpusTest {
         TestMaterial.Signed resigned = TestMaterial.sign(Persona.IE, dev.orgsign.testcerts.KeyKind.GOST_256, s.payload(), s.email());
         OrgsignException e2 = assertThrows(OrgsignException.class, () -> client.submit(resigned.payload(), resigned.signature()));
         assertTrue(e2.getMessage().contains("another signature"), e2.getMessage());
-        assertEquals(Verdict.VERIFIED, client.await(first.id(), Duration.ofSeconds(30), (a, b, c, d) -> { }).verdict());
+        assertFalse(e.getMessage().contains(first.id()) || e2.getMessage().contains(first.id()), "a conflict names no submission");
+        assertTrue(first.token() != null && again.token() == null, "the read token is given once");
+        assertEquals(Verdict.VERIFIED, client.await(first, Duration.ofSeconds(30), (a, b, c, d) -> { }).verdict());
     }
 
     @Test
     void theClientReportsAnUnknownIdAndAnUnreachableServiceAsSentences() throws Exception {
         VerificationClient client = new VerificationClient(server.uri());
-        OrgsignException unknown = assertThrows(OrgsignException.class, () -> client.status("0b7e5c1e-1111-4222-8333-944455556666"));
+        OrgsignException unknown = assertThrows(OrgsignException.class, () -> client.status("0b7e5c1e-1111-4222-8333-944455556666",
+                "some-token"));
         assertEquals(ErrorCode.SERVICE_ERROR, unknown.code());
         assertTrue(unknown.getMessage().contains("There is no submission"), unknown.getMessage());
         int freePort;

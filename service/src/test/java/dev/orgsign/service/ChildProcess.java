@@ -20,12 +20,21 @@ final class ChildProcess implements AutoCloseable {
     }
 
     static ChildProcess start(Path data, String jdbcUrl, int workers, int leaseSeconds, Path log) throws Exception {
+        return start(data, jdbcUrl, workers, leaseSeconds, log, null);
+    }
+
+    /** @param operatorKeys a file of operator key hashes, or null */
+    static ChildProcess start(Path data, String jdbcUrl, int workers, int leaseSeconds, Path log, Path operatorKeys)
+            throws Exception {
         String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", cp, ChildService.class.getName(), data.toString(),
                 TestMaterial.DIR.resolve("trust").toString(), TestMaterial.DIR.resolve("crl").toString(),
                 TestMaterial.DIR.resolve("registry/utf-8").toString(), jdbcUrl == null ? "-" : jdbcUrl,
                 Integer.toString(workers), Integer.toString(leaseSeconds)));
+        if (operatorKeys != null) {
+            cmd.add(operatorKeys.toString());
+        }
         Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);

@@ -2,6 +2,7 @@ package dev.orgsign.service;
 
 import dev.orgsign.core.ErrorCode;
 import dev.orgsign.core.OrgsignException;
+import dev.orgsign.core.client.Submission;
 import dev.orgsign.core.client.VerificationClient;
 import dev.orgsign.core.verify.Verdict;
 import dev.orgsign.testcerts.Persona;
@@ -30,24 +31,27 @@ class ClientReceiptTest {
         TestMaterial.Signed bad = TestMaterial.sign(Persona.REVOKED);
         try (VerificationServer server = VerificationServer.start(TestMaterial.config(data).build())) {
             VerificationClient client = new VerificationClient(server.uri());
-            String id = client.submit(good.payload(), good.signature()).id();
-            String rejected = client.submit(bad.payload(), bad.signature()).id();
-            assertEquals(Verdict.VERIFIED, client.await(id, WAIT, (a, b, c, d) -> { }).verdict());
-            assertEquals(Verdict.REJECTED, client.await(rejected, WAIT, (a, b, c, d) -> { }).verdict());
+            Submission accepted = client.submit(good.payload(), good.signature());
+            Submission refused = client.submit(bad.payload(), bad.signature());
+            String id = accepted.id();
+            String rejected = refused.id();
+            assertEquals(Verdict.VERIFIED, client.await(accepted, WAIT, (a, b, c, d) -> { }).verdict());
+            assertEquals(Verdict.REJECTED, client.await(refused, WAIT, (a, b, c, d) -> { }).verdict());
 
-            byte[] pdf = client.receipt(id);
+            byte[] pdf = client.receipt(id, accepted.token());
             assertTrue(new String(pdf, 0, 5, StandardCharsets.ISO_8859_1).equals("%PDF-"));
             HttpResponse<byte[]> raw = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    server.uri().resolve("api/v1/submissions/" + id + "/receipt.pdf")).build(), HttpResponse.BodyHandlers.ofByteArray());
+                    server.uri().resolve("api/v1/submissions/" + id + "/receipt.pdf")).header("Authorization", "Bearer "
+                    + accepted.token()).build(), HttpResponse.BodyHandlers.ofByteArray());
             assertArrayEquals(raw.body(), pdf, "the client hands back the service's receipt unchanged");
 
-            OrgsignException no = assertThrows(OrgsignException.class, () -> client.receipt(rejected));
+            OrgsignException no = assertThrows(OrgsignException.class, () -> client.receipt(rejected, refused.token()));
             assertEquals(ErrorCode.SERVICE_ERROR, no.code());
             assertTrue(no.getMessage().contains("receipt of submission " + rejected)
                     && no.getMessage().contains("REJECTED") && no.getMessage().contains("only for a verified submission"), no.getMessage());
 
             String unknownId = "0b7e5c1e-1111-4222-8333-944455556666";
-            OrgsignException unknown = assertThrows(OrgsignException.class, () -> client.receipt(unknownId));
+            OrgsignException unknown = assertThrows(OrgsignException.class, () -> client.receipt(unknownId, accepted.token()));
             assertEquals(ErrorCode.SERVICE_ERROR, unknown.code());
             assertTrue(unknown.getMessage().contains("HTTP 404") && unknown.getMessage().contains("There is no submission " + unknownId),
                     unknown.getMessage());
@@ -63,9 +67,10 @@ class ClientReceiptTest {
         TestMaterial.Signed good = TestMaterial.sign(Persona.LLC_HEAD);
         try (VerificationServer server = VerificationServer.start(TestMaterial.config(data).workers(0).build())) {
             VerificationClient client = new VerificationClient(server.uri());
-            String id = client.submit(good.payload(), good.signature()).id();
-            assertEquals(Verdict.PENDING, client.status(id).verdict());
-            OrgsignException e = assertThrows(OrgsignException.class, () -> client.receipt(id));
+            Submission accepted = client.submit(good.payload(), good.signature());
+            String id = accepted.id();
+            assertEquals(Verdict.PENDING, client.status(id, accepted.token()).verdict());
+            OrgsignException e = assertThrows(OrgsignException.class, () -> client.receipt(id, accepted.token()));
             assertEquals(ErrorCode.SERVICE_ERROR, e.code());
             assertTrue(e.getMessage().contains("HTTP 409") && e.getMessage().contains("is PENDING")
                     && e.getMessage().contains("only for a verified submission"), e.getMessage());

@@ -49,8 +49,8 @@ class OnlineRevocationTest {
                 VerificationClient client = new VerificationClient(server.uri());
                 TestMaterial.Signed a = sign(good);
                 TestMaterial.Signed b = sign(revoked);
-                Submission verified = client.await(client.submit(a.payload(), a.signature()).id(), WAIT, (w, x, y, z) -> { });
-                Submission rejected = client.await(client.submit(b.payload(), b.signature()).id(), WAIT, (w, x, y, z) -> { });
+                Submission verified = client.await(client.submit(a.payload(), a.signature()), WAIT, (w, x, y, z) -> { });
+                Submission rejected = client.await(client.submit(b.payload(), b.signature()), WAIT, (w, x, y, z) -> { });
                 assertEquals(Verdict.VERIFIED, verified.verdict(), verified.checks().toString());
                 assertTrue(revocation(verified).message().contains("OCSP responder " + responder.url()), revocation(verified).message());
                 assertEquals(Verdict.REJECTED, rejected.verdict());

@@ -52,7 +52,7 @@ class OperationsTest {
             VerificationClient client = new VerificationClient(server.uri());
             for (TestMaterial.Signed s : batch) {
                 Submission sub = client.submit(s.payload(), s.signature());
-                assertEquals(Verdict.VERIFIED, client.await(sub.id(), Duration.ofSeconds(30), (a, b, c, d) -> { }).verdict());
+                assertEquals(Verdict.VERIFIED, client.await(sub, Duration.ofSeconds(30), (a, b, c, d) -> { }).verdict());
             }
             Thread.sleep(1500); // the sender tries and fails while nothing listens
             GreenMail smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
@@ -80,17 +80,21 @@ class OperationsTest {
         List<TestMaterial.Signed> batch = TestMaterial.batch(4);
         try (VerificationServer server = VerificationServer.start(TestMaterial.config(data).workers(0).maxPending(3).build())) {
             VerificationClient client = new VerificationClient(server.uri());
+            List<Submission> accepted = new java.util.ArrayList<>();
             for (int i = 0; i < 3; i++) {
-                client.submit(batch.get(i).payload(), batch.get(i).signature());
+                accepted.add(client.submit(batch.get(i).payload(), batch.get(i).signature()));
             }
             OrgsignException e = assertThrows(OrgsignException.class, () -> client.submit(batch.get(3).payload(), batch.get(3).signature()));
             assertTrue(e.getMessage().contains("HTTP 429") && e.getMessage().contains("try again"), e.getMessage());
-            // an identical resubmission of an accepted one is still answered
-            Submission pending = client.submit(batch.get(0).payload(), batch.get(0).signature());
-            assertEquals(Verdict.PENDING, pending.verdict());
+            // an identical resubmission of an accepted one is still answered, with the id but no new read token
+            Submission again = client.submit(batch.get(0).payload(), batch.get(0).signature());
+            assertEquals(Verdict.PENDING, again.verdict());
+            assertEquals(accepted.get(0).id(), again.id());
+            assertEquals(null, again.token());
+            Submission pending = accepted.get(0);
             // with no worker nothing is decided: waiting ends in SERVICE_TIMEOUT after polls that back off
             List<Duration> pauses = new java.util.ArrayList<>();
-            OrgsignException timeout = assertThrows(OrgsignException.class, () -> client.await(pending.id(), Duration.ofMillis(1500),
+            OrgsignException timeout = assertThrows(OrgsignException.class, () -> client.await(pending, Duration.ofMillis(1500),
                     (current, attempt, elapsed, next) -> pauses.add(next)));
             assertEquals(ErrorCode.SERVICE_TIMEOUT, timeout.code());
             assertEquals(6, timeout.exitCode());
@@ -120,9 +124,9 @@ class OperationsTest {
             VerificationClient client = new VerificationClient(server.uri(), HttpClient.newBuilder().sslContext(ssl).build(),
                     Duration.ofSeconds(10));
             Submission sub = client.submit(s.payload(), s.signature());
-            assertEquals(Verdict.VERIFIED, client.await(sub.id(), Duration.ofSeconds(30), (a, b, c, d) -> { }).verdict());
+            assertEquals(Verdict.VERIFIED, client.await(sub, Duration.ofSeconds(30), (a, b, c, d) -> { }).verdict());
             VerificationClient untrusting = new VerificationClient(server.uri());
-            OrgsignException e = assertThrows(OrgsignException.class, () -> untrusting.status(sub.id()));
+            OrgsignException e = assertThrows(OrgsignException.class, () -> untrusting.status(sub.id(), sub.token()));
             assertEquals(ErrorCode.SERVICE_UNREACHABLE, e.code());
         }
     }
@@ -161,10 +165,14 @@ class OperationsTest {
         try (VerificationServer again = VerificationServer.start(TestMaterial.config(data).build())) {
             VerificationClient client = new VerificationClient(again.uri());
             Submission sub = client.submit(s.payload(), s.signature());
+            String token = sub.token();
             if (response.startsWith("HTTP/1.1 202")) {
                 assertTrue(response.contains("\"id\":\"" + sub.id() + "\""), "the accepted submission was kept: " + response);
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"token\":\"([^\"]+)\"").matcher(response);
+                assertTrue(m.find() && token == null, "the token came with the first answer, and only then: " + response);
+                token = m.group(1);
             }
-            assertEquals(Verdict.VERIFIED, client.await(sub.id(), Duration.ofSeconds(30), (a, b, c, d) -> { }).verdict());
+            assertEquals(Verdict.VERIFIED, client.await(sub.id(), token, Duration.ofSeconds(30), (a, b, c, d) -> { }).verdict());
         }
     }
 
@@ -198,7 +206,7 @@ class OperationsTest {
             assertEquals(200, status, "the service recovers once the database is back");
             VerificationClient client = new VerificationClient(server.uri());
             Submission sub = client.submit(s.payload(), s.signature());
-            assertEquals(Verdict.VERIFIED, client.await(sub.id(), Duration.ofSeconds(30), (a, b, c, d) -> { }).verdict());
+            assertEquals(Verdict.VERIFIED, client.await(sub, Duration.ofSeconds(30), (a, b, c, d) -> { }).verdict());
         }
     }
 

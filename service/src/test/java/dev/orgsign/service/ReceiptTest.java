@@ -40,21 +40,25 @@ class ReceiptTest {
         TestMaterial.Signed bad = TestMaterial.sign(Persona.REVOKED);
         byte[] first;
         String id;
+        Submission accepted;
         try (VerificationServer server = VerificationServer.start(TestMaterial.config(data).build())) {
             VerificationClient client = new VerificationClient(server.uri());
-            id = client.submit(good.payload(), good.signature()).id();
-            String rejected = client.submit(bad.payload(), bad.signature()).id();
-            assertEquals(Verdict.VERIFIED, client.await(id, Duration.ofSeconds(30), (a, b, c, d) -> { }).verdict());
+            accepted = client.submit(good.payload(), good.signature());
+            id = accepted.id();
+            Submission rejected = client.submit(bad.payload(), bad.signature());
+            assertEquals(Verdict.VERIFIED, client.await(accepted, Duration.ofSeconds(30), (a, b, c, d) -> { }).verdict());
             Submission r = client.await(rejected, Duration.ofSeconds(30), (a, b, c, d) -> { });
             assertEquals(Verdict.REJECTED, r.verdict());
 
-            HttpResponse<byte[]> pdf = get(server, "api/v1/submissions/" + id + "/receipt.pdf");
+            HttpResponse<byte[]> pdf = get(server, "api/v1/submissions/" + id + "/receipt.pdf", accepted.token());
             assertEquals(200, pdf.statusCode());
             assertEquals("application/pdf", pdf.headers().firstValue("Content-Type").orElse(""));
+            assertEquals("no-store", pdf.headers().firstValue("Cache-Control").orElse(""));
             first = pdf.body();
-            assertArrayEquals(first, get(server, "api/v1/submissions/" + id + "/receipt.pdf").body(), "the receipt is made once");
+            assertArrayEquals(first, get(server, "api/v1/submissions/" + id + "/receipt.pdf", accepted.token()).body(),
+                    "the receipt is made once");
 
-            HttpResponse<byte[]> none = get(server, "api/v1/submissions/" + rejected + "/receipt.pdf");
+            HttpResponse<byte[]> none = get(server, "api/v1/submissions/" + rejected.id() + "/receipt.pdf", rejected.token());
             assertEquals(409, none.statusCode());
             assertTrue(new String(none.body()).contains("\"error\":\"not_verified\""));
         }
@@ -64,7 +68,7 @@ class ReceiptTest {
         }
         for (String expected : List.of(id, "Квитанция о проверке регистрации", Fixtures.LLC.ogrn(), "Фёдоров", "signature.value",
                 "certificate.revocation", "authority", "Получено", "Проверено", ApiHandler.sha256(good.payload()).substring(0, 20),
-                "самоподписанный")) {
+                "самоподписанный", "ДЕМОНСТРАЦИОННЫЙ", "со слов заявителя")) {
             assertTrue(text.replace("\n", " ").contains(expected), "the receipt names " + expected + ":\n" + text);
         }
 
@@ -83,21 +87,61 @@ class ReceiptTest {
         assertEquals(Verdict.REJECTED, t.report().verdict());
 
         try (VerificationServer again = VerificationServer.start(TestMaterial.config(data).build())) {
-            assertArrayEquals(first, get(again, "api/v1/submissions/" + id + "/receipt.pdf").body(), "the stored receipt survives a restart");
+            assertArrayEquals(first, get(again, "api/v1/submissions/" + id + "/receipt.pdf", accepted.token()).body(),
+                    "the stored receipt survives a restart");
         }
         assertEquals(serviceCert, serviceCertificate(data), "the service keeps its receipt key across restarts");
     }
 
+    @Test
+    void anOperatorKeystoreSealsTheReceiptAndNoDemoKeyIsMade(@TempDir Path dir) throws Exception {
+        Path keystore = dir.resolve("operator-receipts.p12");
+        X509Certificate operator = SelfSigned.write(keystore, "receipts", "operator-secret".toCharArray(),
+                "CN=Receipts of the example operator,O=Example");
+        TestMaterial.Signed good = TestMaterial.sign(Persona.IE);
+        byte[] pdf;
+        try (VerificationServer server = VerificationServer.start(TestMaterial.config(dir.resolve("data"))
+                .receiptKey(keystore, "operator-secret").build())) {
+            VerificationClient client = new VerificationClient(server.uri());
+            Submission s = client.await(client.submit(good.payload(), good.signature()), Duration.ofSeconds(30), (a, b, c, d) -> { });
+            assertEquals(Verdict.VERIFIED, s.verdict());
+            pdf = client.receipt(s.id(), s.token());
+        }
+        PdfSignatureVerifier.Result v = new PdfSignatureVerifier(new TrustMaterial(List.of(operator), List.of()),
+                Clock.systemUTC()).verify(pdf);
+        assertEquals(operator, v.signer());
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(doc).replace("\n", " ");
+            assertTrue(text.contains("Ключ оператора сервиса") && !text.contains("ДЕМОНСТРАЦИОННЫЙ"), text);
+        }
+        assertTrue(!Files.exists(dir.resolve("data").resolve(ReceiptMaker.KEY_FILE)), "no demo key beside an operator's key");
+    }
+
+    @Test
+    void aDemoKeyKeptWithItsPasswordFileByAnOlderVersionIsMovedOffIt(@TempDir Path data) throws Exception {
+        X509Certificate old = SelfSigned.write(data.resolve(ReceiptMaker.KEY_FILE), "receipts", "old-random-password".toCharArray(),
+                "CN=orgsign verification service (self-signed receipt key),O=orgsign");
+        Files.writeString(data.resolve("receipt-key.password"), "old-random-password");
+        try (VerificationServer server = VerificationServer.start(TestMaterial.config(data).build())) {
+            assertTrue(server.uri().getPort() > 0);
+        }
+        assertTrue(!Files.exists(data.resolve("receipt-key.password")), "the password file is gone");
+        assertEquals(old, serviceCertificate(data), "the same key, now in the demo key's file alone");
+    }
+
     private static X509Certificate serviceCertificate(Path data) throws Exception {
         KeyStore ks = KeyStore.getInstance("PKCS12");
-        char[] pw = Files.readString(data.resolve(ReceiptMaker.PASSWORD_FILE)).trim().toCharArray();
+        assertTrue(Files.list(data).noneMatch(f -> f.getFileName().toString().contains("password")),
+                "no password file lies beside the receipt key");
+        char[] pw = ReceiptMaker.DEMO_KEY_PASSWORD.toCharArray();
         try (InputStream in = Files.newInputStream(data.resolve(ReceiptMaker.KEY_FILE))) {
             ks.load(in, pw);
         }
         return (X509Certificate) ks.getCertificate(ks.aliases().nextElement());
     }
 
-    private static HttpResponse<byte[]> get(VerificationServer s, String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(s.uri().resolve(path)).build(), HttpResponse.BodyHandlers.ofByteArray());
+    private static HttpResponse<byte[]> get(VerificationServer s, String path, String token) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(s.uri().resolve(path)).header("Authorization", "Bearer " + token).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
     }
 }

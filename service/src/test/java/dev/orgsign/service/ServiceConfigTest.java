@@ -36,6 +36,28 @@ class ServiceConfigTest {
     }
 
     @Test
+    void limitsHaveDefaultsForAnOpenNetworkAndWrongOnesAreSentences() {
+        ServiceLimits l = valid().build().limits();
+        assertEquals(new Rate(30, java.time.Duration.ofMinutes(10)), l.perClient());
+        assertEquals(new Rate(5, java.time.Duration.ofHours(1)), l.perRecipient());
+        assertEquals(java.time.Duration.ofDays(90), l.retain());
+        assertEquals(5, l.maxCertificates());
+        assertEquals(256 * 1024, valid().build().maxBodyBytes());
+        assertEquals("The certificates allowed in a signature must be between 1 and 100.",
+                assertThrows(IllegalArgumentException.class, () -> valid().maxCertificates(0).build()).getMessage());
+        assertEquals("Submissions must be kept for at least a second (--retain).",
+                assertThrows(IllegalArgumentException.class, () -> valid().retain(java.time.Duration.ZERO).build()).getMessage());
+        assertEquals("A rate needs a count of at least 1 and a period of at least a millisecond.",
+                assertThrows(IllegalArgumentException.class, () -> new Rate(0, java.time.Duration.ofMinutes(1))).getMessage());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> valid().maxBodyBytes(2048).build()).getMessage()
+                .contains("must not be below the signature limit"));
+        assertEquals("10 minutes", new Rate(30, java.time.Duration.ofMinutes(10)).period());
+        assertEquals("1 hour", new Rate(5, java.time.Duration.ofHours(1)).period());
+        assertEquals(Path.of("d", "audit.log"), valid().build().auditLogFile());
+        assertTrue(valid().build().selfMadeReceiptKey());
+    }
+
+    @Test
     void startingWithWrongPathsOrABusyPortFailsWithASentence(@org.junit.jupiter.api.io.TempDir Path data) throws Exception {
         dev.orgsign.core.OrgsignException noTrust = assertThrows(dev.orgsign.core.OrgsignException.class, () ->
                 VerificationServer.start(TestMaterial.config(data).trust(data.resolve("nowhere")).build()));

@@ -21,6 +21,7 @@ import dev.orgsign.testcerts.TestPkiWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -50,6 +51,21 @@ final class TestMaterial {
     static ServiceConfig.Builder config(Path data) {
         return ServiceConfig.builder().dataDir(data).trust(DIR.resolve("trust")).crls(List.of(DIR.resolve("crl")))
                 .registry(DIR.resolve("registry/utf-8"));
+    }
+
+    /**
+     * Limits wide enough for tests that pour a thousand submissions from one client to one
+     * recipient (the crash and two-instance tests, the benchmark): what they test is not the limits.
+     */
+    static ServiceConfig.Builder bulk(ServiceConfig.Builder b) {
+        return b.perClient(new Rate(1_000_000, Duration.ofSeconds(1))).perRecipient(new Rate(1_000_000, Duration.ofSeconds(1)));
+    }
+
+    /** An operator API key, random per call, whose hash is written to {@code file} (named "test-operator"). */
+    static String operatorKey(Path file) throws java.io.IOException {
+        String key = ApiKeys.newToken();
+        Files.writeString(file, "# operator keys of a test\nsha256:" + ApiKeys.sha256(key) + " test-operator\n");
+        return key;
     }
 
     static SignatureVerifier inProcessVerifier() {

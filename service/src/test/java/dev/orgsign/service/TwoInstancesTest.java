@@ -30,27 +30,30 @@ class TwoInstancesTest {
     void twoInstancesOnOnePostgresShareTheWork(@TempDir Path data) throws Exception {
         List<TestMaterial.Signed> batch = TestMaterial.batch(N);
         try (Postgres pg = Postgres.create();
-             VerificationServer a = VerificationServer.start(TestMaterial.config(data.resolve("a")).jdbcUrl(pg.url())
-                     .instanceName("a").workers(2).build());
-             VerificationServer b = VerificationServer.start(TestMaterial.config(data.resolve("b")).jdbcUrl(pg.url())
-                     .instanceName("b").workers(2).build())) {
+             VerificationServer a = VerificationServer.start(TestMaterial.bulk(TestMaterial.config(data.resolve("a")))
+                     .jdbcUrl(pg.url()).instanceName("a").workers(2).build());
+             VerificationServer b = VerificationServer.start(TestMaterial.bulk(TestMaterial.config(data.resolve("b")))
+                     .jdbcUrl(pg.url()).instanceName("b").workers(2).build())) {
             VerificationClient[] clients = {new VerificationClient(a.uri()), new VerificationClient(b.uri())};
             ExecutorService pool = Executors.newFixedThreadPool(8);
             try {
-                List<Future<String>> ids = new ArrayList<>();
+                List<Future<Submission>> ids = new ArrayList<>();
                 for (int i = 0; i < N; i++) {
                     int k = i;
-                    ids.add(pool.submit(() -> clients[k % 2].submit(batch.get(k).payload(), batch.get(k).signature()).id()));
+                    ids.add(pool.submit(() -> clients[k % 2].submit(batch.get(k).payload(), batch.get(k).signature())));
                 }
                 Set<String> all = new HashSet<>();
-                for (Future<String> f : ids) {
-                    all.add(f.get());
+                List<Submission> accepted = new ArrayList<>();
+                for (Future<Submission> f : ids) {
+                    accepted.add(f.get());
+                    all.add(accepted.get(accepted.size() - 1).id());
                 }
                 assertEquals(N, all.size());
                 int k = 0;
-                for (String id : all) {
-                    Submission s = clients[k++ % 2].await(id, Duration.ofSeconds(180), (x, y, z, w) -> { });
-                    assertEquals(Verdict.VERIFIED, s.verdict(), id + ": " + s.checks());
+                for (Submission sub : accepted) {
+                    // the read token of a submission taken in by one instance opens it at the other
+                    Submission s = clients[++k % 2].await(sub, Duration.ofSeconds(180), (x, y, z, w) -> { });
+                    assertEquals(Verdict.VERIFIED, s.verdict(), sub.id() + ": " + s.checks());
                 }
             } finally {
                 pool.shutdownNow();

@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
-/** {@code --wait} values: {@code 90s}, {@code 5m}, {@code 1h}, {@code 500ms}, or ISO-8601 {@code PT2M}. */
+/** Durations on the command line: {@code 90s}, {@code 5m}, {@code 1h}, {@code 90d}, {@code 500ms}, or ISO-8601 {@code PT2M}. */
 final class Durations {
     private Durations() {
     }
@@ -27,6 +27,8 @@ final class Durations {
                 d = Duration.ofMinutes(Long.parseLong(t.substring(0, t.length() - 1)));
             } else if (t.endsWith("h")) {
                 d = Duration.ofHours(Long.parseLong(t.substring(0, t.length() - 1)));
+            } else if (t.endsWith("d")) {
+                d = Duration.ofDays(Long.parseLong(t.substring(0, t.length() - 1)));
             } else {
                 d = Duration.ofSeconds(Long.parseLong(t));
             }

@@ -4,6 +4,7 @@ import dev.orgsign.cli.Messages;
 import dev.orgsign.core.ErrorCode;
 import dev.orgsign.core.IoFailures;
 import dev.orgsign.core.OrgsignException;
+import dev.orgsign.core.PrivateFiles;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,9 +35,10 @@ final class Files2 {
         }
     }
 
+    /** Writes a file readable by its owner only: what the command writes holds personal data. */
     static void write(Path file, byte[] bytes) throws OrgsignException {
         try {
-            Files.write(file, bytes);
+            PrivateFiles.write(file, bytes);
         } catch (IOException e) {
             throw new OrgsignException(ErrorCode.IO, Messages.text("file.unwritable", file, IoFailures.reason(e)), e);
         }

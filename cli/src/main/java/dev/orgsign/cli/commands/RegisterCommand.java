@@ -1,5 +1,6 @@
 package dev.orgsign.cli.commands;
 
+import dev.orgsign.cli.ClientOptions;
 import dev.orgsign.cli.PinOptions;
 import dev.orgsign.cli.RegistrySource;
 import dev.orgsign.cli.TokenListing;
@@ -86,6 +87,9 @@ public final class RegisterCommand extends BaseCommand {
     @Option(names = "--yes", descriptionKey = "opt.yes")
     boolean yes;
 
+    @Mixin
+    ClientOptions service;
+
     @Override
     public Integer call() throws OrgsignException {
         if (endpoint == null && !noSubmit) {
@@ -125,9 +129,9 @@ public final class RegisterCommand extends BaseCommand {
             notSubmitted(signed, files);
             return 0;
         }
-        return Submissions.submit(this, signed.canonicalPayload(), signed.signature(),
-                new Submissions.Sent(out.resolve(SignedRegistration.PAYLOAD_FILE), out.resolve(SignedRegistration.SIGNATURE_FILE)),
-                endpoint, wait, out, files);
+        return Submissions.submit(this, service.client(endpoint, m()), service.apiKeyEnv(), signed.canonicalPayload(),
+                signed.signature(), new Submissions.Sent(out.resolve(SignedRegistration.PAYLOAD_FILE),
+                        out.resolve(SignedRegistration.SIGNATURE_FILE)), endpoint, wait, out, out, files);
     }
 
     /** What the command line gave is checked at once, before any token is touched, and never asked again. */

@@ -5,15 +5,16 @@ import dev.orgsign.cli.Messages;
 import dev.orgsign.core.ErrorCode;
 import dev.orgsign.core.IoFailures;
 import dev.orgsign.core.OrgsignException;
+import dev.orgsign.core.PrivateFiles;
 import dev.orgsign.core.client.AwaitProgress;
 import dev.orgsign.core.client.Submission;
+import dev.orgsign.core.client.SubmissionFile;
 import dev.orgsign.core.client.VerificationClient;
 import dev.orgsign.core.verify.Verdict;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,27 +30,29 @@ final class Submissions {
     }
 
     /**
-     * Submits and, with {@code wait}, follows the submission; prints the verdict shape. Whatever
-     * happens after the signed files exist, the person is told what to do next with the real
-     * endpoint: a service that cannot be reached or refuses, the command that submits the files
-     * again; a verdict that does not come in time (or Ctrl-C while waiting), the submission's
-     * number and the command that asks for it.
+     * Submits and, with {@code wait}, follows the submission; keeps its read token in
+     * {@code keepDir/submission.json} (owner-only); prints the verdict shape. Whatever happens after
+     * the signed files exist, the person is told what to do next with the real endpoint: a service
+     * that cannot be reached or refuses, the command that submits the files again; a verdict that
+     * does not come in time (or Ctrl-C while waiting), the submission's number and the command that
+     * asks for it.
      *
      * @param sent       the payload and signature files submitted (for the command that resubmits them)
      * @param receiptDir where to save the receipt of a verified submission, or null
+     * @param keepDir    where to keep the submission's id and read token (beside the registration)
      * @param files      files to name in the output (may be empty)
      * @return the exit code: 0 verified or accepted, 5 rejected
      */
-    static int submit(BaseCommand c, byte[] payload, byte[] signature, Sent sent, URI endpoint, Duration wait,
-                      Path receiptDir, Map<String, String> files) throws OrgsignException {
+    static int submit(BaseCommand c, VerificationClient client, String apiKeyEnv, byte[] payload, byte[] signature,
+                      Sent sent, URI endpoint, Duration wait, Path receiptDir, Path keepDir, Map<String, String> files)
+            throws OrgsignException {
         Messages m = c.m();
-        VerificationClient client = new VerificationClient(endpoint);
         boolean progress = c.interactive();
         if (progress) {
             c.err().println(m.get("submit.sending", endpoint));
             c.err().flush();
         }
-        String again = sent.command(endpoint, wait);
+        String again = sent.command(endpoint, wait, apiKeyEnv);
         Submission s;
         try {
             s = client.submit(payload, signature);
@@ -66,18 +69,27 @@ final class Submissions {
             details.put("command", again);
             throw new FollowUpException(e, lines, details);
         }
-        String status = statusCommand(s.id(), endpoint);
+        Map<String, String> allFiles = new LinkedHashMap<>(files);
+        SubmissionFile kept = SubmissionFile.of(s, endpoint);
+        if (kept != null) {
+            try {
+                allFiles.put("submission", kept.writeTo(keepDir).toAbsolutePath().normalize().toString());
+            } catch (OrgsignException e) {
+                // accepted, but the token (given once) has nowhere to go: the user's last chance to keep it
+                c.err().println(m.get("submit.tokenUnsaved", m.sentence(e), kept.token()));
+                c.err().flush();
+            }
+        }
+        String status = statusCommand(s.id(), endpoint, allFiles.get("submission"), apiKeyEnv);
         if (wait != null && s.pending()) {
             Thread onCtrlC = interrupted(c, s.id(), status);
             Runtime.getRuntime().addShutdownHook(onCtrlC);
             try {
-                s = client.await(s.id(), wait, progress ? spinner(c.err(), m) : AwaitProgress.none());
+                s = client.await(s, wait, progress ? spinner(c.err(), m) : AwaitProgress.none());
             } catch (OrgsignException e) {
                 Map<String, Object> details = new LinkedHashMap<>();
                 details.put("id", s.id());
-                if (!files.isEmpty()) {
-                    details.put("files", files);
-                }
+                details.put("files", allFiles);
                 details.put("command", status);
                 throw new FollowUpException(e, List.of(m.get("followup.submitted", s.id()), m.get("followup.status", status)),
                         details);
@@ -89,32 +101,35 @@ final class Submissions {
             }
         }
         if (!s.pending() && s.checks().isEmpty()) {
-            s = client.status(s.id()); // an identical resubmission is answered with its verdict only
+            s = client.status(s.id(), s.token()); // an identical resubmission is answered with its verdict only
         }
-        Map<String, String> allFiles = new LinkedHashMap<>(files);
         if (s.verdict() == Verdict.VERIFIED && receiptDir != null) {
             try {
-                allFiles.put("receipt", receipt(endpoint, s.id(), receiptDir).toString());
+                allFiles.put("receipt", receipt(client, s, receiptDir).toString());
             } catch (OrgsignException e) {
                 c.err().println(m.get("receipt.warning", m.sentence(e))); // the verdict stands without it
                 c.err().flush();
             }
         }
-        report(c, s, allFiles, endpoint);
+        report(c, s, allFiles, status);
         return Reports.exitCode(s.verdict());
     }
 
     /** The payload and signature files a submission sends, for the command that sends them again. */
     record Sent(Path payload, Path signature) {
-        String command(URI endpoint, Duration wait) {
+        String command(URI endpoint, Duration wait, String apiKeyEnv) {
             return "orgsign submit --payload " + quoted(payload.toAbsolutePath().normalize().toString()) + " --signature "
                     + quoted(signature.toAbsolutePath().normalize().toString()) + " --endpoint " + quoted(endpoint.toString())
-                    + (wait == null ? "" : " --wait " + wait.toSeconds() + "s");
+                    + (wait == null ? "" : " --wait " + wait.toSeconds() + "s")
+                    + (apiKeyEnv == null ? "" : " --api-key-env " + apiKeyEnv);
         }
     }
 
-    static String statusCommand(String id, URI endpoint) {
-        return "orgsign status " + id + " --endpoint " + quoted(endpoint.toString());
+    /** The command that asks for a submission, with its read token's file when it was kept. */
+    static String statusCommand(String id, URI endpoint, String tokenFile, String apiKeyEnv) {
+        return "orgsign status " + id + " --endpoint " + quoted(endpoint.toString())
+                + (tokenFile == null ? "" : " --token-file " + quoted(tokenFile))
+                + (apiKeyEnv == null ? "" : " --api-key-env " + apiKeyEnv);
     }
 
     /** A word for the shell: quoted when it holds anything but the usual path and URL characters. */
@@ -149,7 +164,7 @@ final class Submissions {
     }
 
     /** Prints a submission as docs/design.md's verdict shape (JSON) or as text. */
-    static void report(BaseCommand c, Submission s, Map<String, String> files, URI endpoint) {
+    static void report(BaseCommand c, Submission s, Map<String, String> files, String statusCommand) {
         if (c.json()) {
             Map<String, Object> o = Reports.json(s.id(), s.verdict(), s.checks());
             if (!files.isEmpty()) {
@@ -161,7 +176,7 @@ final class Submissions {
         Reports.text(c.out(), c.m(), s.id(), s.verdict(), s.checks());
         files.forEach((k, v) -> c.out().println("  " + c.m().get("file." + k) + ": " + v));
         if (s.pending()) {
-            c.out().println(c.m().get("followup.status", statusCommand(s.id(), endpoint)));
+            c.out().println(c.m().get("followup.status", statusCommand));
         }
         c.out().flush();
     }
@@ -173,12 +188,12 @@ final class Submissions {
         };
     }
 
-    /** Saves the receipt PDF of a verified submission as {@code dir/receipt.pdf}. */
-    static Path receipt(URI endpoint, String id, Path dir) throws OrgsignException {
-        byte[] pdf = new VerificationClient(endpoint).receipt(id);
+    /** Saves the receipt PDF of a verified submission as {@code dir/receipt.pdf}, owner-only. */
+    static Path receipt(VerificationClient client, Submission s, Path dir) throws OrgsignException {
+        byte[] pdf = client.receipt(s.id(), s.token());
         Path file = dir.resolve("receipt.pdf");
         try {
-            Files.createDirectories(dir);
+            PrivateFiles.folder(dir);
         } catch (IOException e) {
             throw new OrgsignException(ErrorCode.IO, Messages.text("folder.uncreatable", dir, IoFailures.reason(e)), e);
         }

@@ -1,9 +1,11 @@
 package dev.orgsign.cli.commands;
 
 import dev.orgsign.core.ErrorCode;
+import dev.orgsign.cli.ClientOptions;
 import dev.orgsign.core.OrgsignException;
 import dev.orgsign.core.payload.PayloadCodec;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.net.URI;
@@ -28,6 +30,9 @@ public final class SubmitCommand extends BaseCommand {
     @Option(names = "--receipt-dir", paramLabel = "DIR", descriptionKey = "opt.receiptDir")
     Path receiptDir;
 
+    @Mixin
+    ClientOptions service;
+
     @Override
     public Integer call() throws OrgsignException {
         byte[] p = Files2.read(payload);
@@ -35,7 +40,9 @@ public final class SubmitCommand extends BaseCommand {
             throw new OrgsignException(ErrorCode.INVALID_PAYLOAD, m().get("submit.emptyPayload", payload));
         }
         PayloadCodec.parse(p); // a file that is not a registration is said here, not sent
-        return Submissions.submit(this, p, Files2.read(signature), new Submissions.Sent(payload, signature), endpoint,
-                waitText == null ? null : Durations.parse(waitText, m()), receiptDir, Map.of());
+        Path beside = payload.toAbsolutePath().getParent();
+        return Submissions.submit(this, service.client(endpoint, m()), service.apiKeyEnv(), p, Files2.read(signature),
+                new Submissions.Sent(payload, signature), endpoint, waitText == null ? null : Durations.parse(waitText, m()),
+                receiptDir, beside, Map.of());
     }
 }

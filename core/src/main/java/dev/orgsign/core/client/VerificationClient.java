@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orgsign.core.ErrorCode;
 import dev.orgsign.core.OrgsignException;
+import dev.orgsign.core.Text;
 import dev.orgsign.core.Texts;
 import dev.orgsign.core.verify.Check;
 import dev.orgsign.core.verify.CheckResult;
@@ -37,9 +38,16 @@ import java.util.regex.Pattern;
  * with the id asked for (HTTP 404), {@link ErrorCode#SERVICE_ERROR} when the service answers with
  * another error (its own message is kept).
  *
+ * <p>Status and receipt are personal data: the service shows them only to whoever holds the
+ * submission's read token, which it returns once, in the answer to {@link #submit}
+ * ({@link Submission#token()}), or to an operator's API key ({@link #withApiKey}). Keep the token
+ * with the submission's id; it is sent as {@code Authorization: Bearer}, an API key as
+ * {@code X-Api-Key}.
+ *
  * <p>Thread-safe; one instance may serve many submissions.
  */
 public final class VerificationClient {
+    private static final Texts T = Texts.of(OrgsignException.class);
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
     private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(16).maxStringLength(1 << 20).build())
@@ -54,6 +62,7 @@ public final class VerificationClient {
     private final URI submissions;
     private final HttpClient http;
     private final Duration requestTimeout;
+    private final String apiKey;
 
     /**
      * A client with the JDK's default TLS trust and a 30-second request timeout.
@@ -76,6 +85,28 @@ public final class VerificationClient {
         this.submissions = URI.create(base.endsWith("/") ? base : base + "/").resolve("api/v1/submissions");
         this.http = http;
         this.requestTimeout = requestTimeout;
+        this.apiKey = null;
+    }
+
+    private VerificationClient(VerificationClient other, String apiKey) {
+        this.submissions = other.submissions;
+        this.http = other.http;
+        this.requestTimeout = other.requestTimeout;
+        this.apiKey = apiKey;
+    }
+
+    /**
+     * This client with an API key sent on every request: a client key where the service lets only
+     * known clients submit, an operator key to read any submission without its token.
+     *
+     * @param key the API key the service's operator gave
+     * @return a client that sends it
+     */
+    public VerificationClient withApiKey(String key) {
+        if (key == null || key.isBlank() || !key.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            throw new IllegalArgumentException("An API key is printable ASCII without spaces.");
+        }
+        return new VerificationClient(this, key);
     }
 
     /**
@@ -84,30 +115,44 @@ public final class VerificationClient {
      *
      * @param payload   the canonical payload JSON
      * @param signature the detached CMS signature (DER)
-     * @return the submission, normally still pending
+     * @return the submission, normally still pending, with its read token when the service accepted
+     *         it just now (an identical resubmission has none: the token is given once)
      * @throws OrgsignException when the service cannot be reached or refuses the submission
      */
     public Submission submit(byte[] payload, byte[] signature) throws OrgsignException {
         ObjectNode body = JSON.createObjectNode();
         body.put("payload", Base64.getEncoder().encodeToString(payload));
         body.put("signature", Base64.getEncoder().encodeToString(signature));
-        HttpRequest request = HttpRequest.newBuilder(submissions).timeout(requestTimeout)
-                .header("Content-Type", "application/json").header("Accept", "application/json")
+        HttpRequest request = request(submissions, null).header("Content-Type", "application/json")
+                .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toString().getBytes(StandardCharsets.UTF_8))).build();
-        return parse(send(request, "submit the registration", MAX_JSON));
+        return parse(send(request, T.text("client.what.submit"), MAX_JSON), null);
+    }
+
+    /**
+     * Asks for the current status of a submission with this client's API key alone (an operator's).
+     *
+     * @param id the id {@link #submit} returned
+     * @return the submission with its verdict and checks when decided
+     * @throws OrgsignException when the service cannot be reached, does not know the id, or needs the read token
+     */
+    public Submission status(String id) throws OrgsignException {
+        return status(id, null);
     }
 
     /**
      * Asks for the current status of a submission.
      *
-     * @param id the id {@link #submit} returned
-     * @return the submission with its verdict and checks when decided
-     * @throws OrgsignException when the service cannot be reached or does not know the id
+     * @param id    the id {@link #submit} returned
+     * @param token the read token {@link #submit} returned, or null to rely on this client's API key
+     * @return the submission with its verdict and checks when decided, carrying {@code token}
+     * @throws OrgsignException when the service cannot be reached, or knows no submission with this
+     *                          id and token (HTTP 404), or was given no token (HTTP 401)
      */
-    public Submission status(String id) throws OrgsignException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(submissions + "/" + checkId(id))).timeout(requestTimeout)
+    public Submission status(String id, String token) throws OrgsignException {
+        HttpRequest request = request(URI.create(submissions + "/" + checkId(id)), token)
                 .header("Accept", "application/json").GET().build();
-        return parse(send(request, "ask for the status of submission " + id, MAX_JSON));
+        return parse(send(request, T.text("client.what.status", id), MAX_JSON), token);
     }
 
     /**
@@ -116,7 +161,8 @@ public final class VerificationClient {
      * service has verified the submission; for a pending or rejected one the service refuses, and
      * that refusal becomes an {@link ErrorCode#SERVICE_ERROR} naming the submission's state.
      *
-     * @param id the id {@link #submit} returned
+     * @param id    the id {@link #submit} returned
+     * @param token the read token {@link #submit} returned, or null to rely on this client's API key
      * @return the PDF bytes, at most 10 MB, starting with {@code %PDF-}
      * @throws OrgsignException {@link ErrorCode#INVALID_INPUT} when {@code id} is not a submission
      *                          id; {@link ErrorCode#SERVICE_ERROR} when the service does not know
@@ -124,23 +170,76 @@ public final class VerificationClient {
      *                          answers with something other than a PDF or with more than 10 MB;
      *                          otherwise as {@link #status}
      */
-    public byte[] receipt(String id) throws OrgsignException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(submissions + "/" + checkId(id) + "/receipt.pdf"))
-                .timeout(requestTimeout).header("Accept", "application/pdf").GET().build();
-        Answer a = send(request, "fetch the receipt of submission " + id, MAX_RECEIPT);
+    public byte[] receipt(String id, String token) throws OrgsignException {
+        HttpRequest request = request(URI.create(submissions + "/" + checkId(id) + "/receipt.pdf"), token)
+                .header("Accept", "application/pdf").GET().build();
+        Answer a = send(request, T.text("client.what.receipt", id), MAX_RECEIPT);
         byte[] pdf = a.body();
         if (pdf.length < 5 || !new String(pdf, 0, 5, StandardCharsets.ISO_8859_1).equals("%PDF-")) {
-            throw new OrgsignException(ErrorCode.SERVICE_ERROR, "The receipt of submission " + id + " from "
-                    + a.uri().getAuthority() + " is not a PDF document.");
+            throw new OrgsignException(ErrorCode.SERVICE_ERROR, T.text("client.receiptNotPdf", id, a.uri().getAuthority()));
         }
         return pdf;
     }
 
+    /**
+     * Fetches the receipt of a verified submission with this client's API key alone (an operator's);
+     * otherwise as {@link #receipt(String, String)}.
+     *
+     * @param id the submission id
+     * @return the PDF bytes
+     * @throws OrgsignException as {@link #receipt(String, String)}
+     */
+    public byte[] receipt(String id) throws OrgsignException {
+        return receipt(id, null);
+    }
+
+    private HttpRequest.Builder request(URI uri, String token) throws OrgsignException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(requestTimeout);
+        if (token != null) {
+            if (token.isEmpty() || !token.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+                throw new OrgsignException(ErrorCode.INVALID_INPUT, T.text("client.badToken"));
+            }
+            b.header("Authorization", "Bearer " + token);
+        }
+        if (apiKey != null) {
+            b.header("X-Api-Key", apiKey);
+        }
+        return b;
+    }
+
     private static String checkId(String id) throws OrgsignException {
         if (id == null || !ID.matcher(id).matches()) {
-            throw new OrgsignException(ErrorCode.INVALID_INPUT, "\"" + id + "\" is not a submission id.");
+            throw new OrgsignException(ErrorCode.INVALID_INPUT, T.text("client.badId", id));
         }
         return id;
+    }
+
+    /**
+     * Follows a submission that {@link #submit} returned, with its read token, until the service
+     * decides; otherwise as {@link #await(String, String, Duration, AwaitProgress)}.
+     *
+     * @param submission what {@link #submit} returned
+     * @param deadline   how long to wait in total
+     * @param progress   told after every poll
+     * @return the decided submission, carrying the read token
+     * @throws OrgsignException as {@link #await(String, String, Duration, AwaitProgress)}
+     */
+    public Submission await(Submission submission, Duration deadline, AwaitProgress progress) throws OrgsignException {
+        return await(submission.id(), submission.token(), deadline, progress);
+    }
+
+    /**
+     * Polls with this client's API key alone (an operator's); otherwise as
+     * {@link #await(String, String, Duration, AwaitProgress)}.
+     *
+     * @param id       the submission id
+     * @param deadline how long to wait in total
+     * @param progress told after every poll
+     * @return the decided submission
+     * @throws OrgsignException as {@link #await(String, String, Duration, AwaitProgress)}
+     */
+    public Submission await(String id, Duration deadline, AwaitProgress progress) throws OrgsignException {
+        return await(id, null, deadline, progress);
     }
 
     /**
@@ -148,17 +247,18 @@ public final class VerificationClient {
      * and doubling up to 5 s between polls.
      *
      * @param id       the submission id
+     * @param token    the read token, or null to rely on this client's API key
      * @param deadline how long to wait in total
      * @param progress told after every poll
      * @return the decided submission (VERIFIED or REJECTED)
      * @throws OrgsignException {@link ErrorCode#SERVICE_TIMEOUT} when no verdict came in time, or
      *                          any failure of {@link #status}
      */
-    public Submission await(String id, Duration deadline, AwaitProgress progress) throws OrgsignException {
+    public Submission await(String id, String token, Duration deadline, AwaitProgress progress) throws OrgsignException {
         long start = System.nanoTime();
         Duration pause = FIRST_POLL;
         for (int attempt = 1; ; attempt++) {
-            Submission s = status(id);
+            Submission s = status(id, token);
             Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
             if (!s.pending()) {
                 progress.polled(s, attempt, elapsed, Duration.ZERO);
@@ -167,8 +267,7 @@ public final class VerificationClient {
             Duration left = deadline.minus(elapsed);
             if (left.isNegative() || left.isZero()) {
                 progress.polled(s, attempt, elapsed, Duration.ZERO);
-                throw new OrgsignException(ErrorCode.SERVICE_TIMEOUT, "The service has not decided on submission " + id
-                        + " within " + human(deadline) + "; ask again later with `orgsign status " + id + "`.");
+                throw new OrgsignException(ErrorCode.SERVICE_TIMEOUT, T.text("client.noVerdict", id, human(deadline)));
             }
             Duration wait = pause.compareTo(left) < 0 ? pause : left;
             progress.polled(s, attempt, elapsed, wait);
@@ -176,7 +275,7 @@ public final class VerificationClient {
                 Thread.sleep(wait.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new OrgsignException(ErrorCode.SERVICE_TIMEOUT, "Waiting for submission " + id + " was interrupted.", e);
+                throw new OrgsignException(ErrorCode.SERVICE_TIMEOUT, T.text("client.waitInterrupted", id), e);
             }
             pause = pause.multipliedBy(2).compareTo(MAX_POLL) > 0 ? MAX_POLL : pause.multipliedBy(2);
         }
@@ -186,7 +285,7 @@ public final class VerificationClient {
     private record Answer(URI uri, byte[] body) {
     }
 
-    private Answer send(HttpRequest request, String what, int limit) throws OrgsignException {
+    private Answer send(HttpRequest request, Text what, int limit) throws OrgsignException {
         int code;
         byte[] body;
         try {
@@ -196,25 +295,24 @@ public final class VerificationClient {
                 body = in.readNBytes(limit + 1);
             }
         } catch (HttpConnectTimeoutException e) {
-            throw new OrgsignException(ErrorCode.SERVICE_UNREACHABLE, "Could not " + what + ": the service at "
-                    + request.uri().getHost() + " did not accept a connection in time.", e);
+            throw new OrgsignException(ErrorCode.SERVICE_UNREACHABLE, T.text("client.connectTimeout", what,
+                    request.uri().getHost()), e);
         } catch (HttpTimeoutException e) {
-            throw new OrgsignException(ErrorCode.SERVICE_TIMEOUT, "Could not " + what + ": the service did not answer within "
-                    + human(requestTimeout) + ".", e);
+            throw new OrgsignException(ErrorCode.SERVICE_TIMEOUT, T.text("client.answerTimeout", what, human(requestTimeout)), e);
         } catch (ConnectException e) {
-            throw new OrgsignException(ErrorCode.SERVICE_UNREACHABLE, "Could not " + what + ": nothing answers at "
-                    + request.uri().getScheme() + "://" + request.uri().getAuthority() + "; check the endpoint address.", e);
+            throw new OrgsignException(ErrorCode.SERVICE_UNREACHABLE, T.text("client.nothingAnswers", what,
+                    request.uri().getScheme() + "://" + request.uri().getAuthority()), e);
         } catch (IOException e) {
-            throw new OrgsignException(ErrorCode.SERVICE_UNREACHABLE, "Could not " + what + ": the connection to "
-                    + request.uri().getAuthority() + " failed (" + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ").", e);
+            throw new OrgsignException(ErrorCode.SERVICE_UNREACHABLE, T.text("client.connectionFailed", what,
+                    request.uri().getAuthority(), e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": "
+                    + e.getMessage())), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new OrgsignException(ErrorCode.SERVICE_TIMEOUT, "Could not " + what + ": interrupted.", e);
+            throw new OrgsignException(ErrorCode.SERVICE_TIMEOUT, T.text("client.interrupted", what), e);
         }
         if (body.length > limit) {
-            throw new OrgsignException(ErrorCode.SERVICE_ERROR, "Could not " + what + ": the service's answer is larger than "
-                    + (limit >= 1 << 20 ? (limit >> 20) + " MB" : limit + " bytes") + ".");
+            throw new OrgsignException(ErrorCode.SERVICE_ERROR, limit >= 1 << 20 ? T.text("client.tooLargeMb", what, limit >> 20)
+                    : T.text("client.tooLargeBytes", what, limit));
         }
         if (code >= 200 && code < 300) {
             return new Answer(request.uri(), body);
@@ -223,12 +321,11 @@ public final class VerificationClient {
             String path = request.uri().getPath();
             String rest = path.substring(path.indexOf("submissions/") + "submissions/".length());
             String id = rest.contains("/") ? rest.substring(0, rest.indexOf('/')) : rest;
-            throw new OrgsignException(ErrorCode.SUBMISSION_NOT_FOUND, Texts.of(OrgsignException.class)
-                    .text("client.notFound", id, request.uri().getAuthority()));
+            throw new OrgsignException(ErrorCode.SUBMISSION_NOT_FOUND, T.text("client.notFound", id, request.uri().getAuthority()));
         }
         String message = errorMessage(body);
-        throw new OrgsignException(ErrorCode.SERVICE_ERROR, "The service answered HTTP " + code + " when asked to " + what
-                + (message == null ? "." : ": " + message));
+        throw new OrgsignException(ErrorCode.SERVICE_ERROR, message == null ? T.text("client.httpError", code, what)
+                : T.text("client.httpErrorSaid", code, what, message));
     }
 
     private static String errorMessage(byte[] body) {
@@ -243,7 +340,8 @@ public final class VerificationClient {
         return null;
     }
 
-    private static Submission parse(Answer response) throws OrgsignException {
+    /** @param token the read token the caller holds, kept when the answer carries none */
+    private static Submission parse(Answer response, String token) throws OrgsignException {
         try {
             JsonNode n = JSON.readTree(response.body());
             String id = n.get("id").asText();
@@ -256,14 +354,14 @@ public final class VerificationClient {
                             c.path("message").asText("")));
                 }
             }
-            return new Submission(id, verdict, checks);
+            JsonNode given = n.get("token");
+            return new Submission(id, verdict, checks, given != null && given.isTextual() ? given.asText() : token);
         } catch (IOException | RuntimeException e) {
-            throw new OrgsignException(ErrorCode.SERVICE_ERROR, "The service's answer cannot be read; is "
-                    + response.uri().getAuthority() + " an orgsign verification service?", e);
+            throw new OrgsignException(ErrorCode.SERVICE_ERROR, T.text("client.unreadable", response.uri().getAuthority()), e);
         }
     }
 
-    private static String human(Duration d) {
-        return d.toSeconds() >= 1 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+    private static Text human(Duration d) {
+        return d.toSeconds() >= 1 ? T.text("client.seconds", d.toSeconds()) : T.text("client.millis", d.toMillis());
     }
 }

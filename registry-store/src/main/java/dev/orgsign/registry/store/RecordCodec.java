@@ -143,9 +143,10 @@ final class RecordCodec {
 
     /** The sortable form of a version: dates as ISO (0000-00-00 when missing), entries zero-padded. */
     static String versionKey(RecordVersion v) {
+        String entries = Integer.toString(v.entries());
         return (v.extractDate() == null ? "0000-00-00" : v.extractDate().toString()) + ' '
                 + (v.latestEntryDate() == null ? "0000-00-00" : v.latestEntryDate().toString()) + ' '
-                + String.format("%010d", v.entries());
+                + "0000000000".substring(entries.length()) + entries;
     }
 
     private interface Body {

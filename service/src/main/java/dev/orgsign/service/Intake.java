@@ -1,0 +1,242 @@
+package dev.orgsign.service;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.orgsign.core.OrgsignException;
+import dev.orgsign.core.payload.PayloadCodec;
+import dev.orgsign.core.payload.RegistrationPayload;
+import dev.orgsign.core.verify.Verdict;
+import org.bouncycastle.cms.CMSSignedData;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+import java.io.IOException;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * {@code POST /api/v1/submissions}: who may submit and how often, the body read without a thread
+ * waiting for it, the size and certificate limits, and the durable intake. A new submission's
+ * answer carries its read token, the only time the token is ever sent.
+ */
+final class Intake {
+    private final SubmissionStore store;
+    private final ServiceConfig config;
+    private final Access access;
+    private final TokenBuckets perClient;
+    private final TokenBuckets perRecipient;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final Semaphore wakeUp;
+    /** Bytes still free for bodies being read: each reads with its Content-Length (or the body limit) reserved. */
+    private final AtomicLong bodyMemory;
+
+    Intake(SubmissionStore store, ServiceConfig config, Access access, AuditLog audit, Clock clock, Semaphore wakeUp) {
+        this.store = store;
+        this.config = config;
+        this.access = access;
+        this.audit = audit;
+        this.clock = clock;
+        this.wakeUp = wakeUp;
+        this.perClient = new TokenBuckets(config.limits().perClient(), 100_000, System::nanoTime);
+        this.perRecipient = new TokenBuckets(config.limits().perRecipient(), 100_000, System::nanoTime);
+        this.bodyMemory = new AtomicLong(config.limits().bodyMemory());
+    }
+
+    /** Checks who asks and how often, then reads the body asynchronously and answers when it is whole. */
+    void submit(Request request, Response response, Callback callback) throws ApiHandler.ApiError {
+        String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
+        if (type == null || !type.toLowerCase(Locale.ROOT).replace(" ", "").matches("application/json(;.*)?")) {
+            throw new ApiHandler.ApiError(415, "unsupported_media_type", "Send the submission as application/json.");
+        }
+        String client = access.submitter(request);
+        long wait = perClient.take(client);
+        if (wait > 0) {
+            audit.record("rate-limited", client, null, "per-client");
+            throw new ApiHandler.ApiError(429, "rate_limited", "This client has sent " + config.limits().perClient().count()
+                    + " submissions within " + config.limits().perClient().period()
+                    + "; try again in " + wait + " s.").retryAfter(wait);
+        }
+        long length = request.getLength();
+        if (length > config.maxBodyBytes()) {
+            throw new ApiHandler.ApiError(413, "too_large", "The request body of " + length + " bytes exceeds the limit of "
+                    + config.maxBodyBytes() + " bytes.");
+        }
+        long reserved = length >= 0 ? length : config.maxBodyBytes();
+        if (bodyMemory.addAndGet(-reserved) < 0) {
+            bodyMemory.addAndGet(reserved);
+            audit.record("refused", client, null, "busy");
+            throw new ApiHandler.ApiError(503, "busy", "The service is reading too many submissions at once; try again in "
+                    + "a few seconds.").retryAfter(5);
+        }
+        BodyReader.read(request, config.maxBodyBytes(), config.limits().minBodyRate(), new BodyReader.Done() {
+            @Override
+            public void body(byte[] body) {
+                bodyMemory.addAndGet(reserved);
+                ApiHandler.answer(response, callback, "POST", "/api/v1/submissions", () -> accept(client, body, response, callback));
+            }
+
+            @Override
+            public void refused(ApiHandler.ApiError error) {
+                bodyMemory.addAndGet(reserved);
+                audit.record("refused", client, null, error.code);
+                ApiHandler.error(response, callback, error);
+            }
+        });
+    }
+
+    private void accept(String client, byte[] body, Response response, Callback callback) throws ApiHandler.ApiError, SQLException {
+        byte[][] parts;
+        RegistrationPayload p;
+        try {
+            parts = parts(body);
+            p = payload(parts[0]);
+            limits(parts[1]);
+        } catch (ApiHandler.ApiError e) {
+            audit.record("refused", client, null, e.code);
+            throw e;
+        }
+        byte[] payload = parts[0];
+        byte[] signature = parts[1];
+        String requestId = p.requestId().toString();
+        String payloadHash = ApiHandler.sha256(payload);
+        String signatureHash = ApiHandler.sha256(signature);
+        String email = p.contact() == null ? null : p.contact().email();
+        try {
+            Optional<SubmissionStore.Intake> before = store.existing(requestId, payloadHash, signatureHash);
+            if (before.isPresent()) {
+                answer(client, before.get(), null, response, callback);
+                return;
+            }
+            if (email != null) {
+                long wait = perRecipient.take(email.toLowerCase(Locale.ROOT));
+                if (wait > 0) {
+                    audit.record("rate-limited", client, null, "per-recipient");
+                    throw new ApiHandler.ApiError(429, "rate_limited", "The contact address has been named in "
+                            + config.limits().perRecipient().count() + " submissions within "
+                            + config.limits().perRecipient().period() + "; try again in " + wait + " s.")
+                            .retryAfter(wait);
+                }
+            }
+            String token = ApiKeys.newToken();
+            SubmissionStore.Intake intake = store.accept(requestId, payload, signature, payloadHash, signatureHash,
+                    ApiKeys.sha256(token), email, Worker.Notifications.organization(p), clock.millis(), config.maxPending());
+            if (intake.created()) {
+                wakeUp.release();
+            }
+            answer(client, intake, intake.created() ? token : null, response, callback);
+        } catch (SubmissionStore.Full e) {
+            audit.record("refused", client, null, "too_many_pending");
+            throw new ApiHandler.ApiError(429, "too_many_pending", "The service has " + config.maxPending()
+                    + " submissions waiting for verification; try again in a minute.").retryAfter(60);
+        } catch (SubmissionStore.Conflict e) {
+            audit.record("refused", client, null, "request_id_reused");
+            throw new ApiHandler.ApiError(409, "request_id_reused", e.getMessage());
+        }
+    }
+
+    private void answer(String client, SubmissionStore.Intake intake, String token, Response response, Callback callback) {
+        audit.record(intake.created() ? "submitted" : "resubmitted", client, intake.id(), intake.status().name());
+        ObjectNode out = Json.object();
+        out.put("id", intake.id());
+        out.put("status", intake.status().name());
+        if (token != null) {
+            out.put("token", token);
+        }
+        ApiHandler.json(response, callback, intake.status() == Verdict.PENDING ? 202 : 200, out);
+    }
+
+    /** The payload and the signature of a body, decoded. */
+    private static byte[][] parts(byte[] body) throws ApiHandler.ApiError {
+        JsonNode root;
+        try {
+            root = Json.MAPPER.readTree(body);
+        } catch (JacksonException e) {
+            throw new ApiHandler.ApiError(400, "invalid_json", "The request body is not valid JSON: " + e.getOriginalMessage() + ".");
+        } catch (IOException e) {
+            throw new ApiHandler.ApiError(400, "invalid_json", "The request body cannot be read.");
+        }
+        if (root == null || !root.isObject()) {
+            throw new ApiHandler.ApiError(400, "invalid_request", "The request body must be a JSON object with \"payload\" and \"signature\".");
+        }
+        for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
+            String f = it.next();
+            if (!f.equals("payload") && !f.equals("signature")) {
+                throw new ApiHandler.ApiError(400, "invalid_request", "Unknown field \"" + ApiHandler.trim(f)
+                        + "\"; only \"payload\" and \"signature\" are allowed.");
+            }
+        }
+        return new byte[][] {base64(root, "payload"), base64(root, "signature")};
+    }
+
+    private static RegistrationPayload payload(byte[] payload) throws ApiHandler.ApiError {
+        RegistrationPayload p;
+        try {
+            p = PayloadCodec.parse(payload);
+        } catch (OrgsignException e) {
+            throw new ApiHandler.ApiError(400, "invalid_payload", e.getMessage());
+        } catch (RuntimeException e) {
+            throw new ApiHandler.ApiError(400, "invalid_payload", "The payload cannot be read as a registration.");
+        }
+        if (p.contact() != null && p.contact().email() != null) {
+            try {
+                new jakarta.mail.internet.InternetAddress(p.contact().email(), true).validate();
+            } catch (jakarta.mail.internet.AddressException e) {
+                throw new ApiHandler.ApiError(400, "invalid_payload", "The contact e-mail " + ApiHandler.trim(p.contact().email())
+                        + " is not an address mail can be sent to.");
+            }
+        }
+        return p;
+    }
+
+    /** The signature's size and what it carries: one signer, a handful of certificates and CRLs. */
+    private void limits(byte[] signature) throws ApiHandler.ApiError {
+        int maxBytes = config.limits().maxSignatureBytes();
+        if (signature.length > maxBytes) {
+            throw new ApiHandler.ApiError(413, "too_large", "The signature of " + signature.length + " bytes exceeds the limit of "
+                    + maxBytes + " bytes.");
+        }
+        int carried;
+        try {
+            CMSSignedData cms = new CMSSignedData(signature);
+            if (cms.getSignerInfos().size() != 1) {
+                throw new ApiHandler.ApiError(400, "invalid_signature", "The signature must hold exactly one signer.");
+            }
+            carried = cms.getCertificates().getMatches(null).size() + cms.getCRLs().getMatches(null).size()
+                    + cms.getAttributeCertificates().getMatches(null).size();
+        } catch (org.bouncycastle.cms.CMSException | RuntimeException e) {
+            throw new ApiHandler.ApiError(400, "invalid_signature", "The signature is not a DER CMS SignedData structure "
+                    + "(garbage or truncated).");
+        }
+        int max = config.limits().maxCertificates();
+        if (carried > max) {
+            throw new ApiHandler.ApiError(400, "too_many_certificates", "The signature carries " + carried
+                    + " certificates and CRLs; the service takes at most " + max + " (the signer's certificate and its CAs).");
+        }
+    }
+
+    private static byte[] base64(JsonNode root, String field) throws ApiHandler.ApiError {
+        JsonNode n = root.get(field);
+        if (n == null || !n.isTextual()) {
+            throw new ApiHandler.ApiError(400, "invalid_request", "\"" + field + "\" must be a base64 string.");
+        }
+        try {
+            byte[] b = Base64.getDecoder().decode(n.asText());
+            if (b.length == 0) {
+                throw new ApiHandler.ApiError(400, "invalid_request", "\"" + field + "\" is empty.");
+            }
+            return b;
+        } catch (IllegalArgumentException e) {
+            throw new ApiHandler.ApiError(400, "bad_base64", "\"" + field + "\" is not valid base64.");
+        }
+    }
+}
