@@ -31,7 +31,7 @@ public final class ClientOptions {
      * @throws OrgsignException USAGE when the named variable is not set
      */
     public VerificationClient client(URI endpoint, Messages m) throws OrgsignException {
-        VerificationClient c = new VerificationClient(endpoint);
+        VerificationClient c = new VerificationClient(endpoint).withLanguage(m.locale());
         if (apiKeyEnv == null) {
             return c;
         }

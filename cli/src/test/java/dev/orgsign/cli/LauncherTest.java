@@ -80,7 +80,7 @@ class LauncherTest {
         Path pki = CliFixture.pki();
         Path dir = WizardTerminalTest.workDir();
         // receipts sealed with a key on the SoftHSM token (here the LLC head's, the only one provisioned), by PKCS#11 URI
-        ProcessBuilder pb = new ProcessBuilder(WizardTerminalTest.launcher().toString(), "serve", "--port", "0",
+        ProcessBuilder pb = new ProcessBuilder(WizardTerminalTest.launcher().toString(), "serve", "--lang", "en", "--port", "0",
                 "--data", dir.resolve("data").toString(), "--trust", pki.resolve("trust").toString(),
                 "--crl", pki.resolve("crl/fns-ca.crl").toString(), "--registry", pki.resolve("registry/utf-8").toString(),
                 "--receipt-key", "pkcs11:token=" + token.label() + ";object=llc-head-ec-p256?module-path=" + CliFixture.module(),

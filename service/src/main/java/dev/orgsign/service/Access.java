@@ -36,8 +36,7 @@ final class Access {
             return "key:" + name.get();
         }
         if (!clients.isEmpty()) {
-            throw new ApiHandler.ApiError(401, "key_required", "This service takes submissions from known clients only; "
-                    + "send the API key its operator gave you in the " + API_KEY_HEADER + " header.");
+            throw new ApiHandler.ApiError(401, "key_required", ApiHandler.T.text("api.keyRequired", API_KEY_HEADER));
         }
         return address(request);
     }

@@ -2,6 +2,8 @@ package dev.orgsign.service;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orgsign.core.OrgsignException;
+import dev.orgsign.core.Text;
+import dev.orgsign.core.Texts;
 import dev.orgsign.core.verify.Verdict;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
@@ -19,6 +21,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,6 +33,7 @@ import java.util.regex.Pattern;
  * only to the holder of the submission's read token or of an operator key ({@link Access}).
  */
 final class ApiHandler extends Handler.Abstract {
+    static final Texts T = Texts.of(ApiHandler.class);
     private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
     private static final Pattern SUBMISSION = Pattern.compile("/api/v1/submissions/([0-9a-f-]{36})(/receipt\\.pdf)?");
 
@@ -38,12 +42,14 @@ final class ApiHandler extends Handler.Abstract {
         private static final long serialVersionUID = 1L;
         final int status;
         final String code;
+        final transient Text text;
         long retryAfter;
 
-        ApiError(int status, String code, String message) {
-            super(message, null, false, false);
+        ApiError(int status, String code, Text text) {
+            super(text.in(Locale.ENGLISH), null, false, false);
             this.status = status;
             this.code = code;
+            this.text = text;
         }
 
         /** @param seconds when to try again, for {@code Retry-After} @return this */
@@ -83,14 +89,14 @@ final class ApiHandler extends Handler.Abstract {
     public boolean handle(Request request, Response response, Callback callback) {
         String path = Request.getPathInContext(request);
         String method = request.getMethod();
-        answer(response, callback, method, path, () -> route(path, method, request, response, callback));
+        answer(Languages.of(request), response, callback, method, path, () -> route(path, method, request, response, callback));
         return true;
     }
 
     private void route(String path, String method, Request request, Response response, Callback callback)
             throws ApiError, SQLException {
         if (shuttingDown) {
-            throw new ApiError(503, "shutting_down", "The service is shutting down; try again in a moment.");
+            throw new ApiError(503, "shutting_down", T.text("api.shuttingDown"));
         }
         if (path.equals("/health")) {
             requireMethod(method, "GET");
@@ -101,7 +107,7 @@ final class ApiHandler extends Handler.Abstract {
         } else {
             Matcher m = SUBMISSION.matcher(path);
             if (!m.matches()) {
-                throw new ApiError(404, "not_found", "There is nothing at " + trim(path) + ".");
+                throw new ApiError(404, "not_found", T.text("api.nothingAt", trim(path)));
             }
             requireMethod(method, "GET");
             if (m.group(2) == null) {
@@ -113,17 +119,17 @@ final class ApiHandler extends Handler.Abstract {
     }
 
     /** Runs a route and answers whatever it throws: the one place where failures become JSON errors. */
-    static void answer(Response response, Callback callback, String method, String path, Route route) {
+    static void answer(Locale language, Response response, Callback callback, String method, String path, Route route) {
         try {
             route.run();
         } catch (ApiError e) {
-            error(response, callback, e);
+            error(response, callback, e, language);
         } catch (SQLException e) {
             LOG.warn("Database unavailable: {}", Database.rootMessage(e));
-            error(response, callback, 503, "unavailable", "The service's database is unavailable; try again later.");
+            error(response, callback, 503, "unavailable", T.format(language, "api.databaseDown"));
         } catch (RuntimeException e) {
             LOG.error("Unexpected failure on {} {}", method, trim(path), e);
-            error(response, callback, 500, "internal", "The service failed to handle the request; it has been logged.");
+            error(response, callback, 500, "internal", T.format(language, "api.internal"));
         }
     }
 
@@ -138,15 +144,12 @@ final class ApiHandler extends Handler.Abstract {
         String client = operator.map(n -> "key:" + n).orElseGet(() -> Access.address(request));
         if (operator.isEmpty() && token == null) {
             audit.record("denied", client, id, "401");
-            throw new ApiError(401, "token_required", "The status and receipt of a submission are shown only with its "
-                    + "read token (Authorization: Bearer, given once when it was submitted) or an operator key ("
-                    + Access.API_KEY_HEADER + ").");
+            throw new ApiError(401, "token_required", T.text("api.tokenRequired", Access.API_KEY_HEADER));
         }
         Optional<SubmissionStore.Stored> s = store.find(id);
         if (s.isEmpty() || (operator.isEmpty() && !ApiKeys.tokenMatches(token, s.get().tokenSha256()))) {
             audit.record("denied", client, id, "404");
-            throw new ApiError(404, "unknown_submission", "There is no submission " + id
-                    + (operator.isEmpty() ? " that this read token opens." : "."));
+            throw new ApiError(404, "unknown_submission", T.text(operator.isEmpty() ? "api.unknownForToken" : "api.unknown", id));
         }
         return new Readable(s.get(), client);
     }
@@ -168,7 +171,7 @@ final class ApiHandler extends Handler.Abstract {
         if (s.mail() != null) {
             out.put("mail", s.mail().toLowerCase(java.util.Locale.ROOT));
         }
-        out.set("checks", s.reportJson() == null ? Json.MAPPER.createArrayNode() : Json.tree(s.reportJson()));
+        out.set("checks", Json.checks(Json.checks(s.reportJson()), Languages.of(request)));
         audit.record("status", r.client(), id, s.status().name());
         json(response, callback, 200, out);
     }
@@ -178,8 +181,7 @@ final class ApiHandler extends Handler.Abstract {
         SubmissionStore.Stored s = r.submission();
         if (s.status() != Verdict.VERIFIED) {
             audit.record("receipt", r.client(), id, "409");
-            throw new ApiError(409, "not_verified", "Submission " + id + " is " + s.status()
-                    + "; a receipt exists only for a verified submission.");
+            throw new ApiError(409, "not_verified", T.text("api.notVerified", id, s.status()));
         }
         Optional<byte[]> cached = store.receipt(id);
         byte[] pdf;
@@ -187,12 +189,12 @@ final class ApiHandler extends Handler.Abstract {
             pdf = cached.get();
         } else {
             byte[][] content = store.content(id).orElseThrow(() -> new ApiError(404, "unknown_submission",
-                    "There is no submission " + id + "."));
+                    T.text("api.unknown", id)));
             try {
                 pdf = receipts.make(s, content[0], content[1]);
             } catch (OrgsignException e) {
                 LOG.error("Receipt of {} failed: {}", id, e.getMessage());
-                throw new ApiError(503, "receipt_unavailable", "The receipt cannot be produced right now; try again later.");
+                throw new ApiError(503, "receipt_unavailable", T.text("api.receiptUnavailable"));
             }
             store.storeReceipt(id, pdf, clock.millis());
             pdf = store.receipt(id).orElse(pdf);
@@ -214,7 +216,7 @@ final class ApiHandler extends Handler.Abstract {
 
     private static void requireMethod(String method, String allowed) throws ApiError {
         if (!allowed.equals(method)) {
-            throw new ApiError(405, "method_not_allowed", method + " is not allowed here; use " + allowed + ".");
+            throw new ApiError(405, "method_not_allowed", T.text("api.method", method, allowed));
         }
     }
 
@@ -225,14 +227,14 @@ final class ApiHandler extends Handler.Abstract {
         response.write(true, ByteBuffer.wrap(body.toString().getBytes(StandardCharsets.UTF_8)), callback);
     }
 
-    static void error(Response response, Callback callback, ApiError e) {
+    static void error(Response response, Callback callback, ApiError e, Locale language) {
         if (e.retryAfter > 0) {
             response.getHeaders().put(HttpHeader.RETRY_AFTER, Long.toString(e.retryAfter));
         }
         if (e.status == 401) {
             response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer realm=\"orgsign\"");
         }
-        error(response, callback, e.status, e.code, e.getMessage());
+        error(response, callback, e.status, e.code, e.text.in(language));
     }
 
     static void error(Response response, Callback callback, int status, String code, String message) {

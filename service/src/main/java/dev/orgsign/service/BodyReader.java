@@ -51,8 +51,7 @@ final class BodyReader implements Runnable {
             Content.Chunk chunk = request.read();
             if (chunk == null) {
                 if (tooSlow()) {
-                    done.refused(new ApiHandler.ApiError(408, "too_slow", "The request body arrived at "
-                            + rate() + " bytes per second, slower than the " + minRate + " the service waits for."));
+                    done.refused(new ApiHandler.ApiError(408, "too_slow", ApiHandler.T.text("api.tooSlow", rate(), minRate)));
                     return;
                 }
                 request.demand(this);
@@ -60,13 +59,13 @@ final class BodyReader implements Runnable {
             }
             if (Content.Chunk.isFailure(chunk)) {
                 chunk.release();
-                done.refused(new ApiHandler.ApiError(400, "unreadable", "The request body could not be read completely."));
+                done.refused(new ApiHandler.ApiError(400, "unreadable", ApiHandler.T.text("api.incomplete")));
                 return;
             }
             ByteBuffer b = chunk.getByteBuffer();
             if (bytes.size() + b.remaining() > max) {
                 chunk.release();
-                done.refused(new ApiHandler.ApiError(413, "too_large", "The request body exceeds the limit of " + max + " bytes."));
+                done.refused(new ApiHandler.ApiError(413, "too_large", ApiHandler.T.text("api.bodyOverLimit", max)));
                 return;
             }
             byte[] copy = new byte[b.remaining()];

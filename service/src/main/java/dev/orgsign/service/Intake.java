@@ -29,6 +29,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * answer carries its read token, the only time the token is ever sent.
  */
 final class Intake {
+    private static final dev.orgsign.core.Texts T = ApiHandler.T;
     private final SubmissionStore store;
     private final ServiceConfig config;
     private final Access access;
@@ -54,47 +55,48 @@ final class Intake {
 
     /** Checks who asks and how often, then reads the body asynchronously and answers when it is whole. */
     void submit(Request request, Response response, Callback callback) throws ApiHandler.ApiError {
+        Locale language = Languages.of(request);
+        Locale submitted = Languages.ofSubmission(request);
         String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
         if (type == null || !type.toLowerCase(Locale.ROOT).replace(" ", "").matches("application/json(;.*)?")) {
-            throw new ApiHandler.ApiError(415, "unsupported_media_type", "Send the submission as application/json.");
+            throw new ApiHandler.ApiError(415, "unsupported_media_type", T.text("api.mediaType"));
         }
         String client = access.submitter(request);
         long wait = perClient.take(client);
         if (wait > 0) {
             audit.record("rate-limited", client, null, "per-client");
-            throw new ApiHandler.ApiError(429, "rate_limited", "This client has sent " + config.limits().perClient().count()
-                    + " submissions within " + config.limits().perClient().period()
-                    + "; try again in " + wait + " s.").retryAfter(wait);
+            throw new ApiHandler.ApiError(429, "rate_limited", T.text("api.clientRate", config.limits().perClient().count(),
+                    config.limits().perClient().period(), wait)).retryAfter(wait);
         }
         long length = request.getLength();
         if (length > config.maxBodyBytes()) {
-            throw new ApiHandler.ApiError(413, "too_large", "The request body of " + length + " bytes exceeds the limit of "
-                    + config.maxBodyBytes() + " bytes.");
+            throw new ApiHandler.ApiError(413, "too_large", T.text("api.bodyTooLarge", length, config.maxBodyBytes()));
         }
         long reserved = length >= 0 ? length : config.maxBodyBytes();
         if (bodyMemory.addAndGet(-reserved) < 0) {
             bodyMemory.addAndGet(reserved);
             audit.record("refused", client, null, "busy");
-            throw new ApiHandler.ApiError(503, "busy", "The service is reading too many submissions at once; try again in "
-                    + "a few seconds.").retryAfter(5);
+            throw new ApiHandler.ApiError(503, "busy", T.text("api.busy")).retryAfter(5);
         }
         BodyReader.read(request, config.maxBodyBytes(), config.limits().minBodyRate(), new BodyReader.Done() {
             @Override
             public void body(byte[] body) {
                 bodyMemory.addAndGet(reserved);
-                ApiHandler.answer(response, callback, "POST", "/api/v1/submissions", () -> accept(client, body, response, callback));
+                ApiHandler.answer(language, response, callback, "POST", "/api/v1/submissions",
+                        () -> accept(client, body, submitted, response, callback));
             }
 
             @Override
             public void refused(ApiHandler.ApiError error) {
                 bodyMemory.addAndGet(reserved);
                 audit.record("refused", client, null, error.code);
-                ApiHandler.error(response, callback, error);
+                ApiHandler.error(response, callback, error, language);
             }
         });
     }
 
-    private void accept(String client, byte[] body, Response response, Callback callback) throws ApiHandler.ApiError, SQLException {
+    private void accept(String client, byte[] body, Locale submitted, Response response, Callback callback)
+            throws ApiHandler.ApiError, SQLException {
         byte[][] parts;
         RegistrationPayload p;
         try {
@@ -121,26 +123,26 @@ final class Intake {
                 long wait = perRecipient.take(email.toLowerCase(Locale.ROOT));
                 if (wait > 0) {
                     audit.record("rate-limited", client, null, "per-recipient");
-                    throw new ApiHandler.ApiError(429, "rate_limited", "The contact address has been named in "
-                            + config.limits().perRecipient().count() + " submissions within "
-                            + config.limits().perRecipient().period() + "; try again in " + wait + " s.")
+                    throw new ApiHandler.ApiError(429, "rate_limited", T.text("api.recipientRate",
+                            config.limits().perRecipient().count(), config.limits().perRecipient().period(), wait))
                             .retryAfter(wait);
                 }
             }
             String token = ApiKeys.newToken();
             SubmissionStore.Intake intake = store.accept(requestId, payload, signature, payloadHash, signatureHash,
-                    ApiKeys.sha256(token), email, Worker.Notifications.organization(p), clock.millis(), config.maxPending());
+                    ApiKeys.sha256(token), email, Worker.Notifications.organization(p), clock.millis(), config.maxPending(),
+                    submitted);
             if (intake.created()) {
                 wakeUp.release();
             }
             answer(client, intake, intake.created() ? token : null, response, callback);
         } catch (SubmissionStore.Full e) {
             audit.record("refused", client, null, "too_many_pending");
-            throw new ApiHandler.ApiError(429, "too_many_pending", "The service has " + config.maxPending()
-                    + " submissions waiting for verification; try again in a minute.").retryAfter(60);
+            throw new ApiHandler.ApiError(429, "too_many_pending", T.text("api.tooManyPending", config.maxPending()))
+                    .retryAfter(60);
         } catch (SubmissionStore.Conflict e) {
             audit.record("refused", client, null, "request_id_reused");
-            throw new ApiHandler.ApiError(409, "request_id_reused", e.getMessage());
+            throw new ApiHandler.ApiError(409, "request_id_reused", e.text);
         }
     }
 
@@ -161,18 +163,17 @@ final class Intake {
         try {
             root = Json.MAPPER.readTree(body);
         } catch (JacksonException e) {
-            throw new ApiHandler.ApiError(400, "invalid_json", "The request body is not valid JSON: " + e.getOriginalMessage() + ".");
+            throw new ApiHandler.ApiError(400, "invalid_json", T.text("api.notJson", e.getOriginalMessage()));
         } catch (IOException e) {
-            throw new ApiHandler.ApiError(400, "invalid_json", "The request body cannot be read.");
+            throw new ApiHandler.ApiError(400, "invalid_json", T.text("api.unreadable"));
         }
         if (root == null || !root.isObject()) {
-            throw new ApiHandler.ApiError(400, "invalid_request", "The request body must be a JSON object with \"payload\" and \"signature\".");
+            throw new ApiHandler.ApiError(400, "invalid_request", T.text("api.notObject"));
         }
         for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
             String f = it.next();
             if (!f.equals("payload") && !f.equals("signature")) {
-                throw new ApiHandler.ApiError(400, "invalid_request", "Unknown field \"" + ApiHandler.trim(f)
-                        + "\"; only \"payload\" and \"signature\" are allowed.");
+                throw new ApiHandler.ApiError(400, "invalid_request", T.text("api.unknownField", ApiHandler.trim(f)));
             }
         }
         return new byte[][] {base64(root, "payload"), base64(root, "signature")};
@@ -183,16 +184,15 @@ final class Intake {
         try {
             p = PayloadCodec.parse(payload);
         } catch (OrgsignException e) {
-            throw new ApiHandler.ApiError(400, "invalid_payload", e.getMessage());
+            throw new ApiHandler.ApiError(400, "invalid_payload", e.text());
         } catch (RuntimeException e) {
-            throw new ApiHandler.ApiError(400, "invalid_payload", "The payload cannot be read as a registration.");
+            throw new ApiHandler.ApiError(400, "invalid_payload", T.text("api.payloadUnreadable"));
         }
         if (p.contact() != null && p.contact().email() != null) {
             try {
                 new jakarta.mail.internet.InternetAddress(p.contact().email(), true).validate();
             } catch (jakarta.mail.internet.AddressException e) {
-                throw new ApiHandler.ApiError(400, "invalid_payload", "The contact e-mail " + ApiHandler.trim(p.contact().email())
-                        + " is not an address mail can be sent to.");
+                throw new ApiHandler.ApiError(400, "invalid_payload", T.text("api.badAddress", ApiHandler.trim(p.contact().email())));
             }
         }
         return p;
@@ -202,41 +202,38 @@ final class Intake {
     private void limits(byte[] signature) throws ApiHandler.ApiError {
         int maxBytes = config.limits().maxSignatureBytes();
         if (signature.length > maxBytes) {
-            throw new ApiHandler.ApiError(413, "too_large", "The signature of " + signature.length + " bytes exceeds the limit of "
-                    + maxBytes + " bytes.");
+            throw new ApiHandler.ApiError(413, "too_large", T.text("api.signatureTooLarge", signature.length, maxBytes));
         }
         int carried;
         try {
             CMSSignedData cms = new CMSSignedData(signature);
             if (cms.getSignerInfos().size() != 1) {
-                throw new ApiHandler.ApiError(400, "invalid_signature", "The signature must hold exactly one signer.");
+                throw new ApiHandler.ApiError(400, "invalid_signature", T.text("api.oneSigner"));
             }
             carried = cms.getCertificates().getMatches(null).size() + cms.getCRLs().getMatches(null).size()
                     + cms.getAttributeCertificates().getMatches(null).size();
         } catch (org.bouncycastle.cms.CMSException | RuntimeException e) {
-            throw new ApiHandler.ApiError(400, "invalid_signature", "The signature is not a DER CMS SignedData structure "
-                    + "(garbage or truncated).");
+            throw new ApiHandler.ApiError(400, "invalid_signature", T.text("api.notCms"));
         }
         int max = config.limits().maxCertificates();
         if (carried > max) {
-            throw new ApiHandler.ApiError(400, "too_many_certificates", "The signature carries " + carried
-                    + " certificates and CRLs; the service takes at most " + max + " (the signer's certificate and its CAs).");
+            throw new ApiHandler.ApiError(400, "too_many_certificates", T.text("api.tooManyCertificates", carried, max));
         }
     }
 
     private static byte[] base64(JsonNode root, String field) throws ApiHandler.ApiError {
         JsonNode n = root.get(field);
         if (n == null || !n.isTextual()) {
-            throw new ApiHandler.ApiError(400, "invalid_request", "\"" + field + "\" must be a base64 string.");
+            throw new ApiHandler.ApiError(400, "invalid_request", T.text("api.notBase64String", field));
         }
         try {
             byte[] b = Base64.getDecoder().decode(n.asText());
             if (b.length == 0) {
-                throw new ApiHandler.ApiError(400, "invalid_request", "\"" + field + "\" is empty.");
+                throw new ApiHandler.ApiError(400, "invalid_request", T.text("api.emptyField", field));
             }
             return b;
         } catch (IllegalArgumentException e) {
-            throw new ApiHandler.ApiError(400, "bad_base64", "\"" + field + "\" is not valid base64.");
+            throw new ApiHandler.ApiError(400, "bad_base64", T.text("api.badBase64", field));
         }
     }
 }

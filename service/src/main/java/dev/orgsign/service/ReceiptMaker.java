@@ -121,8 +121,8 @@ final class ReceiptMaker implements Receipts {
     public synchronized byte[] make(SubmissionStore.Stored submission, byte[] payload, byte[] signature)
             throws OrgsignException {
         byte[] pdf = ReceiptPdf.render(submission, payload, signature, key.certificate(), demoKey);
-        return signer.sign(pdf, token, key, "Receipt of verification of submission " + submission.id(),
-                "orgsign verification service");
+        return signer.sign(pdf, token, key, ApiHandler.T.format(submission.language(), "receipt.reason", submission.id()),
+                ApiHandler.T.format(submission.language(), "receipt.location"));
     }
 
     @Override

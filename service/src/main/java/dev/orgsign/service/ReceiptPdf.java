@@ -1,12 +1,15 @@
 package dev.orgsign.service;
 
 import dev.orgsign.core.ErrorCode;
+import dev.orgsign.core.MoscowTime;
 import dev.orgsign.core.OrgsignException;
+import dev.orgsign.core.Texts;
+import dev.orgsign.core.identifier.Identifiers;
 import dev.orgsign.core.payload.PayloadCodec;
 import dev.orgsign.core.payload.RegistrationPayload;
 import dev.orgsign.core.verify.Check;
-import dev.orgsign.core.verify.CheckResult;
 import dev.orgsign.core.pdf.PdfLayout;
+import dev.orgsign.core.pdf.SignatureStamp;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.bouncycastle.asn1.x500.RDN;
@@ -21,97 +24,98 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Collection;
+import java.util.Locale;
 
 /**
- * The receipt's pages (A4, Russian with English glosses): the submission, the organization, the
- * signer, every check with its result, the times, the hashes of what was verified, and which key
- * of the service signs it. Written with core's {@link PdfLayout} (embedded Liberation fonts, Cyrillic).
+ * The receipt's pages (A4), entirely in the submitter's language (Russian, or English for a
+ * submission sent in English): the submission, the organization, the signer, every check with its
+ * result in that language, the times in Moscow time with the zone named, the hashes of what was
+ * verified, which key of the service signs it, and the signature stamp of that key ("Документ
+ * подписан электронной подписью": certificate serial, owner, validity). Written with core's
+ * {@link PdfLayout} (embedded Liberation fonts, Cyrillic).
  */
 final class ReceiptPdf {
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+    private static final Texts T = ApiHandler.T;
 
     private final PdfLayout page;
+    private final Locale l;
 
-    private ReceiptPdf(PdfLayout page) {
+    private ReceiptPdf(PdfLayout page, Locale language) {
         this.page = page;
+        this.l = language;
     }
 
     static byte[] render(SubmissionStore.Stored s, byte[] payload, byte[] signature, X509Certificate serviceCert,
                          boolean demoKey) throws OrgsignException {
         RegistrationPayload p = PayloadCodec.parse(payload);
+        Locale language = s.language();
         try (PDDocument doc = new PDDocument()) {
             PDDocumentInformation info = doc.getDocumentInformation();
-            info.setTitle("Квитанция о проверке регистрации " + s.id());
+            info.setTitle(T.format(language, "receipt.title") + " " + s.id());
             info.setProducer("orgsign verification service");
             try (PdfLayout page = PdfLayout.open(doc)) {
-                new ReceiptPdf(page).write(s, p, payload, signature, serviceCert, demoKey);
+                new ReceiptPdf(page, language).write(s, p, payload, signature, serviceCert, demoKey);
             }
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             doc.save(bytes);
             return bytes.toByteArray();
         } catch (IOException | RuntimeException e) {
-            throw new OrgsignException(ErrorCode.INTERNAL, "The receipt of submission " + s.id() + " cannot be produced: "
-                    + e.getMessage(), e);
+            throw new OrgsignException(ErrorCode.INTERNAL, T.text("receipt.failed", s.id(), String.valueOf(e.getMessage())), e);
         }
     }
 
     private void write(SubmissionStore.Stored s, RegistrationPayload p, byte[] payload, byte[] signature,
                        X509Certificate serviceCert, boolean demoKey) throws IOException {
-        page.line("Квитанция о проверке регистрации", 15, true);
-        page.line("Verification receipt of the orgsign service", 10, false);
+        page.line(T.format(l, "receipt.title"), 15, true);
         page.gap(8);
-        row("Заявка / Submission", s.id());
-        row("Результат / Verdict", "ПРОВЕРЕНО — все проверки пройдены (" + s.status() + ")");
-        row("Идентификатор запроса / Request id", p.requestId().toString());
+        row("receipt.submission", s.id());
+        row("receipt.verdict", T.format(l, "receipt.verdict." + s.status().name()));
+        row("receipt.requestId", p.requestId().toString());
         page.gap(6);
-        page.line("Организация / Organization", 12, true);
+        page.line(T.format(l, "receipt.organization"), 12, true);
         RegistrationPayload.Organization o = p.organization();
-        row("Вид / Type", o.type().name());
-        row("Полное наименование", o.fullName());
+        row("receipt.kind", T.format(l, "receipt.type." + o.type().name()));
+        row("receipt.fullName", o.fullName());
         if (o.shortName() != null) {
-            row("Сокращённое наименование (со слов заявителя / as stated)", o.shortName());
+            row("receipt.shortName", o.shortName());
         }
-        row(o.type() == dev.orgsign.core.OrganizationType.IE ? "ОГРНИП" : "ОГРН", o.id());
-        row("ИНН", o.inn());
+        boolean ie = o.type() == dev.orgsign.core.OrganizationType.IE;
+        row(ie ? "receipt.ogrnip" : "receipt.ogrn", o.id());
+        row("receipt.inn", o.inn());
         if (o.kpp() != null) {
-            row("КПП", o.kpp());
+            row("receipt.kpp", o.kpp());
         }
         page.gap(6);
-        page.line("Подписант / Signer", 12, true);
+        page.line(T.format(l, "receipt.signer"), 12, true);
         RegistrationPayload.Head h = p.head();
-        row("ФИО", h.surname() + " " + h.firstName() + (h.patronymic() == null ? "" : " " + h.patronymic()));
+        row("receipt.name", h.surname() + " " + h.firstName() + (h.patronymic() == null ? "" : " " + h.patronymic()));
         if (h.position() != null) {
-            row("Должность (со слов заявителя) / Position (as stated)", h.position());
+            row("receipt.position", h.position());
         }
-        row("ИНН / СНИЛС", h.inn() + " / " + h.snils());
+        row("receipt.inn", h.inn());
+        row("receipt.snils", Identifiers.formatSnils(h.snils()));
         signerCertificate(signature);
         page.gap(6);
-        page.line("Проверки / Checks", 12, true);
+        page.line(T.format(l, "receipt.checks"), 12, true);
         for (Check c : Json.checks(s.reportJson())) {
-            String mark = c.result() == CheckResult.PASSED ? "пройдена" : c.result() == CheckResult.FAILED ? "НЕ ПРОЙДЕНА" : "не выполнена";
-            page.lead(c.code() + " — " + mark + ": ", c.message(), 9);
+            page.lead(c.code() + " — " + T.format(l, "receipt.result." + c.result().name()) + ": ", c.message(l), 9);
         }
         page.gap(6);
-        page.line("Время / Times", 12, true);
-        row("Получено / Received", WHEN.format(Instant.ofEpochMilli(s.receivedAt())));
-        row("Проверено / Verified", s.verifiedAt() == null ? "—" : WHEN.format(Instant.ofEpochMilli(s.verifiedAt())));
-        row("Квитанция выдана / Issued", WHEN.format(Instant.now()));
-        row("Экземпляр сервиса / Instance", s.verifiedBy());
+        page.line(T.format(l, "receipt.times"), 12, true);
+        row("receipt.received", MoscowTime.dateTime(Instant.ofEpochMilli(s.receivedAt()), l));
+        row("receipt.verified", s.verifiedAt() == null ? "—" : MoscowTime.dateTime(Instant.ofEpochMilli(s.verifiedAt()), l));
+        row("receipt.issued", MoscowTime.dateTime(Instant.now(), l));
+        row("receipt.instance", s.verifiedBy());
         page.gap(6);
-        page.line("Что проверено / What was verified", 12, true);
-        row("SHA-256 данных (payload)", ApiHandler.sha256(payload));
-        row("SHA-256 подписи (CMS)", ApiHandler.sha256(signature));
+        page.line(T.format(l, "receipt.what"), 12, true);
+        row("receipt.payloadHash", ApiHandler.sha256(payload));
+        row("receipt.signatureHash", ApiHandler.sha256(signature));
         page.gap(6);
-        page.lead("Подпись квитанции / Receipt signature: ", "PAdES, ключ сервиса "
-                + cn(X500Name.getInstance(serviceCert.getSubjectX500Principal().getEncoded())) + ", серийный номер "
-                + serviceCert.getSerialNumber().toString(16)
-                + (demoKey ? ". ДЕМОНСТРАЦИОННЫЙ самоподписанный ключ, созданный сервисом при первом запуске: квитанция "
-                + "не подтверждает ничего, пока оператор не опубликовал его отпечаток (DEMO key, self-made by the service at "
-                + "its first start; the operator gave no key of its own)."
-                : ". Ключ оператора сервиса (the operator's key)."), 9);
+        page.lead(T.format(l, "receipt.sealed") + " ", T.format(l, demoKey ? "receipt.demoKey" : "receipt.operatorKey",
+                cn(X500Name.getInstance(serviceCert.getSubjectX500Principal().getEncoded())),
+                serviceCert.getSerialNumber().toString(16).toUpperCase(Locale.ROOT)), 9);
+        page.stamp(SignatureStamp.of(serviceCert), l);
     }
 
     private void signerCertificate(byte[] signature) throws IOException {
@@ -122,11 +126,12 @@ final class ReceiptPdf {
             Collection<X509CertificateHolder> certs = cms.getCertificates().getMatches(si.getSID());
             if (!certs.isEmpty()) {
                 X509CertificateHolder c = certs.iterator().next();
-                row("Сертификат / Certificate", cn(c.getSubject()) + ", № " + c.getSerialNumber().toString(16));
-                row("Издатель / Issuer", cn(c.getIssuer()));
+                row("receipt.certificate", T.format(l, "receipt.certificateValue", cn(c.getSubject()),
+                        c.getSerialNumber().toString(16).toUpperCase(Locale.ROOT)));
+                row("receipt.issuer", cn(c.getIssuer()));
             }
         } catch (org.bouncycastle.cms.CMSException e) {
-            row("Сертификат / Certificate", "не прочитан");
+            row("receipt.certificate", T.format(l, "receipt.unreadable"));
         }
     }
 
@@ -140,6 +145,6 @@ final class ReceiptPdf {
     }
 
     private void row(String label, String value) throws IOException {
-        page.lead(label + ": ", value == null ? "—" : value, 10);
+        page.lead(T.format(l, label) + ": ", value == null ? "—" : value, 10);
     }
 }

@@ -1,5 +1,6 @@
 package dev.orgsign.service;
 
+import dev.orgsign.core.Texts;
 import dev.orgsign.core.verify.Verdict;
 
 import javax.sql.DataSource;
@@ -9,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -20,10 +22,11 @@ import java.util.UUID;
  * from the row that claims and verdicts update; {@link #purge} deletes a submission with all of them.
  */
 final class SubmissionStore {
+    private static final Texts T = Texts.of(SubmissionStore.class);
     /** A submission as stored. */
     record Stored(String id, String requestId, Verdict status, String reportJson, String organization, String email,
                   long receivedAt, Long verifiedAt, String verifiedBy, int attempts, int verifications, String tokenSha256,
-                  String mail) {
+                  String mail, Locale language) {
     }
 
     /** What happened to a verdict's notification. */
@@ -35,7 +38,8 @@ final class SubmissionStore {
     }
 
     /** A claimed submission, with what a worker needs to verify it. */
-    record Claimed(String id, byte[] payload, byte[] signature, String email, String organization, long receivedAt) {
+    record Claimed(String id, byte[] payload, byte[] signature, String email, String organization, long receivedAt,
+                   Locale language) {
     }
 
     /** The outcome of an intake. */
@@ -55,8 +59,11 @@ final class SubmissionStore {
     static final class Conflict extends Exception {
         private static final long serialVersionUID = 1L;
 
-        Conflict(String message) {
-            super(message, null, false, false);
+        final transient dev.orgsign.core.Text text;
+
+        Conflict(dev.orgsign.core.Text text) {
+            super(text.in(Locale.ENGLISH), null, false, false);
+            this.text = text;
         }
     }
 
@@ -74,7 +81,7 @@ final class SubmissionStore {
      * @throws Full when {@code maxPending} are waiting already
      */
     Intake accept(String requestId, byte[] payload, byte[] signature, String payloadHash, String signatureHash,
-                  String tokenHash, String email, String organization, long now, int maxPending)
+                  String tokenHash, String email, String organization, long now, int maxPending, Locale language)
             throws SQLException, Conflict, Full {
         for (int round = 0; round < 2; round++) {
             if (round > 0) {
@@ -89,8 +96,8 @@ final class SubmissionStore {
             try (Connection c = ds.getConnection()) {
                 c.setAutoCommit(false);
                 try (PreparedStatement ps = c.prepareStatement("insert into submissions (id, request_id, payload_sha256, "
-                        + "signature_sha256, token_sha256, contact_email, organization, status, received_at) "
-                        + "values (?, ?, ?, ?, ?, ?, ?, 'PENDING', ?)");
+                        + "signature_sha256, token_sha256, contact_email, organization, status, received_at, language) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?)");
                      PreparedStatement content = c.prepareStatement("insert into submission_content (submission_id, "
                              + "payload, signature) values (?, ?, ?)")) {
                     ps.setString(1, id);
@@ -101,6 +108,7 @@ final class SubmissionStore {
                     ps.setString(6, email);
                     ps.setString(7, organization);
                     ps.setLong(8, now);
+                    ps.setString(9, language.getLanguage());
                     ps.executeUpdate();
                     content.setString(1, id);
                     content.setBytes(2, payload);
@@ -139,12 +147,10 @@ final class SubmissionStore {
                     return Optional.empty();
                 }
                 if (!rs.getString(3).equals(payloadHash)) {
-                    throw new Conflict("The request id " + requestId + " was already used for another registration; "
-                            + "a new registration needs a new request id.");
+                    throw new Conflict(T.text("conflict.requestId", requestId));
                 }
                 if (!rs.getString(4).equals(signatureHash)) {
-                    throw new Conflict("This registration (request id " + requestId + ") was already submitted with "
-                            + "another signature; a registration is verified once.");
+                    throw new Conflict(T.text("conflict.signature", requestId));
                 }
                 return Optional.of(new Intake(rs.getString(1), Verdict.valueOf(rs.getString(2)), false));
             }
@@ -154,7 +160,7 @@ final class SubmissionStore {
     Optional<Stored> find(String id) throws SQLException {
         try (Connection c = ds.getConnection();
              PreparedStatement ps = c.prepareStatement("select id, request_id, status, report, organization, contact_email, "
-                     + "received_at, verified_at, verified_by, attempts, verifications, token_sha256, mail "
+                     + "received_at, verified_at, verified_by, attempts, verifications, token_sha256, mail, language "
                      + "from submissions where id = ?")) {
             ps.setString(1, id);
             try (ResultSet rs = ps.executeQuery()) {
@@ -165,7 +171,7 @@ final class SubmissionStore {
                 Long v = rs.wasNull() ? null : verifiedAt;
                 return Optional.of(new Stored(rs.getString(1), rs.getString(2), Verdict.valueOf(rs.getString(3)),
                         rs.getString(4), rs.getString(5), rs.getString(6), rs.getLong(7), v, rs.getString(9),
-                        rs.getInt(10), rs.getInt(11), rs.getString(12), rs.getString(13)));
+                        rs.getInt(10), rs.getInt(11), rs.getString(12), rs.getString(13), Languages.stored(rs.getString(14))));
             }
         }
     }
@@ -199,7 +205,7 @@ final class SubmissionStore {
         try (Connection c = ds.getConnection()) {
             c.setAutoCommit(false);
             try {
-                try (PreparedStatement ps = c.prepareStatement("select id, contact_email, organization, received_at "
+                try (PreparedStatement ps = c.prepareStatement("select id, contact_email, organization, received_at, language "
                         + "from submissions where status = 'PENDING' and (lease_until is null or lease_until < ?) "
                         + "order by received_at, id fetch first " + max + " rows only for update skip locked");
                      PreparedStatement content = c.prepareStatement("select payload, signature from submission_content "
@@ -211,7 +217,7 @@ final class SubmissionStore {
                             try (ResultSet bytes = content.executeQuery()) {
                                 if (bytes.next()) {
                                     out.add(new Claimed(rs.getString(1), bytes.getBytes(1), bytes.getBytes(2), rs.getString(2),
-                                            rs.getString(3), rs.getLong(4)));
+                                            rs.getString(3), rs.getLong(4), Languages.stored(rs.getString(5))));
                                 }
                             }
                         }

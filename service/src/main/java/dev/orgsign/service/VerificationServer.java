@@ -161,9 +161,21 @@ public final class VerificationServer implements AutoCloseable {
      * @throws OrgsignException when the service cannot start
      */
     public static void serve(ServiceConfig config, java.io.PrintStream out) throws OrgsignException {
+        serve(config, out, java.util.Locale.ENGLISH);
+    }
+
+    /**
+     * As {@link #serve(ServiceConfig, java.io.PrintStream)}, the start line in the operator's language.
+     *
+     * @param config   the configuration
+     * @param out      where to print the address once listening
+     * @param language the operator's language (Russian for {@code ru}, English otherwise)
+     * @throws OrgsignException when the service cannot start
+     */
+    public static void serve(ServiceConfig config, java.io.PrintStream out, java.util.Locale language) throws OrgsignException {
         VerificationServer s = start(config);
         Runtime.getRuntime().addShutdownHook(new Thread(s::close, "orgsign-shutdown"));
-        out.println("orgsign verification service listening on " + s.uri() + " (instance " + config.instanceName() + ")");
+        out.println(ApiHandler.T.format(language, "serve.listening", s.uri(), config.instanceName()));
         out.flush();
         s.awaitClose();
     }
@@ -323,8 +335,8 @@ public final class VerificationServer implements AutoCloseable {
             Object detail = request.getAttribute(ERROR_MESSAGE);
             String why = detail instanceof String d && !d.isBlank() && d.length() < 120 && !d.contains("Exception")
                     ? " (" + d + ")" : "";
-            ApiHandler.error(response, callback, status, "http_" + status, "The request was refused: "
-                    + HttpStatus.getMessage(status) + why + ".");
+            ApiHandler.error(response, callback, status, "http_" + status, ApiHandler.T.format(Languages.of(request),
+                    "api.refused", HttpStatus.getMessage(status) + why));
             return true;
         }
     }

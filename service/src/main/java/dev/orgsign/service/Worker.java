@@ -1,6 +1,7 @@
 package dev.orgsign.service;
 
 import dev.orgsign.core.payload.RegistrationPayload;
+import dev.orgsign.core.MoscowTime;
 import dev.orgsign.core.verify.Check;
 import dev.orgsign.core.verify.CheckResult;
 import dev.orgsign.core.verify.SignatureVerifier;
@@ -11,6 +12,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
@@ -111,9 +113,8 @@ final class Worker implements Runnable {
             // The verifier is built never to throw; should it, the submission is rejected (fail
             // closed) rather than retried at every lease for ever.
             LOG.error("The verifier failed on submission {}; it is rejected", c.id(), e);
-            report = new VerificationReport(Verdict.REJECTED, Check.CODES.stream().map(code -> new Check(code,
-                    dev.orgsign.core.verify.CheckResult.NOT_CHECKED,
-                    "Not checked: the verifier met an internal error, so the submission is rejected.")).toList(), null);
+            report = new VerificationReport(Verdict.REJECTED, Check.CODES.stream().map(code -> Check.of(code,
+                    dev.orgsign.core.verify.CheckResult.NOT_CHECKED, ApiHandler.T.text("check.verifierFailed"))).toList(), null);
         }
         String reportJson = Json.checks(report.checks()).toString();
         SubmissionStore.MailState state = c.email() == null ? null
@@ -143,32 +144,32 @@ final class Worker implements Runnable {
         }
 
         static Outbox.Mail mail(SubmissionStore.Claimed c, VerificationReport report) {
+            Locale l = c.language();
+            dev.orgsign.core.Texts t = ApiHandler.T;
             boolean ok = report.verdict() == Verdict.VERIFIED;
-            String org = c.organization() == null ? "the organization" : c.organization();
+            String org = c.organization() == null ? t.format(l, "mail.theOrganization") : c.organization();
             StringBuilder b = new StringBuilder();
-            b.append(ok ? "The registration of " + org + " has been verified.\n"
-                    : "The registration of " + org + " has been rejected.\n");
-            b.append("Submission: ").append(c.id()).append('\n');
+            b.append(t.format(l, ok ? "mail.verified" : "mail.rejected", org)).append('\n');
+            b.append(t.format(l, "mail.submission", c.id())).append('\n');
             try {
                 // the name only: the signer.identity check compares it with the certificate; free text
                 // such as the position is not checked and stays out of the mail
                 RegistrationPayload.Head h = dev.orgsign.core.payload.PayloadCodec.parse(c.payload()).head();
-                b.append("Signer: ").append(h.surname()).append(' ').append(h.firstName())
-                        .append(h.patronymic() == null ? "" : " " + h.patronymic()).append('\n');
+                b.append(t.format(l, "mail.signer", h.surname() + " " + h.firstName()
+                        + (h.patronymic() == null ? "" : " " + h.patronymic()))).append('\n');
             } catch (dev.orgsign.core.OrgsignException e) {
-                b.append("Signer: unknown (the payload cannot be read)\n");
+                b.append(t.format(l, "mail.signerUnknown")).append('\n');
             }
-            b.append("Received: ").append(java.time.Instant.ofEpochMilli(c.receivedAt())).append("\n\n");
+            b.append(t.format(l, "mail.received", MoscowTime.dateTime(java.time.Instant.ofEpochMilli(c.receivedAt()), l)))
+                    .append("\n\n");
             for (Check check : report.checks()) {
-                b.append(check.result() == dev.orgsign.core.verify.CheckResult.PASSED ? "[passed] "
-                        : check.result() == dev.orgsign.core.verify.CheckResult.FAILED ? "[FAILED] " : "[not checked] ")
-                        .append(check.code()).append(": ").append(check.message()).append('\n');
+                b.append(t.format(l, "mail.result." + check.result().name())).append(' ')
+                        .append(check.code()).append(": ").append(check.message(l)).append('\n');
             }
             if (ok) {
-                b.append("\nThe signed receipt: GET /api/v1/submissions/").append(c.id())
-                        .append("/receipt.pdf with the read token given at submission\n");
+                b.append('\n').append(t.format(l, "mail.receipt", c.id())).append('\n');
             }
-            String subject = "orgsign: registration " + (ok ? "VERIFIED" : "REJECTED") + " — " + org;
+            String subject = t.format(l, "mail.subject." + report.verdict().name(), org);
             return new Outbox.Mail(c.id(), c.email(), subject.length() > 900 ? subject.substring(0, 900) : subject, b.toString());
         }
 

@@ -251,8 +251,8 @@ class BadRequestCorpusTest {
         VerificationClient client = new VerificationClient(server.uri());
         OrgsignException unknown = assertThrows(OrgsignException.class, () -> client.status("0b7e5c1e-1111-4222-8333-944455556666",
                 "some-token"));
-        assertEquals(ErrorCode.SERVICE_ERROR, unknown.code());
-        assertTrue(unknown.getMessage().contains("There is no submission"), unknown.getMessage());
+        assertEquals(ErrorCode.SUBMISSION_NOT_FOUND, unknown.code(), "the service answered 404: not found, exit 7");
+        assertTrue(unknown.getMessage().contains("knows no submission 0b7e5c1e-1111-4222-8333-944455556666"), unknown.getMessage());
         int freePort;
         try (java.net.ServerSocket ss = new java.net.ServerSocket(0)) {
             freePort = ss.getLocalPort();

@@ -52,9 +52,8 @@ class ClientReceiptTest {
 
             String unknownId = "0b7e5c1e-1111-4222-8333-944455556666";
             OrgsignException unknown = assertThrows(OrgsignException.class, () -> client.receipt(unknownId, accepted.token()));
-            assertEquals(ErrorCode.SERVICE_ERROR, unknown.code());
-            assertTrue(unknown.getMessage().contains("HTTP 404") && unknown.getMessage().contains("There is no submission " + unknownId),
-                    unknown.getMessage());
+            assertEquals(ErrorCode.SUBMISSION_NOT_FOUND, unknown.code(), "the service answered 404: not found");
+            assertTrue(unknown.getMessage().contains("knows no submission " + unknownId), unknown.getMessage());
 
             OrgsignException malformed = assertThrows(OrgsignException.class, () -> client.receipt("../health"));
             assertEquals(ErrorCode.INVALID_INPUT, malformed.code());

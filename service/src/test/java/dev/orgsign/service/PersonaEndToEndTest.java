@@ -48,7 +48,7 @@ class PersonaEndToEndTest {
         }
         ServiceConfig config = TestMaterial.config(data).smtp("127.0.0.1:" + smtp.getSmtp().getPort()).build();
         try (VerificationServer server = VerificationServer.start(config)) {
-            VerificationClient client = new VerificationClient(server.uri());
+            VerificationClient client = new VerificationClient(server.uri()).withLanguage(java.util.Locale.ENGLISH);
             Map<Persona, Submission> submitted = new LinkedHashMap<>();
             for (var e : signed.entrySet()) {
                 Submission s = client.submit(e.getValue().payload(), e.getValue().signature());

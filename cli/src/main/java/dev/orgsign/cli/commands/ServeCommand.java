@@ -10,8 +10,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /** {@code orgsign serve}: runs the verification service until stopped (Ctrl-C, SIGTERM). */
@@ -139,7 +137,7 @@ public final class ServeCommand extends BaseCommand {
             ReceiptKeys.configure(b, receiptKey, receiptSecretEnv, receiptKey.startsWith("pkcs11:") ? null : secret(receiptSecretEnv));
             config = b.build();
         }
-        VerificationServer.serve(config, new PrintStream(System.out, true, StandardCharsets.UTF_8));
+        VerificationServer.serve(config, System.out, m().locale()); // System.out writes UTF-8 or the terminal's charset
         return 0;
     }
 

@@ -63,6 +63,7 @@ public final class VerificationClient {
     private final HttpClient http;
     private final Duration requestTimeout;
     private final String apiKey;
+    private final java.util.Locale language;
 
     /**
      * A client with the JDK's default TLS trust and a 30-second request timeout.
@@ -86,13 +87,28 @@ public final class VerificationClient {
         this.http = http;
         this.requestTimeout = requestTimeout;
         this.apiKey = null;
+        this.language = null;
     }
 
-    private VerificationClient(VerificationClient other, String apiKey) {
+    private VerificationClient(VerificationClient other, String apiKey, java.util.Locale language) {
         this.submissions = other.submissions;
         this.http = other.http;
         this.requestTimeout = other.requestTimeout;
         this.apiKey = apiKey;
+        this.language = language;
+    }
+
+    /**
+     * This client asking for the reader's language ({@code Accept-Language}): the checks and the
+     * service's error sentences come in it, and a submission made through it is mailed and gets its
+     * receipt in it (the service's own default is Russian).
+     *
+     * @param language Russian ({@code ru}) or English; any other is asked as English
+     * @return a client that asks for it
+     */
+    public VerificationClient withLanguage(java.util.Locale language) {
+        return new VerificationClient(this, apiKey, dev.orgsign.core.Text.russian(language)
+                ? java.util.Locale.forLanguageTag("ru") : java.util.Locale.ENGLISH);
     }
 
     /**
@@ -106,7 +122,7 @@ public final class VerificationClient {
         if (key == null || key.isBlank() || !key.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
             throw new IllegalArgumentException("An API key is printable ASCII without spaces.");
         }
-        return new VerificationClient(this, key);
+        return new VerificationClient(this, key, language);
     }
 
     /**
@@ -203,6 +219,9 @@ public final class VerificationClient {
         }
         if (apiKey != null) {
             b.header("X-Api-Key", apiKey);
+        }
+        if (language != null) {
+            b.header("Accept-Language", language.getLanguage());
         }
         return b;
     }
