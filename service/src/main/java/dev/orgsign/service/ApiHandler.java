@@ -22,6 +22,7 @@ import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import dev.orgsign.core.registry.Registry;
 
 /**
  * The HTTP API of docs/design.md on Jetty's core handler API. Every answer is JSON (the receipt
@@ -30,6 +31,7 @@ import java.util.regex.Pattern;
  * only to the holder of the submission's read token or of an operator key ({@link Access}).
  */
 final class ApiHandler extends Handler.Abstract {
+    private final Registry registry;
     private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
     private static final Pattern SUBMISSION = Pattern.compile("/api/v1/submissions/([0-9a-f-]{36})(/receipt\\.pdf)?");
 
@@ -66,7 +68,9 @@ final class ApiHandler extends Handler.Abstract {
     private final Clock clock;
     private volatile boolean shuttingDown;
 
-    ApiHandler(SubmissionStore store, Receipts receipts, Intake intake, Access access, AuditLog audit, Clock clock) {
+    ApiHandler(SubmissionStore store, Receipts receipts, Intake intake, Access access, AuditLog audit, Clock clock,
+               Registry registry) {
+        this.registry = registry;
         this.store = store;
         this.receipts = receipts;
         this.intake = intake;
@@ -209,6 +213,9 @@ final class ApiHandler extends Handler.Abstract {
         ObjectNode out = Json.object();
         out.put("status", "UP");
         out.put("pending", store.pending());
+        ObjectNode register = out.putObject("register"); // how current the register is: a stale one is visible
+        register.put("newestExtract", registry.newestExtract().map(Object::toString).orElse(null));
+        register.put("records", registry.size());
         json(response, callback, 200, out);
     }
 

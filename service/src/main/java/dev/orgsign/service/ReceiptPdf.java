@@ -72,7 +72,7 @@ final class ReceiptPdf {
         row("Вид / Type", o.type().name());
         row("Полное наименование", o.fullName());
         if (o.shortName() != null) {
-            row("Сокращённое наименование (со слов заявителя / as stated)", o.shortName());
+            row("Сокращённое наименование", o.shortName()); // organization.match compared it with the register
         }
         row(o.type() == dev.orgsign.core.OrganizationType.IE ? "ОГРНИП" : "ОГРН", o.id());
         row("ИНН", o.inn());
@@ -84,7 +84,7 @@ final class ReceiptPdf {
         RegistrationPayload.Head h = p.head();
         row("ФИО", h.surname() + " " + h.firstName() + (h.patronymic() == null ? "" : " " + h.patronymic()));
         if (h.position() != null) {
-            row("Должность (со слов заявителя) / Position (as stated)", h.position());
+            row("Должность / Position", h.position()); // compared with the register's НаимДолжн (organization.match)
         }
         row("ИНН / СНИЛС", h.inn() + " / " + h.snils());
         signerCertificate(signature);

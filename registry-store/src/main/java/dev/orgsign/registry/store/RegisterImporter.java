@@ -168,6 +168,7 @@ public final class RegisterImporter {
                 ps.executeUpdate();
                 gen.executeUpdate();
             }
+            StoreSummary.refresh(c);
             c.commit();
         } catch (SQLException e) {
             parser.stop = true;
