@@ -168,7 +168,6 @@ public final class RegisterImporter {
                 ps.executeUpdate();
                 gen.executeUpdate();
             }
-            StoreSummary.refresh(c);
             c.commit();
         } catch (SQLException e) {
             parser.stop = true;

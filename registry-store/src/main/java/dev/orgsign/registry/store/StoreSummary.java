@@ -7,26 +7,27 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 
 /**
- * The store's size and newest extract date, counted once when an import finishes and kept in
- * {@code registry_meta}, so that a health page reads them at once whatever the register's size.
+ * The store's size and newest extract date, kept up to date in {@code registry_meta} by every batch
+ * an import writes (in the batch's transaction, under the writers' lock), so that a health page reads
+ * them at once whatever the register's size: records only ever get newer, and rows are only added.
  */
 final class StoreSummary {
     private StoreSummary() {
     }
 
-    /** Counts the records and finds the newest extract date, in the import's transaction. */
-    static void refresh(Connection c) throws SQLException {
-        long records;
-        LocalDate newest;
-        try (PreparedStatement ps = c.prepareStatement("select count(*), max(extract_date) from registry_record");
-             ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            records = rs.getLong(1);
-            java.sql.Date d = rs.getDate(2);
-            newest = d == null ? null : d.toLocalDate();
+    /**
+     * Adds a batch's new rows and newest extract date, in the batch's transaction.
+     *
+     * @param inserted rows the batch added
+     * @param newest   the batch's newest extract date, or null
+     */
+    static void add(Connection c, long inserted, LocalDate newest) throws SQLException {
+        if (inserted > 0) {
+            put(c, "records", get(c, "records", 0) + inserted);
         }
-        put(c, "records", records);
-        put(c, "newest_extract", newest == null ? -1 : newest.toEpochDay());
+        if (newest != null && newest.toEpochDay() > get(c, "newest_extract", -1)) {
+            put(c, "newest_extract", newest.toEpochDay());
+        }
     }
 
     private static void put(Connection c, String name, long value) throws SQLException {
