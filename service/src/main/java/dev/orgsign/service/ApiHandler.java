@@ -25,6 +25,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import dev.orgsign.core.registry.Registry;
 
 /**
  * The HTTP API of docs/design.md on Jetty's core handler API. Every answer is JSON (the receipt
@@ -34,6 +35,7 @@ import java.util.regex.Pattern;
  */
 final class ApiHandler extends Handler.Abstract {
     static final Texts T = Texts.of(ApiHandler.class);
+    private final Registry registry;
     private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
     private static final Pattern SUBMISSION = Pattern.compile("/api/v1/submissions/([0-9a-f-]{36})(/receipt\\.pdf)?");
 
@@ -72,7 +74,9 @@ final class ApiHandler extends Handler.Abstract {
     private final Clock clock;
     private volatile boolean shuttingDown;
 
-    ApiHandler(SubmissionStore store, Receipts receipts, Intake intake, Access access, AuditLog audit, Clock clock) {
+    ApiHandler(SubmissionStore store, Receipts receipts, Intake intake, Access access, AuditLog audit, Clock clock,
+               Registry registry) {
+        this.registry = registry;
         this.store = store;
         this.receipts = receipts;
         this.intake = intake;
@@ -211,6 +215,9 @@ final class ApiHandler extends Handler.Abstract {
         ObjectNode out = Json.object();
         out.put("status", "UP");
         out.put("pending", store.pending());
+        ObjectNode register = out.putObject("register"); // how current the register is: a stale one is visible
+        register.put("newestExtract", registry.newestExtract().map(Object::toString).orElse(null));
+        register.put("records", registry.size());
         json(response, callback, 200, out);
     }
 

@@ -54,7 +54,9 @@ final class Database implements AutoCloseable {
                     + rootMessage(e) + ".", e);
         }
         try {
-            Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+            Flyway.configure().dataSource(ds).locations("classpath:db/migration")
+                    // the register store may share the database (its own history table): migrate from nothing
+                    .baselineOnMigrate(true).baselineVersion("0").load().migrate();
         } catch (RuntimeException e) {
             ds.close();
             throw new OrgsignException(ErrorCode.IO, "The database schema at " + redact(url) + " cannot be brought up to date: "

@@ -78,7 +78,7 @@ final class ReceiptPdf {
         row("receipt.kind", T.format(l, "receipt.type." + o.type().name()));
         row("receipt.fullName", o.fullName());
         if (o.shortName() != null) {
-            row("receipt.shortName", o.shortName());
+            row("receipt.shortName", o.shortName()); // organization.match compared it with the register
         }
         boolean ie = o.type() == dev.orgsign.core.OrganizationType.IE;
         row(ie ? "receipt.ogrnip" : "receipt.ogrn", o.id());
@@ -91,7 +91,7 @@ final class ReceiptPdf {
         RegistrationPayload.Head h = p.head();
         row("receipt.name", h.surname() + " " + h.firstName() + (h.patronymic() == null ? "" : " " + h.patronymic()));
         if (h.position() != null) {
-            row("receipt.position", h.position());
+            row("receipt.position", h.position()); // compared with the register's НаимДолжн (organization.match)
         }
         row("receipt.inn", h.inn());
         row("receipt.snils", Identifiers.formatSnils(h.snils()));

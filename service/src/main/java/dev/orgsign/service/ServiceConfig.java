@@ -44,6 +44,8 @@ import java.util.List;
  * @param auditLog         the append-only audit log, or null for {@code audit.log} in {@code dataDir}
  * @param forwardedHeaders whether the client address is taken from {@code Forwarded} / {@code X-Forwarded-For}
  *                         (only behind a reverse proxy that sets them)
+ * @param registryDatabase the register store's JDBC URL ({@code orgsign registry import}), "" for the embedded
+ *                         default, or null to read {@code registry} into memory
  */
 public record ServiceConfig(String host, int port, Path dataDir, String jdbcUrl, String jdbcUser, String jdbcPassword,
                             Path trust, List<Path> crls, Path registry, String smtpHost, int smtpPort, String mailFrom,
@@ -51,13 +53,15 @@ public record ServiceConfig(String host, int port, Path dataDir, String jdbcUrl,
                             SigningToken receiptToken, String receiptKeyId,
                             int workers, Duration lease, int maxBodyBytes, int maxPending, String instanceName,
                             Duration readTimeout, boolean onlineRevocation, ServiceLimits limits, Path operatorKeys,
-                            Path clientKeys, Path auditLog, boolean forwardedHeaders) {
+                            Path clientKeys, Path auditLog, boolean forwardedHeaders, String registryDatabase) {
     /** Checks the values; a wrong one is an {@link IllegalArgumentException} whose message is a sentence for people. */
     public ServiceConfig {
         require(host, "The address to listen on is missing.");
         require(dataDir, "The data folder (--data) is missing.");
         require(trust, "The trust anchors (--trust) are missing.");
-        require(registry, "The register extracts (--registry) are missing.");
+        if (registry == null && registryDatabase == null) {
+            throw new IllegalArgumentException("The register is missing: give --registry PATH or --registry-db.");
+        }
         crls = List.copyOf(crls);
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("The port " + port + " is not between 0 and 65535.");
@@ -129,6 +133,7 @@ public record ServiceConfig(String host, int port, Path dataDir, String jdbcUrl,
         private Path trust;
         private List<Path> crls = List.of();
         private Path registry;
+        private String registryDatabase;
         private String smtpHost;
         private int smtpPort = 25;
         private String mailFrom = "orgsign@localhost";
@@ -186,6 +191,9 @@ public record ServiceConfig(String host, int port, Path dataDir, String jdbcUrl,
 
         /** @param v the register extracts @return this */
         public Builder registry(Path v) { registry = v; return this; }
+
+        /** @param v the register store's JDBC URL, "" for the embedded default, null for none @return this */
+        public Builder registryDatabase(String v) { registryDatabase = v; return this; }
 
         /**
          * @param hostPort {@code host:port} of the SMTP server, or null for none
@@ -299,7 +307,7 @@ public record ServiceConfig(String host, int port, Path dataDir, String jdbcUrl,
                     instanceName == null ? "i-" + java.util.UUID.randomUUID().toString().substring(0, 8) : instanceName,
                     readTimeout, onlineRevocation, new ServiceLimits(perClient, perRecipient, minBodyRate, headerTimeout,
                     connectionsPerClient, maxCertificates, maxSignatureBytes, retain, bodyMemory), operatorKeys, clientKeys, auditLog,
-                    forwardedHeaders);
+                    forwardedHeaders, registryDatabase);
         }
     }
 }

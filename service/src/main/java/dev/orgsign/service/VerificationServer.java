@@ -4,6 +4,8 @@ import dev.orgsign.core.ErrorCode;
 import dev.orgsign.core.OrgsignException;
 import dev.orgsign.core.registry.FnsExtractRegistry;
 import dev.orgsign.core.registry.Registry;
+import dev.orgsign.registry.store.RegistryDatabase;
+import dev.orgsign.registry.store.StoreRegistry;
 import dev.orgsign.core.verify.RequestIdLedger;
 import dev.orgsign.core.verify.OnlineRevocation;
 import dev.orgsign.core.verify.SignatureVerifier;
@@ -62,20 +64,23 @@ public final class VerificationServer implements AutoCloseable {
     private final ConnectionGuard guard;
     private final AuditLog audit;
     private final Receipts receipts;
+    /** The register store, when the register is read from one; closed with the service. */
+    private final RegistryDatabase registryDb;
     private final CountDownLatch closed = new CountDownLatch(1);
     private URI uri;
     private boolean stopped;
 
     private VerificationServer(ServiceConfig config, Database db, SignatureVerifier verifier, Receipts receipts,
-                               Access access, AuditLog audit, Clock clock) {
+                               Access access, AuditLog audit, Clock clock, Registry registry, RegistryDatabase registryDb) {
         this.config = config;
+        this.registryDb = registryDb;
         this.db = db;
         this.audit = audit;
         this.receipts = receipts;
         Semaphore wakeUp = new Semaphore(0);
         SubmissionStore store = new SubmissionStore(db.dataSource());
         Intake intake = new Intake(store, config, access, audit, clock, wakeUp);
-        this.api = new ApiHandler(store, receipts, intake, access, audit, clock);
+        this.api = new ApiHandler(store, receipts, intake, access, audit, clock, registry);
         for (int i = 0; i < config.workers(); i++) {
             workers.add(new Worker(store, verifier, clock, config.lease(), config.instanceName(), wakeUp, audit));
         }
@@ -102,7 +107,9 @@ public final class VerificationServer implements AutoCloseable {
     /** {@link #start(ServiceConfig)} on a given clock (the tests' retention). */
     static VerificationServer start(ServiceConfig config, Clock clock) throws OrgsignException {
         TrustMaterial trust = TrustMaterial.load(config.trust(), config.crls());
-        Registry registry = FnsExtractRegistry.load(config.registry());
+        RegistryDatabase registryDb = config.registryDatabase() == null ? null
+                : RegistryDatabase.open(config.registryDatabase().isBlank() ? null : config.registryDatabase(), config.workers() + 2);
+        Registry registry = registryDb != null ? new StoreRegistry(registryDb) : FnsExtractRegistry.load(config.registry());
         Access access = new Access(ApiKeys.load(config.operatorKeys(), "operator keys"),
                 ApiKeys.load(config.clientKeys(), "client keys"));
         Database.privateFolder(config.dataDir());
@@ -129,7 +136,8 @@ public final class VerificationServer implements AutoCloseable {
             SignatureVerifier verifier = new SignatureVerifier(trust, registry, ledger(store), clock,
                     Duration.ofDays(7), config.onlineRevocation() ? OnlineRevocation.defaults() : null);
             receipts = ReceiptMaker.create(config);
-            VerificationServer s = new VerificationServer(config, db, verifier, receipts, access, audit, clock);
+            VerificationServer s = new VerificationServer(config, db, verifier, receipts, access, audit, clock, registry,
+                    registryDb);
             s.begin();
             return s;
         } catch (OrgsignException e) {
@@ -270,6 +278,9 @@ public final class VerificationServer implements AutoCloseable {
         }
         db.close();
         receipts.close();
+        if (registryDb != null) {
+            registryDb.close();
+        }
         audit.record("stop", config.instanceName(), null, null);
         audit.close();
         closed.countDown();

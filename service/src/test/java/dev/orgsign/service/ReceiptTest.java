@@ -68,9 +68,11 @@ class ReceiptTest {
         }
         for (String expected : List.of(id, "Квитанция о проверке регистрации", Fixtures.LLC.ogrn(), "Фёдоров", "signature.value",
                 "certificate.revocation", "authority", "Получено", "Проверено", ApiHandler.sha256(good.payload()).substring(0, 20),
-                "самоподписанный", "ДЕМОНСТРАЦИОННЫЙ", "со слов заявителя")) {
+                "самоподписанный", "ДЕМОНСТРАЦИОННЫЙ", "ГЕНЕРАЛЬНЫЙ ДИРЕКТОР")) {
             assertTrue(text.replace("\n", " ").contains(expected), "the receipt names " + expected + ":\n" + text);
         }
+        // the position and the short name are the register's (organization.match), no longer the applicant's word
+        assertTrue(!text.contains("со слов заявителя") && !text.contains("as stated"), text);
 
         X509Certificate serviceCert = serviceCertificate(data);
         PdfSignatureVerifier.Result v = new PdfSignatureVerifier(new TrustMaterial(List.of(serviceCert), List.of()),

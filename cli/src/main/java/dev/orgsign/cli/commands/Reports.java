@@ -16,7 +16,7 @@ final class Reports {
     private Reports() {
     }
 
-    static Map<String, Object> json(String id, Verdict verdict, List<Check> checks) {
+    static Map<String, Object> json(String id, Verdict verdict, List<Check> checks, Messages m) {
         Map<String, Object> o = new LinkedHashMap<>();
         if (id != null) {
             o.put("id", id);
@@ -27,7 +27,7 @@ final class Reports {
             Map<String, Object> x = new LinkedHashMap<>();
             x.put("code", c.code());
             x.put("result", c.result().name());
-            x.put("message", c.message());
+            x.put("message", c.message(m.locale()));
             list.add(x);
         }
         o.put("checks", list);
@@ -37,7 +37,7 @@ final class Reports {
     static void text(PrintWriter out, Messages m, String id, Verdict verdict, List<Check> checks) {
         for (Check c : checks) {
             String mark = c.result() == CheckResult.PASSED ? "[+]" : c.result() == CheckResult.FAILED ? "[x]" : "[ ]";
-            out.println("  " + mark + " " + c.code() + ": " + c.message());
+            out.println("  " + mark + " " + c.code() + ": " + c.message(m.locale()));
         }
         out.println(m.get("verdict." + verdict.name(), id == null ? "" : id));
         out.flush();

@@ -166,7 +166,7 @@ final class Submissions {
     /** Prints a submission as docs/design.md's verdict shape (JSON) or as text. */
     static void report(BaseCommand c, Submission s, Map<String, String> files, String statusCommand) {
         if (c.json()) {
-            Map<String, Object> o = Reports.json(s.id(), s.verdict(), s.checks());
+            Map<String, Object> o = Reports.json(s.id(), s.verdict(), s.checks(), c.m());
             if (!files.isEmpty()) {
                 o.put("files", files);
             }

@@ -32,7 +32,7 @@ public final class VerifyCommand extends BaseCommand {
             report = against.verifier(registry.registry()).verify(p, s);
         }
         if (json) {
-            printJson(Reports.json(report.requestId(), report.verdict(), report.checks()));
+            printJson(Reports.json(report.requestId(), report.verdict(), report.checks(), m()));
         } else {
             Reports.text(out(), m(), report.requestId(), report.verdict(), report.checks());
         }

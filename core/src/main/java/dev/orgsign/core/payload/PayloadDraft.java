@@ -100,6 +100,14 @@ public final class PayloadDraft {
         } else {
             LegalEntityRecord r = registry.legalEntity(claimedId).orElseThrow(() -> notFound("OGRN", claimedId));
             org = new RegistrationPayload.Organization(type, r.ogrn(), r.inn(), r.kpp(), r.fullName(), r.shortName());
+            if (!registerPosition && signer.inn() != null) { // the register's position of the signer, where it lists them
+                for (dev.orgsign.core.registry.AuthorizedPerson p : r.heads()) {
+                    if (signer.inn().equals(p.inn()) && p.position() != null) {
+                        position = p.position();
+                        registerPosition = true;
+                    }
+                }
+            }
         }
         String title = type == OrganizationType.IE ? ENTREPRENEUR_POSITION // an entrepreneur is their own head
                 : registerPosition ? position : signer.title() != null ? signer.title() : position;

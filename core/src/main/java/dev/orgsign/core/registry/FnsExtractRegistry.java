@@ -92,6 +92,22 @@ public final class FnsExtractRegistry implements Registry {
     }
 
     @Override
+    public Optional<java.time.LocalDate> newestExtract() {
+        java.time.LocalDate newest = null;
+        for (LegalEntityRecord r : legalEntities.values()) {
+            newest = later(newest, r.extractDate());
+        }
+        for (EntrepreneurRecord r : entrepreneurs.values()) {
+            newest = later(newest, r.extractDate());
+        }
+        return Optional.ofNullable(newest);
+    }
+
+    private static java.time.LocalDate later(java.time.LocalDate a, java.time.LocalDate b) {
+        return a == null || b != null && b.isAfter(a) ? b : a;
+    }
+
+    @Override
     public List<LegalEntityRecord> legalEntitiesByInn(String inn) {
         List<LegalEntityRecord> out = new ArrayList<>(1);
         for (LegalEntityRecord r : legalEntities.values()) {

@@ -21,6 +21,14 @@ public interface Registry {
     int size();
 
     /**
+     * {@return the newest extract date among the records, or empty when unknown} A service shows it on
+     * its health page, so that a stale register is visible.
+     */
+    default Optional<java.time.LocalDate> newestExtract() {
+        return Optional.empty();
+    }
+
+    /**
      * @param inn a legal entity's 10-digit INN
      * @return the legal entities the register holds under this INN (normally one)
      */

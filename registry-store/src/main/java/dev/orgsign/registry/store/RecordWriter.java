@@ -101,6 +101,7 @@ final class RecordWriter {
             if (inserts > 0) {
                 insert.executeBatch();
             }
+            StoreSummary.add(c, inserts, newest(rows));
             if (replaces > 0) {
                 replace.executeBatch();
             }
@@ -141,6 +142,18 @@ final class RecordWriter {
             }
         }
         return out;
+    }
+
+    /** The newest extract date among the rows, or null. */
+    private static java.time.LocalDate newest(List<Row> rows) {
+        java.time.LocalDate newest = null;
+        for (Row r : rows) {
+            java.time.LocalDate d = r.recordVersion.extractDate();
+            if (d != null && (newest == null || d.isAfter(newest))) {
+                newest = d;
+            }
+        }
+        return newest;
     }
 
     private static Row row(String kind, String id, String inn, RecordVersion version, boolean contested, boolean terminated,

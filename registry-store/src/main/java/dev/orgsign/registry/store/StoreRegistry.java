@@ -34,6 +34,7 @@ public final class StoreRegistry implements Registry {
     private long generation = -1;
     private long checkedAt;
     private int size = -1;
+    private java.time.LocalDate newestExtract;
 
     /**
      * @param db            the store
@@ -90,18 +91,28 @@ public final class StoreRegistry implements Registry {
 
     @Override
     public synchronized int size() {
+        summary();
+        return size;
+    }
+
+    @Override
+    public synchronized Optional<java.time.LocalDate> newestExtract() {
+        summary();
+        return Optional.ofNullable(newestExtract);
+    }
+
+    /** The size and newest extract date an import counted ({@link StoreSummary}), read once per generation. */
+    private void summary() {
         refresh();
         if (size < 0) {
-            try (Connection c = db.dataSource().getConnection();
-                 PreparedStatement ps = c.prepareStatement("select count(*) from registry_record");
-                 ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                size = (int) Math.min(Integer.MAX_VALUE, rs.getLong(1));
+            try (Connection c = db.dataSource().getConnection()) {
+                size = (int) Math.min(Integer.MAX_VALUE, StoreSummary.get(c, "records", 0));
+                long day = StoreSummary.get(c, "newest_extract", -1);
+                newestExtract = day < 0 ? null : java.time.LocalDate.ofEpochDay(day);
             } catch (SQLException e) {
                 throw unreadable(e);
             }
         }
-        return size;
     }
 
     @SuppressWarnings("unchecked")
