@@ -1,5 +1,7 @@
 package dev.orgsign.core.pdf;
 
+import dev.orgsign.core.Text;
+import dev.orgsign.core.Texts;
 import dev.orgsign.core.verify.Check;
 import dev.orgsign.core.verify.CheckResult;
 import dev.orgsign.core.verify.CmsSignatureVerifier;
@@ -27,6 +29,7 @@ import java.util.Set;
  * passed for every signature. Thread-safe.
  */
 public final class PdfSignatureVerifier {
+    private static final Texts T = Texts.of(dev.orgsign.core.OrgsignException.class);
     /** Larger files are refused before parsing. */
     public static final int MAX_PDF_BYTES = PadesSigner.MAX_PDF_BYTES;
 
@@ -67,15 +70,15 @@ public final class PdfSignatureVerifier {
      */
     public Result verify(byte[] pdf) {
         if (pdf == null || pdf.length == 0) {
-            return rejected("pdf.signature", "The PDF is empty.");
+            return rejected("pdf.signature", T.text("pdfCheck.empty"));
         }
         if (pdf.length > MAX_PDF_BYTES) {
-            return rejected("pdf.signature", "The PDF is " + pdf.length + " bytes; at most " + MAX_PDF_BYTES + " are verified.");
+            return rejected("pdf.signature", T.text("pdfCheck.tooLarge", pdf.length, MAX_PDF_BYTES));
         }
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             List<PDSignature> signatures = doc.getSignatureDictionaries();
             if (signatures.isEmpty()) {
-                return rejected("pdf.signature", "The PDF carries no signature.");
+                return rejected("pdf.signature", T.text("pdfCheck.none"));
             }
             Result last = null;
             for (int i = 0; i < signatures.size(); i++) {
@@ -88,26 +91,24 @@ public final class PdfSignatureVerifier {
             }
             return last;
         } catch (IOException | RuntimeException | StackOverflowError e) {
-            return rejected("pdf.signature", "The file is not a readable PDF.");
+            return rejected("pdf.signature", T.text("pdfCheck.unreadable"));
         }
     }
 
     private Result verifyOne(PDSignature s, byte[] pdf, boolean mustCoverAll) throws IOException {
         String sub = s.getSubFilter();
         if (sub == null || !SUB_FILTERS.contains(sub)) {
-            return rejected("pdf.signature", "The PDF signature has SubFilter " + sub
-                    + "; only ETSI.CAdES.detached and adbe.pkcs7.detached are verified.");
+            return rejected("pdf.signature", T.text("pdfCheck.subFilter", sub));
         }
         int[] range = s.getByteRange();
-        String rangeProblem = rangeProblem(range, pdf);
+        Text rangeProblem = rangeProblem(range, pdf);
         if (rangeProblem != null) {
             return rejected("pdf.signature", rangeProblem);
         }
-        Check signature = new Check("pdf.signature", CheckResult.PASSED, "The PDF carries a " + sub + " signature.");
+        Check signature = Check.of("pdf.signature", CheckResult.PASSED, T.text("pdfCheck.signed", sub));
         Check coverage = !mustCoverAll || range[2] + range[3] == pdf.length
-                ? new Check("pdf.coverage", CheckResult.PASSED, "The signature covers the whole document.")
-                : new Check("pdf.coverage", CheckResult.FAILED, "The document was changed after it was signed: "
-                + (pdf.length - range[2] - range[3]) + " bytes follow the signed part.");
+                ? Check.of("pdf.coverage", CheckResult.PASSED, T.text("pdfCheck.covered"))
+                : Check.of("pdf.coverage", CheckResult.FAILED, T.text("pdfCheck.changed", pdf.length - range[2] - range[3]));
         byte[] contents = withoutPadding(s.getContents(pdf));
         byte[] signed = s.getSignedContent(pdf);
         Instant claimed = s.getSignDate() == null ? null : s.getSignDate().toInstant();
@@ -122,22 +123,22 @@ public final class PdfSignatureVerifier {
     }
 
     /** The byte range must start at 0, leave out exactly the hex string of /Contents and stay inside the file. */
-    private static String rangeProblem(int[] r, byte[] pdf) {
+    private static Text rangeProblem(int[] r, byte[] pdf) {
         if (r == null || r.length != 4) {
-            return "The PDF signature has no valid /ByteRange.";
+            return T.text("pdfCheck.noRange");
         }
         long end = (long) r[2] + r[3];
         if (r[0] != 0 || r[1] <= 0 || r[2] <= r[1] || r[3] < 0 || end > pdf.length) {
-            return "The PDF signature's /ByteRange does not describe the file.";
+            return T.text("pdfCheck.rangeOutside");
         }
         if (pdf[r[1]] != '<' || pdf[r[2] - 1] != '>') {
-            return "The PDF signature's /ByteRange does not leave out exactly the signature value.";
+            return T.text("pdfCheck.rangeNotValue");
         }
         for (int i = r[1] + 1; i < r[2] - 1; i++) {
             byte b = pdf[i];
             boolean hex = (b >= '0' && b <= '9') || (b >= 'a' && b <= 'f') || (b >= 'A' && b <= 'F');
             if (!hex) {
-                return "The PDF signature's /ByteRange leaves out more than the signature value.";
+                return T.text("pdfCheck.rangeMore");
             }
         }
         return null;
@@ -180,12 +181,12 @@ public final class PdfSignatureVerifier {
         }
     }
 
-    private static Result rejected(String code, String message) {
+    private static Result rejected(String code, Text message) {
         List<Check> all = new ArrayList<>();
-        all.add(new Check(code, CheckResult.FAILED, message));
-        all.add(new Check("pdf.coverage", CheckResult.NOT_CHECKED, "Not checked: an earlier check failed."));
+        all.add(Check.of(code, CheckResult.FAILED, message));
+        all.add(Check.of("pdf.coverage", CheckResult.NOT_CHECKED, T.text("pdfCheck.notChecked")));
         for (String c : CmsSignatureVerifier.CODES) {
-            all.add(new Check(c, CheckResult.NOT_CHECKED, "Not checked: an earlier check failed."));
+            all.add(Check.of(c, CheckResult.NOT_CHECKED, T.text("pdfCheck.notChecked")));
         }
         return new Result(new VerificationReport(Verdict.REJECTED, all, null), null);
     }
