@@ -98,7 +98,8 @@ class OperationsTest {
                     (current, attempt, elapsed, next) -> pauses.add(next)));
             assertEquals(ErrorCode.SERVICE_TIMEOUT, timeout.code());
             assertEquals(6, timeout.exitCode());
-            assertTrue(timeout.getMessage().contains("orgsign status " + pending.id()), timeout.getMessage());
+            // the sentence names the submission; the command that follows it up is the CLI's (FollowUpTest)
+            assertTrue(timeout.getMessage().contains("has not decided on submission " + pending.id()), timeout.getMessage());
             assertTrue(pauses.size() >= 3, pauses.toString());
             assertEquals(Duration.ofMillis(200), pauses.get(0));
             assertEquals(Duration.ofMillis(400), pauses.get(1));
