@@ -39,7 +39,8 @@ class CommandsTest {
         Result r = run("--help", "--lang", "en");
         assertEquals(0, r.exit(), r.toString());
         for (String s : new String[] {"tokens", "certs", "check", "register", "verify", "completion", "Exit codes:",
-                "4   the signer is not entitled", "6   the verification service", "Examples:"}) {
+                "the signer is not entitled", "the verification service", "8     cancelled", "130   interrupted",
+                "Examples:"}) {
             assertTrue(r.out().contains(s), s + "\n" + r);
         }
         Result ru = run("register", "--help", "--lang", "ru");

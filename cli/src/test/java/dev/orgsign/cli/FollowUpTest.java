@@ -120,7 +120,8 @@ class FollowUpTest {
         Matcher id = Pattern.compile("Заявление (\\S+) уже у сервиса, проверка продолжается\\.").matcher(r.err());
         assertTrue(id.find(), r.toString());
         String status = line(r.err(), "Узнать результат позже: ");
-        assertEquals("orgsign status " + id.group(1) + " --endpoint " + endpoint, status, "the real endpoint, not 'URL'");
+        assertEquals("orgsign status " + id.group(1) + " --endpoint " + endpoint + " --token-file "
+                + out.toAbsolutePath().normalize().resolve("submission.json"), status, "the real endpoint, not 'URL'");
 
         try (VerificationServer full = VerificationServer.start(service(data, port, 2).build())) {
             Result later = null;
@@ -139,10 +140,13 @@ class FollowUpTest {
     void anUnknownNumberIsNotFoundWithItsOwnExitCode() throws Exception {
         try (VerificationServer server = VerificationServer.start(service(workDir().resolve("svc"), 0, 1).build())) {
             String unknown = "5c101270-be4c-48ea-bf09-ffac0a4203a0";
-            Result ru = run("status", unknown, "--endpoint", server.uri().toString(), "--lang", "ru");
+            // with a read token (the service answers 401 to a request with none, and 404 to a token that opens nothing)
+            Result ru = run("status", unknown, "--endpoint", server.uri().toString(), "--token-env", CliFixture.PIN_VAR,
+                    "--lang", "ru");
             assertEquals(7, ru.exit(), ru.toString());
             assertTrue(ru.err().contains("не знает заявления " + unknown), ru.toString());
-            Result json = run("status", unknown, "--endpoint", server.uri().toString(), "--json");
+            Result json = run("status", unknown, "--endpoint", server.uri().toString(), "--token-env", CliFixture.PIN_VAR,
+                    "--json");
             assertEquals(7, json.exit(), json.toString());
             assertTrue(json.out().contains("\"error\": \"SUBMISSION_NOT_FOUND\""), json.toString());
         }
@@ -166,11 +170,13 @@ class FollowUpTest {
             String end = tty.await("EXIT=", STEP);
             Matcher id = Pattern.compile("Прервано\\. Заявление (\\S+) уже у сервиса, проверка продолжается\\.").matcher(end);
             assertTrue(id.find(), end);
-            assertTrue(end.contains("Узнать результат позже: orgsign status " + id.group(1) + " --endpoint " + endpoint), end);
+            String status = "orgsign status " + id.group(1) + " --endpoint " + endpoint + " --token-file "
+                    + dir.resolve("out").toAbsolutePath().normalize().resolve("submission.json");
+            assertTrue(end.replace("\n", "").contains("Узнать результат позже: " + status), end);
             assertTrue(end.contains("EXIT=130"), end);
             assertFalse(end.lines().anyMatch(l -> l.contains("жду результата") && l.contains("Прервано")),
                     "the spinner line is ended before the message:\n" + end);
-            Result known = run("status", id.group(1), "--endpoint", endpoint, "--json");
+            Result known = run(args(status + " --json"));
             assertEquals(0, known.exit(), "the service has the submission\n" + known);
             assertTrue(known.out().contains("\"verdict\": \"PENDING\""), known.toString());
         }

@@ -71,7 +71,9 @@ final class Submissions {
         }
         Map<String, String> allFiles = new LinkedHashMap<>(files);
         SubmissionFile kept = SubmissionFile.of(s, endpoint);
-        if (kept != null) {
+        if (kept == null) {
+            s = resubmitted(s, keepDir, allFiles); // the same submission again: its token is in the file kept the first time
+        } else {
             try {
                 allFiles.put("submission", kept.writeTo(keepDir).toAbsolutePath().normalize().toString());
             } catch (OrgsignException e) {
@@ -100,7 +102,7 @@ final class Submissions {
                 }
             }
         }
-        if (!s.pending() && s.checks().isEmpty()) {
+        if (!s.pending() && s.checks().isEmpty() && s.token() != null) {
             s = client.status(s.id(), s.token()); // an identical resubmission is answered with its verdict only
         }
         if (s.verdict() == Verdict.VERIFIED && receiptDir != null) {
@@ -113,6 +115,25 @@ final class Submissions {
         }
         report(c, s, allFiles, status);
         return Reports.exitCode(s.verdict());
+    }
+
+    /**
+     * An identical resubmission, which the service answers without a read token (it is given once):
+     * the token comes from the {@code submission.json} kept beside the registration the first time,
+     * when it is there and names the same submission.
+     */
+    private static Submission resubmitted(Submission s, Path keepDir, Map<String, String> files) {
+        Path file = keepDir.resolve(SubmissionFile.NAME);
+        try {
+            SubmissionFile f = java.nio.file.Files.isRegularFile(file) ? SubmissionFile.read(file) : null;
+            if (f != null && f.id().equals(s.id())) {
+                files.put("submission", file.toAbsolutePath().normalize().toString());
+                return new Submission(s.id(), s.verdict(), s.checks(), f.token());
+            }
+        } catch (OrgsignException e) {
+            // not the file it should be: the verdict stands without the checks
+        }
+        return s;
     }
 
     /** The payload and signature files a submission sends, for the command that sends them again. */
