@@ -110,8 +110,8 @@ final class PayloadMatch {
             return;
         }
         if (payload == null || register == null || !fold(payload).equals(folded(register))) {
-            diff.add(what + " differs (payload " + (payload == null ? "none" : "«" + payload + "»") + ", register "
-                    + (register == null ? "none" : "«" + register + "»") + ")");
+            // the payload's text is not repeated: it is the signer's, and reports travel by mail
+            diff.add(what + " differs from the register's (" + (register == null ? "none" : "«" + register + "»") + ")");
         }
     }
 
