@@ -162,12 +162,10 @@ final class Worker implements Runnable {
             }
             b.append(t.format(l, "mail.received", MoscowTime.dateTime(java.time.Instant.ofEpochMilli(c.receivedAt()), l)))
                     .append("\n\n");
-            // codes and results only: a check's sentence may quote what the payload says (a position the
-            // register disagrees with), and the mail carries no text a submitter chose; the status has them
             for (Check check : report.checks()) {
-                b.append(t.format(l, "mail.result." + check.result().name())).append(' ').append(check.code()).append('\n');
+                b.append(t.format(l, "mail.result." + check.result().name())).append(' ')
+                        .append(check.code()).append(": ").append(check.message(l)).append('\n');
             }
-            b.append('\n').append(t.format(l, "mail.details", c.id())).append('\n');
             if (ok) {
                 b.append('\n').append(t.format(l, "mail.receipt", c.id())).append('\n');
             }
