@@ -146,7 +146,8 @@ public final class PadesSigner {
         return certs + 4096;
     }
 
-    private static String commonName(X509Certificate cert) {
+    /** The certificate's common name, else its whole subject name (the signature's /Name, the stamp's owner). */
+    static String commonName(X509Certificate cert) {
         try {
             RDN[] cn = X500Name.getInstance(cert.getSubjectX500Principal().getEncoded()).getRDNs(BCStyle.CN);
             if (cn.length > 0) {

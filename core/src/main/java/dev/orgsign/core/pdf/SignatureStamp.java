@@ -4,10 +4,6 @@ import dev.orgsign.core.MoscowTime;
 import dev.orgsign.core.OrgsignException;
 import dev.orgsign.core.Texts;
 import dev.orgsign.core.certificate.QualifiedCertificate;
-import org.bouncycastle.asn1.x500.RDN;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x500.style.BCStyle;
-import org.bouncycastle.asn1.x500.style.IETFUtils;
 
 import java.security.cert.X509Certificate;
 import java.time.Instant;
@@ -59,14 +55,6 @@ public record SignatureStamp(String serial, String owner, Instant notBefore, Ins
         } catch (OrgsignException e) {
             // not in the qualified profile: the common name below
         }
-        try {
-            RDN[] cn = X500Name.getInstance(c.getSubjectX500Principal().getEncoded()).getRDNs(BCStyle.CN);
-            if (cn.length > 0) {
-                return IETFUtils.valueToString(cn[0].getFirst().getValue());
-            }
-        } catch (RuntimeException e) {
-            // the full name below
-        }
-        return c.getSubjectX500Principal().getName();
+        return PadesSigner.commonName(c);
     }
 }
