@@ -177,7 +177,12 @@ final class Reasons {
 
     /** A date as Russian documents write it (dd.MM.yyyy); "?" when the register leaves it out. */
     static String ru(LocalDate d) {
-        return d == null ? "?" : String.format("%02d.%02d.%04d", d.getDayOfMonth(), d.getMonthValue(), d.getYear());
+        if (d == null) {
+            return "?";
+        }
+        int day = d.getDayOfMonth();
+        int month = d.getMonthValue();
+        return (day < 10 ? "0" : "") + day + (month < 10 ? ".0" : ".") + month + "." + d.getYear(); // no Formatter per call
     }
 
     static Reason innMismatch() {

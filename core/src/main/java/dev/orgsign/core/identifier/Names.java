@@ -79,7 +79,7 @@ public final class Names {
      *         when the name's letters are all of one script
      */
     public static Optional<MixedLetter> mixedScript(String s) {
-        if (s == null) {
+        if (s == null || !mayMix(s)) {
             return Optional.empty();
         }
         int latin = 0;
@@ -102,6 +102,23 @@ public final class Names {
             }
         }
         return Optional.empty();
+    }
+
+    /** Whether the name has both an ASCII letter and a letter of the Cyrillic block: only then can it mix. */
+    private static boolean mayMix(String s) {
+        boolean ascii = false;
+        boolean cyrillic = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                ascii |= (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+            } else if (c >= 0x0400 && c <= 0x04ff) {
+                cyrillic = true;
+            } else if (Character.isLetter(c)) {
+                return true; // another script's letter: the full analysis decides
+            }
+        }
+        return ascii && cyrillic;
     }
 
     private static Character.UnicodeScript script(char c) {
