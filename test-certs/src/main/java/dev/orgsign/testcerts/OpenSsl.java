@@ -93,15 +93,18 @@ public final class OpenSsl {
      * {@code openssl cms -sign -cades -binary -outform DER} (detached) of {@code content} with a PEM
      * certificate and key, the certificates in {@code chainPem} added (they must not repeat the signer).
      *
-     * @param digest the digest name for {@code -md} (sha256, md_gost12_256, md_gost12_512)
-     * @return the DER signature
+     * @param digest  the digest name for {@code -md} (sha256, md_gost12_256, md_gost12_512)
+     * @param options further options, e.g. {@code -stream} (BER with indefinite lengths), {@code -nodetach}
+     *                (the content inside), {@code -outform PEM}
+     * @return the signature as openssl wrote it
      */
-    public byte[] cmsSign(Path dir, Path content, Path certPem, Path keyPem, Path chainPem, String digest, boolean gost)
-            throws IOException {
+    public byte[] cmsSign(Path dir, Path content, Path certPem, Path keyPem, Path chainPem, String digest, boolean gost,
+                          String... options) throws IOException {
         Path out = Files.createTempFile(dir, "openssl-", ".p7s");
         List<String> args = new ArrayList<>(List.of("cms", "-sign", "-cades", "-binary", "-outform", "DER",
                 "-in", content.toString(), "-signer", certPem.toString(), "-inkey", keyPem.toString(),
                 "-certfile", chainPem.toString(), "-md", digest, "-out", out.toString()));
+        args.addAll(List.of(options));
         if (gost) {
             args.addAll(1, List.of("-engine", "gost"));
         }

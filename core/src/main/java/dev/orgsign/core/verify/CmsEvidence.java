@@ -17,17 +17,34 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * A detached CMS SignedData (RFC 5652) read for verification: its one signer, the signer's
- * certificate, the bundled certificates and the signed attributes. The structure is taken apart
- * where it lies in the received bytes ({@link Der}); certificates are parsed once per DER
- * ({@link ParsedCertificates}). The signature is verified over the signed attributes exactly as
- * received, re-tagged as the SET OF that RFC 5652 §5.4 says is signed; since what is signed is
- * their DER encoding, signed attributes that are not DER are refused. Reading never throws; what
- * is wrong is kept as a sentence for the {@code signature.cms} check.
+ * A CMS SignedData (RFC 5652) read for verification: its one signer, the signer's certificate, the
+ * bundled certificates, the signed attributes and the content signed. A DER signature is taken
+ * apart where it lies in the received bytes ({@link Der}) — the fast path a registration takes;
+ * certificates are parsed once per DER ({@link ParsedCertificates}). Anything else that is a valid
+ * signature — BER, content attached, signed attributes not in DER, base64 or PEM text — is first
+ * written again as a detached DER SignedData ({@link CmsNormalizer}, {@link Base64Text}) and then
+ * read the same way, so both ways meet the same checks. The signature is verified over the signed
+ * attributes re-tagged as the SET OF that RFC 5652 §5.4 says is signed, i.e. over their DER
+ * encoding. Reading never throws; what is wrong is kept as a sentence for the {@code signature.cms} check.
  */
 final class CmsEvidence {
-    /** Larger signatures are refused before parsing: a registration signature with its chain is a few KB. */
+    /** Larger registration signatures are refused before parsing: a registration signature with its chain is a few KB. */
     static final int MAX_BYTES = 256 * 1024;
+
+    /**
+     * How a signature is read.
+     *
+     * @param maxBytes     the largest signature accepted (binary; text may be twice as large)
+     * @param maxContent   the largest content accepted inside an attached signature
+     * @param essRequired  whether the ESS signing-certificate attribute must be present (CAdES-BES)
+     * @param noun         what the signature is called in sentences ("a registration signature")
+     */
+    record Rules(int maxBytes, int maxContent, boolean essRequired, String noun) {
+        /** A registration's (or a PDF's) CAdES-BES signature. */
+        static final Rules CADES_BES = new Rules(MAX_BYTES, 64 * 1024, true, "a registration signature");
+        /** Any CMS signature a person checks: a contract, a receipt, a document from the tax service. */
+        static final Rules DOCUMENT = new Rules(64 * 1024 * 1024, 64 * 1024 * 1024, false, "a signature");
+    }
 
     private static final byte[] SIGNED_DATA = contents(CMSObjectIdentifiers.signedData);
     private static final byte[] DATA = contents(CMSObjectIdentifiers.data);
@@ -39,11 +56,21 @@ final class CmsEvidence {
     private static final byte[] SIGNING_CERTIFICATE = contents(PKCSObjectIdentifiers.id_aa_signingCertificate);
     private static final byte[] SIGNING_CERTIFICATE_V2 = contents(PKCSObjectIdentifiers.id_aa_signingCertificateV2);
     private static final byte[] SET_TAG = {Der.SET};
+    private static final String NOT_ASN1 = "The signature is not one well-formed ASN.1 structure (it is truncated, "
+            + "padded or not CMS at all).";
 
     final String problem;
     final X509Certificate certificate;
     final List<X509Certificate> bundled;
     final Instant signingTime;
+    /** How the signature was written when it did not take the DER fast path (phrases), else empty. */
+    final List<String> notes;
+    /** The signed attributes in the order received when that is not DER (verified over their DER re-encoding first), or null. */
+    private final byte[] receivedAttributes;
+    /** Whether the signature carried its content. */
+    final boolean attached;
+    /** Whether {@link #problem} is one of encoding that the normalizing path may overcome. */
+    private final boolean encodingProblem;
     private final Parts parts;
     /** The SHA-256 of the payload when {@link #verifyValue} computed it (the signer's digest), else null. */
     byte[] payloadSha256;
@@ -51,19 +78,37 @@ final class CmsEvidence {
     /** Where the parts the signature check needs lie in the received bytes. */
     private record Parts(byte[] buf, byte[] payload, ParsedCertificates.Entry signer, Der.Element digestAlgorithm,
                          Der.Element signedAttributes, Der.Element signatureAlgorithm, Der.Element signatureValue,
-                         Der.Element messageDigest, Der.Element essV2, Der.Element essV1) {
+                         Der.Element messageDigest, Der.Element essV2, Der.Element essV1, Der.Element unsignedAttributes) {
     }
 
     private CmsEvidence(String problem, Parts parts, List<X509Certificate> bundled, Instant signingTime) {
+        this(problem, false, parts, bundled, signingTime, List.of(), null, false);
+    }
+
+    private CmsEvidence(String problem, boolean encodingProblem, Parts parts, List<X509Certificate> bundled,
+                        Instant signingTime, List<String> notes, byte[] receivedAttributes, boolean attached) {
         this.problem = problem;
+        this.encodingProblem = encodingProblem;
         this.parts = parts;
         this.certificate = parts == null ? null : parts.signer().certificate;
         this.bundled = bundled;
         this.signingTime = signingTime;
+        this.notes = notes;
+        this.receivedAttributes = receivedAttributes;
+        this.attached = attached;
     }
 
     private static CmsEvidence bad(String problem) {
         return new CmsEvidence(problem, null, List.of(), null);
+    }
+
+    /** A problem of encoding only: the normalizing path may read the signature all the same. */
+    private static CmsEvidence encoding(String problem) {
+        return new CmsEvidence(problem, true, null, List.of(), null, List.of(), null, false);
+    }
+
+    private CmsEvidence read(List<String> notes, byte[] receivedAttributes, boolean attached) {
+        return new CmsEvidence(problem, false, parts, bundled, signingTime, notes, receivedAttributes, attached);
     }
 
     private static byte[] contents(ASN1ObjectIdentifier oid) {
@@ -84,19 +129,98 @@ final class CmsEvidence {
      *                    makes the signing-time attribute optional (PAdES leaves it out); null for CAdES-BES
      */
     static CmsEvidence read(byte[] signature, byte[] payload, Instant claimedTime) {
+        return read(signature, payload, claimedTime, Rules.CADES_BES);
+    }
+
+    /**
+     * @param content     the signed content given beside the signature, or null to take the content it carries
+     * @param claimedTime the signing time claimed outside the CMS, or null
+     * @param rules       size limits and what the signer must include
+     */
+    static CmsEvidence read(byte[] signature, byte[] content, Instant claimedTime, Rules rules) {
         if (signature == null || signature.length == 0) {
             return bad("The signature is empty.");
         }
-        if (signature.length > MAX_BYTES) {
-            return bad("The signature is " + signature.length + " bytes; a registration signature is at most " + MAX_BYTES + ".");
+        if (signature[0] == Der.SEQUENCE && derLength(signature) == signature.length) {
+            if (signature.length > rules.maxBytes()) {
+                return tooLarge(signature.length, rules);
+            }
+            CmsEvidence fast = parseSafely(signature, content, claimedTime, rules);
+            return fast.encodingProblem ? normalized(signature, content, claimedTime, rules, fast.problem, List.of()) : fast;
         }
-        if (derLength(signature) != signature.length) {
-            return bad("The signature is not one well-formed ASN.1 structure (it is truncated, padded or not CMS at all).");
+        if (signature.length <= 2L * rules.maxBytes()) {
+            Base64Text.Decoded text = Base64Text.decode(signature);
+            if (text != null) {
+                return fromText(text, content, claimedTime, rules);
+            }
         }
+        if (signature.length > rules.maxBytes()) {
+            return tooLarge(signature.length, rules);
+        }
+        return normalized(signature, content, claimedTime, rules, NOT_ASN1, List.of());
+    }
+
+    private static CmsEvidence tooLarge(int length, Rules rules) {
+        return bad("The signature is " + length + " bytes; " + rules.noun() + " is at most " + rules.maxBytes() + ".");
+    }
+
+    /** A signature saved as PEM or base64 text: its binary content read, then as any binary signature. */
+    private static CmsEvidence fromText(Base64Text.Decoded text, byte[] content, Instant claimedTime, Rules rules) {
+        String label = text.label();
+        if (label != null && !label.equals("CMS") && !label.equals("PKCS7") && !label.equals("PKCS #7 SIGNED DATA")) {
+            return bad("The file is PEM text of a " + label + ", not of a signature (CMS or PKCS7).");
+        }
+        byte[] binary = text.bytes();
+        if (binary.length == 0 || binary[0] != Der.SEQUENCE) {
+            return bad("The signature is " + text.form() + " whose content is not CMS.");
+        }
+        if (binary.length > rules.maxBytes()) {
+            return tooLarge(binary.length, rules);
+        }
+        List<String> notes = List.of("read from " + text.form());
+        if (derLength(binary) == binary.length) {
+            CmsEvidence fast = parseSafely(binary, content, claimedTime, rules);
+            if (!fast.encodingProblem) {
+                return fast.problem != null ? fast : fast.read(notes, null, false);
+            }
+            return normalized(binary, content, claimedTime, rules, fast.problem, notes);
+        }
+        return normalized(binary, content, claimedTime, rules, NOT_ASN1, notes);
+    }
+
+    /**
+     * The second way in: BouncyCastle reads the BER, the SignedData is written again as DER without
+     * its content, and that is read as any DER signature.
+     *
+     * @param fallback the sentence when BouncyCastle cannot read it either
+     */
+    private static CmsEvidence normalized(byte[] binary, byte[] content, Instant claimedTime, Rules rules, String fallback,
+                                          List<String> textNotes) {
+        CmsNormalizer.Result n = CmsNormalizer.normalize(binary, rules.maxContent());
+        if (n.der() == null) {
+            return bad(n.problem() != null ? n.problem() : fallback);
+        }
+        byte[] signed = content;
+        if (n.content() != null) {
+            if (content != null && !Arrays.equals(content, n.content())) {
+                return bad("The signature carries other content than the file given with it.");
+            }
+            signed = n.content();
+        }
+        CmsEvidence e = parseSafely(n.der(), signed, claimedTime, rules);
+        if (e.problem != null) {
+            return e.encodingProblem ? bad(e.problem) : e;
+        }
+        List<String> notes = new ArrayList<>(textNotes);
+        notes.addAll(n.notes());
+        return e.read(List.copyOf(notes), n.receivedAttributes(), n.content() != null);
+    }
+
+    private static CmsEvidence parseSafely(byte[] buf, byte[] content, Instant claimedTime, Rules rules) {
         try {
-            return parse(signature, payload, claimedTime);
+            return parse(buf, content, claimedTime, rules);
         } catch (Der.Malformed e) {
-            return bad(e.getMessage());
+            return encoding(e.getMessage());
         } catch (CertificateException e) {
             return bad(e.getMessage());
         } catch (RuntimeException | StackOverflowError e) {
@@ -104,7 +228,25 @@ final class CmsEvidence {
         }
     }
 
-    private static CmsEvidence parse(byte[] buf, byte[] payload, Instant claimedTime)
+    /** The content that was signed: the one given, or the one the signature carried. */
+    byte[] content() {
+        return parts.payload();
+    }
+
+    /**
+     * What the {@code signature.cms} check says of a readable signature.
+     *
+     * @param what the kind of signature, e.g. "CAdES-BES SignedData"
+     */
+    String description(String what) {
+        StringBuilder s = new StringBuilder(attached ? "An attached " : "A detached ").append(what).append(" with one signer");
+        if (!notes.isEmpty()) {
+            s.append(", ").append(String.join(", ", notes));
+        }
+        return s.append('.').toString();
+    }
+
+    private static CmsEvidence parse(byte[] buf, byte[] payload, Instant claimedTime, Rules rules)
             throws Der.Malformed, CertificateException {
         Der contentInfo = new Der(buf, 0, buf.length).next(Der.SEQUENCE, "ContentInfo").open(buf);
         if (!Der.contentsEqual(buf, contentInfo.next(Der.OID, "content type"), SIGNED_DATA)) {
@@ -119,7 +261,11 @@ final class CmsEvidence {
         Der encapsulated = signedData.next(Der.SEQUENCE, "encapsulated content info").open(buf);
         boolean data = Der.contentsEqual(buf, encapsulated.next(Der.OID, "encapsulated content type"), DATA);
         if (encapsulated.hasMore()) {
-            return bad("The signature embeds its content; a registration signature is detached (the content travels beside it).");
+            return encoding("The signature embeds its content."); // taken out by the normalizing path
+        }
+        if (payload == null) {
+            return bad("The signature is detached: it does not carry the signed content, so the signed file must be "
+                    + "given with it.");
         }
         if (!data) {
             return bad("The signed content is not of the type id-data.");
@@ -151,10 +297,10 @@ final class CmsEvidence {
         if (signerInfo.tag() != Der.SEQUENCE) {
             return bad("The signature's signer info is not where CMS puts it.");
         }
-        return signer(buf, payload, claimedTime, signerInfo.open(buf), certificates);
+        return signer(buf, payload, claimedTime, rules, signerInfo.open(buf), certificates);
     }
 
-    private static CmsEvidence signer(byte[] buf, byte[] payload, Instant claimedTime, Der info,
+    private static CmsEvidence signer(byte[] buf, byte[] payload, Instant claimedTime, Rules rules, Der info,
                                       List<ParsedCertificates.Entry> certificates) throws Der.Malformed {
         info.next(Der.INTEGER, "signer info version");
         Der.Element sid = info.next("signer identifier");
@@ -165,13 +311,10 @@ final class CmsEvidence {
         Der.Element attributes = info.next("signed attributes");
         Der.Element signatureAlgorithm = info.next(Der.SEQUENCE, "signature algorithm");
         Der.Element value = info.next(Der.OCTET_STRING, "signature value");
-        if (info.peekTag() == 0xa1) {
-            info.next("unsigned attributes");
-        }
+        Der.Element unsigned = info.peekTag() == 0xa1 ? info.next("unsigned attributes") : null;
         info.end("signer info");
         if (!Der.headerIsMinimal(buf, attributes) || !Der.isDer(buf, attributes.contents(), attributes.end())) {
-            return bad("The signed attributes are not DER-encoded; what is signed is their DER encoding (RFC 5652), "
-                    + "so the signature is refused.");
+            return encoding("The signed attributes are not DER-encoded."); // the normalizing path re-encodes them
         }
         ParsedCertificates.Entry signer = signerCertificate(buf, sid, certificates);
         if (signer == null) {
@@ -232,7 +375,7 @@ final class CmsEvidence {
         if (time == null && claimedTime == null) {
             return bad("The signature lacks the signing-time signed attribute that CAdES-BES requires.");
         }
-        if (essV2 == null && essV1 == null) {
+        if (essV2 == null && essV1 == null && rules.essRequired()) {
             return bad("The signature lacks the signing-certificate attribute that CAdES-BES requires.");
         }
         if (contentType.tag() != Der.OID || !Der.contentsEqual(buf, contentType, DATA)) {
@@ -250,7 +393,7 @@ final class CmsEvidence {
             bundled.add(e.certificate);
         }
         Parts parts = new Parts(buf, payload, signer, digestAlgorithm, attributes, signatureAlgorithm, value,
-                messageDigest, essV2, essV1);
+                messageDigest, essV2, essV1, unsigned);
         return new CmsEvidence(null, parts, List.copyOf(bundled), signingTime);
     }
 
@@ -336,20 +479,40 @@ final class CmsEvidence {
             Der.Element attributes = p.signedAttributes();
             s.update(SET_TAG);
             s.update(buf, attributes.start() + 1, attributes.end() - attributes.start() - 1);
-            boolean ok;
-            try {
-                ok = s.verify(buf, p.signatureValue().contents(), p.signatureValue().length());
-            } catch (SignatureException e) {
-                ok = false; // a malformed signature value
+            boolean ok = verifies(s, buf, p.signatureValue());
+            boolean asReceived = false;
+            if (!ok && receivedAttributes != null) { // signed in the order sent, not in DER order: what OpenSSL accepts
+                Signature again = algorithm.verifier(p.signer().publicKey);
+                again.update(receivedAttributes);
+                ok = asReceived = verifies(again, buf, p.signatureValue());
             }
             if (!ok) {
                 return SignatureVerifier.fail("signature.value", "The signature value does not verify with the signer's certificate.");
             }
+            String ess = p.essV2() == null && p.essV1() == null ? null : essMismatch(p);
+            if (ess != null) {
+                return SignatureVerifier.fail("signature.value", ess);
+            }
+            if (receivedAttributes == null) {
+                return p.signer().signaturePassed;
+            }
+            String passed = p.signer().signaturePassed.message();
+            return SignatureVerifier.pass("signature.value", passed.substring(0, passed.length() - 1) + (asReceived
+                    ? ", over its signed attributes in the order they were sent, which is not DER order (as OpenSSL "
+                    + "verifies them; RFC 5652 §5.4 signs their DER encoding)."
+                    : ", over the DER re-encoding of its signed attributes, which were not sent in DER (RFC 5652 §5.4 "
+                    + "signs their DER encoding)."));
         } catch (GeneralSecurityException e) {
             return SignatureVerifier.fail("signature.value", "The signature value cannot be verified: " + e.getMessage());
         }
-        String ess = essMismatch(p);
-        return ess == null ? p.signer().signaturePassed : SignatureVerifier.fail("signature.value", ess);
+    }
+
+    private static boolean verifies(Signature s, byte[] buf, Der.Element value) {
+        try {
+            return s.verify(buf, value.contents(), value.length());
+        } catch (SignatureException e) {
+            return false; // a malformed signature value
+        }
     }
 
     /** Null when the ESS signing-certificate attribute names the signer's certificate, else why not. */

@@ -81,7 +81,7 @@ public final class CmsSignatureVerifier {
             checks.add(SignatureVerifier.fail("signature.cms", "The signature names no signing time."));
             return finish(checks);
         }
-        checks.add(SignatureVerifier.pass("signature.cms", "A detached CMS SignedData with one signer."));
+        checks.add(SignatureVerifier.pass("signature.cms", evidence.description("CMS SignedData")));
         Check value = evidence.verifyValue();
         checks.add(value);
         if (value.result() != CheckResult.PASSED) {

@@ -40,6 +40,7 @@ public final class SignatureVerifier {
     /** The JDK's SHA-256 (hardware-accelerated where the CPU has it), by its provider object. */
     private static final java.security.Provider SHA256_PROVIDER = sha256Provider();
     private static final Check[] NOT_CHECKED = notChecked();
+    private static final Check CMS_PASSED = pass("signature.cms", "A detached CAdES-BES SignedData with one signer.");
 
     /** A certificate's qualified profile and the certificate.qualified check, both decided by its bytes alone. */
     private record Profile(QualifiedCertificate certificate, Check check) {
@@ -157,7 +158,7 @@ public final class SignatureVerifier {
             checks.put("signature.cms", fail("signature.cms", cms.problem));
             return finish(checks, requestId);
         }
-        checks.put("signature.cms", pass("signature.cms", "A detached CAdES-BES SignedData with one signer."));
+        checks.put("signature.cms", cms.notes.isEmpty() ? CMS_PASSED : pass("signature.cms", cms.description("CAdES-BES SignedData")));
         Check value = cms.verifyValue();
         checks.put("signature.value", value);
         if (value.result() != CheckResult.PASSED) {
