@@ -15,6 +15,7 @@ import dev.orgsign.core.token.SignatureAlgorithm;
 import dev.orgsign.core.token.SigningToken;
 import dev.orgsign.core.token.TokenKey;
 import dev.orgsign.core.token.TokenKeys;
+import dev.orgsign.core.verify.TimestampClient;
 
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
@@ -48,6 +49,7 @@ public final class Registration {
     private Clock clock = Clock.systemUTC();
     private Locale locale = Locale.ENGLISH;
     private List<X509Certificate> caCertificates = List.of();
+    private TimestampClient tsa;
     private TokenKey chosen;
 
     Registration(SigningToken token) {
@@ -175,6 +177,19 @@ public final class Registration {
     }
 
     /**
+     * Makes the signature CAdES-T: after signing, the time-stamping authority's RFC 3161 timestamp over the
+     * signature value is added, which proves when the signature existed (the verifier then judges validity
+     * and freshness by it rather than by the signer's own signing time).
+     *
+     * @param tsa the time-stamping authority ({@link TimestampClient#of}), or null for CAdES-BES
+     * @return this registration
+     */
+    public Registration timestamp(TimestampClient tsa) {
+        this.tsa = tsa;
+        return this;
+    }
+
+    /**
      * The language of the authority reasons put into a {@link NotEntitledException}'s message
      * (Russian for "ru", English otherwise; English by default).
      *
@@ -238,7 +253,8 @@ public final class Registration {
      * @return the signed registration
      * @throws NotEntitledException when the signer is not entitled; nothing is signed then
      * @throws OrgsignException     USAGE when the contact e-mail is missing; INVALID_PAYLOAD when the
-     *                              registration would be invalid; token errors from signing
+     *                              registration would be invalid; token errors from signing; the TSA's
+     *                              (SERVICE_*) when a timestamp was asked for and not had
      */
     public SignedRegistration sign() throws OrgsignException {
         AuthorityDecision decision = check();
@@ -249,7 +265,7 @@ public final class Registration {
         RegistrationPayload draft = PayloadDraft.from(signer(), type, organizationId, registry, email, phone, position, clock);
         byte[] canonical = PayloadCodec.canonicalBytes(draft);
         RegistrationPayload payload = PayloadCodec.parse(canonical); // the schema's own checks, before the token signs
-        RegistrationSigner signer = new RegistrationSigner(clock);
+        RegistrationSigner signer = new RegistrationSigner(clock, tsa);
         byte[] cms = algorithm == null ? signer.sign(canonical, token, key) : signer.sign(canonical, token, key, algorithm);
         return new SignedRegistration(payload, canonical, cms, key, decision);
     }

@@ -160,6 +160,24 @@ final class CertificateFactoryBC {
         }
     }
 
+    /** A time-stamping authority's certificate: digitalSignature, and id-kp-timeStamping as its one, critical purpose (RFC 3161 2.3). */
+    static X509Certificate tsaCertificate(X500Name subject, PublicKey key, X509Certificate issuerCert, KeyPair issuerKeys,
+                                          Instant from, Instant to) {
+        try {
+            X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(issuerCert, serial(), Date.from(from),
+                    Date.from(to), subject, key);
+            b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+            b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
+            b.addExtension(Extension.extendedKeyUsage, true, new ExtendedKeyUsage(KeyPurposeId.id_kp_timeStamping));
+            JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
+            b.addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(key));
+            b.addExtension(Extension.authorityKeyIdentifier, false, ext.createAuthorityKeyIdentifier(issuerCert));
+            return sign(b, issuerKeys);
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot issue a TSA certificate for " + subject, e);
+        }
+    }
+
     static X509CRL crl(X509Certificate issuerCert, KeyPair issuerKeys, List<X509Certificate> revoked, Instant now) {
         try {
             X509v2CRLBuilder b = new JcaX509v2CRLBuilder(issuerCert, Date.from(now.minusSeconds(3600)));

@@ -114,4 +114,31 @@ public final class OpenSsl {
         }
         return Files.readAllBytes(out);
     }
+
+    /**
+     * {@code openssl ts -verify} of a timestamp token (DER) over the bytes of {@code data}, trusting
+     * {@code caFile}, with {@code untrusted} as further certificates (the TSA's issuers). The imprint is
+     * computed by {@code openssl dgst} with the gost engine ({@code ts -verify -data} of OpenSSL 3 fetches
+     * digests from providers only, which do not include the engine's GOST R 34.11-2012) and handed over
+     * with {@code -digest}.
+     *
+     * @param digest the imprint's digest as openssl names it: sha256, md_gost12_256, ...
+     */
+    public Run tsVerify(Path dir, Path token, Path data, String digest, Path caFile, Path untrusted) {
+        Run hash = run(dir, "dgst", "-engine", "gost", "-" + digest, "-r", data.toString());
+        if (!hash.ok()) {
+            return hash;
+        }
+        String hex = null;
+        for (String line : hash.output().split("\\R")) {
+            if (line.matches("[0-9a-f]{32,128} .*")) {
+                hex = line.substring(0, line.indexOf(' '));
+            }
+        }
+        if (hex == null) {
+            return new Run(-1, "openssl dgst gave no digest: " + hash.output());
+        }
+        return run(dir, "ts", "-verify", "-engine", "gost", "-token_in", "-in", token.toString(), "-digest", hex,
+                "-CAfile", caFile.toString(), "-untrusted", untrusted.toString());
+    }
 }

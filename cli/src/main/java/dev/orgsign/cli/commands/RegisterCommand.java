@@ -21,6 +21,7 @@ import dev.orgsign.core.registry.Registry;
 import dev.orgsign.core.token.PinCallback;
 import dev.orgsign.core.token.SigningToken;
 import dev.orgsign.core.token.TokenKey;
+import dev.orgsign.core.verify.TimestampClient;
 import dev.orgsign.pkcs11.PinState;
 import dev.orgsign.pkcs11.Pkcs11SigningToken;
 import picocli.CommandLine.Command;
@@ -67,6 +68,9 @@ public final class RegisterCommand extends BaseCommand {
 
     @Option(names = "--ca", paramLabel = "PATH", descriptionKey = "opt.ca")
     List<Path> caCertificates = new ArrayList<>();
+
+    @Option(names = "--tsa", paramLabel = "URL", descriptionKey = "opt.tsa")
+    URI tsa;
 
     @Option(names = "--payload", paramLabel = "FILE", descriptionKey = "opt.payloadPrepared")
     Path payloadFile;
@@ -184,7 +188,8 @@ public final class RegisterCommand extends BaseCommand {
                 ask.out().flush();
             }
             TokenKey full = Chains.completed(k, caCertificates);
-            byte[] signature = new RegistrationSigner().sign(canonical, t, full);
+            byte[] signature = new RegistrationSigner(Clock.systemUTC(), tsa == null ? null : TimestampClient.of(tsa))
+                    .sign(canonical, t, full);
             byte[] pdf = new PadesSigner().sign(ApplicationPdf.render(payload), t, full, m().get("pdf.reason"), null);
             return new Signed(payload, canonical, signature, pdf);
         } finally {

@@ -228,6 +228,38 @@ final class CmsEvidence {
         }
     }
 
+    /**
+     * The DER of each RFC 3161 signature timestamp token among the unsigned attributes (CAdES-T), or an
+     * empty list; read only when the signer info has unsigned attributes.
+     */
+    List<byte[]> timestampTokens() {
+        Der.Element unsigned = parts.unsignedAttributes();
+        if (unsigned == null) {
+            return List.of();
+        }
+        List<byte[]> tokens = new ArrayList<>(1);
+        try {
+            byte[] set = unsigned.bytes(parts.buf());
+            set[0] = Der.SET; // [1] IMPLICIT SET OF Attribute
+            for (org.bouncycastle.asn1.ASN1Encodable e : org.bouncycastle.asn1.ASN1Set.getInstance(set)) {
+                org.bouncycastle.asn1.cms.Attribute a = org.bouncycastle.asn1.cms.Attribute.getInstance(e);
+                if (PKCSObjectIdentifiers.id_aa_signatureTimeStampToken.equals(a.getAttrType())) {
+                    for (org.bouncycastle.asn1.ASN1Encodable v : a.getAttrValues()) {
+                        tokens.add(v.toASN1Primitive().getEncoded());
+                    }
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            tokens.add(new byte[0]); // unreadable unsigned attributes: what they hold cannot be trusted to be absent
+        }
+        return tokens;
+    }
+
+    /** The contents of the signer's signature value (what a signature timestamp is over). */
+    byte[] signatureValue() {
+        return parts.signatureValue().value(parts.buf());
+    }
+
     /** The content that was signed: the one given, or the one the signature carried. */
     byte[] content() {
         return parts.payload();

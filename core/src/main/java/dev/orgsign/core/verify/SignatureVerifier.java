@@ -30,6 +30,7 @@ import java.util.Map;
  */
 public final class SignatureVerifier {
     private final CertificateChecks certificates;
+    private final SignatureTimestamp timestamps;
     private final Registry registry;
     private final AuthorityCheck authority;
     private final RequestIdLedger ledger;
@@ -40,6 +41,7 @@ public final class SignatureVerifier {
     /** The JDK's SHA-256 (hardware-accelerated where the CPU has it), by its provider object. */
     private static final java.security.Provider SHA256_PROVIDER = sha256Provider();
     private static final Check[] NOT_CHECKED = notChecked();
+    private static final int TIMESTAMP = Check.CODES.indexOf("signature.timestamp");
     private static final Check CMS_PASSED = pass("signature.cms", "A detached CAdES-BES SignedData with one signer.");
 
     /** A certificate's qualified profile and the certificate.qualified check, both decided by its bytes alone. */
@@ -90,6 +92,7 @@ public final class SignatureVerifier {
     public SignatureVerifier(TrustMaterial trust, Registry registry, RequestIdLedger ledger, Clock clock, Duration maxAge,
                              OnlineRevocation online) {
         this.certificates = new CertificateChecks(trust, online);
+        this.timestamps = new SignatureTimestamp(certificates);
         this.registry = registry;
         this.authority = new AuthorityCheck(registry);
         this.ledger = ledger;
@@ -161,13 +164,27 @@ public final class SignatureVerifier {
         checks.put("signature.cms", cms.notes.isEmpty() ? CMS_PASSED : pass("signature.cms", cms.description("CAdES-BES SignedData")));
         Check value = cms.verifyValue();
         checks.put("signature.value", value);
+        List<byte[]> tokens = cms.timestampTokens();
         if (value.result() != CheckResult.PASSED) {
+            if (!tokens.isEmpty()) {
+                checks.put("signature.timestamp", NOT_CHECKED[TIMESTAMP]);
+            }
             return finish(checks, requestId);
+        }
+        Instant signedAt = cms.signingTime;
+        boolean stamped = false;
+        if (!tokens.isEmpty()) {
+            SignatureTimestamp.Outcome ts = timestamps.verify(tokens, cms.signatureValue(), cms.bundled, cms.signingTime);
+            checks.put("signature.timestamp", ts.check());
+            if (ts.time() != null) {
+                signedAt = ts.time();
+                stamped = true;
+            }
         }
         X509Certificate cert = cms.certificate;
         List<X509Certificate> path = new ArrayList<>();
-        checks.put("certificate.chain", certificates.chain(cert, cms.bundled, cms.signingTime, path));
-        checks.put("certificate.validity", CertificateChecks.validity(cert, cms.signingTime));
+        checks.put("certificate.chain", certificates.chain(cert, cms.bundled, signedAt, path));
+        checks.put("certificate.validity", CertificateChecks.validity(cert, signedAt));
         checks.put("certificate.revocation", certificates.revocation(cert, path.size() > 1 ? path.get(1) : null,
                 cms.bundled, clock.instant()));
         Profile profile;
@@ -182,7 +199,7 @@ public final class SignatureVerifier {
         checks.put("signer.identity", PayloadMatch.identity(q, p));
         checks.put("authority", authority(q, p));
         checks.put("organization.match", PayloadMatch.organization(registry, p));
-        checks.put("freshness", freshness(cms.signingTime, requestId, payload, cms.payloadSha256, freshAt));
+        checks.put("freshness", freshness(signedAt, stamped, requestId, payload, cms.payloadSha256, freshAt));
         return finish(checks, requestId);
     }
 
@@ -227,8 +244,12 @@ public final class SignatureVerifier {
         }
     }
 
-    /** @param sha256 the payload's SHA-256 if already computed in this call (the signature's digest), or null */
-    private Check freshness(Instant signingTime, String requestId, byte[] payload, byte[] sha256, Instant now) {
+    /**
+     * @param signingTime when the signature was made: its verified timestamp's time, else the signing-time attribute
+     * @param stamped     whether {@code signingTime} is a verified timestamp's
+     * @param sha256      the payload's SHA-256 if already computed in this call (the signature's digest), or null
+     */
+    private Check freshness(Instant signingTime, boolean stamped, String requestId, byte[] payload, byte[] sha256, Instant now) {
         if (signingTime.isAfter(now.plus(maxClockSkew))) {
             return fail("freshness", "The signing time " + signingTime + " lies in the future.");
         }
@@ -244,7 +265,7 @@ public final class SignatureVerifier {
         } catch (java.security.NoSuchAlgorithmException e) {
             return new Check("freshness", CheckResult.NOT_CHECKED, "SHA-256 is not available.");
         }
-        return pass("freshness", "Signed at " + iso(signingTime) + "; the request id is new.");
+        return pass("freshness", (stamped ? "Timestamped at " : "Signed at ") + iso(signingTime) + "; the request id is new.");
     }
 
     /** {@link Instant#toString} without a formatter for whole seconds of years 1000-9999 (what signing times are). */
@@ -282,6 +303,9 @@ public final class SignatureVerifier {
         for (int i = 0; i < NOT_CHECKED.length; i++) {
             Check c = checks.get(NOT_CHECKED[i].code());
             if (c == null) {
+                if (i == TIMESTAMP) {
+                    continue; // reported only for a signature that carries a timestamp
+                }
                 c = NOT_CHECKED[i];
             }
             verified &= c.result() == CheckResult.PASSED;

@@ -39,7 +39,7 @@ public record TrustMaterial(List<X509Certificate> anchors, List<X509CRL> crls) {
     /**
      * Reads trust anchors and CRLs from files or folders.
      *
-     * @param trust a certificate file or a folder of them (PEM or DER; a PEM file may hold several)
+     * @param trust a certificate file or a folder of them (PEM, DER or base64; a PEM file may hold several)
      * @param crls  CRL files (PEM or DER), or folders of them
      * @return the trust material
      * @throws OrgsignException when a path does not exist, a file cannot be read or holds no certificate / CRL
@@ -79,9 +79,28 @@ public record TrustMaterial(List<X509Certificate> anchors, List<X509CRL> crls) {
         throw new OrgsignException(ErrorCode.IO, "The " + what + " path " + p + " does not exist.");
     }
 
+    /**
+     * The certificates in a file: DER, PEM (one or several), PKCS#7 certificates-only, or bare base64 of any of them.
+     *
+     * @param file the file
+     * @return its certificates, at least one
+     * @throws OrgsignException IO when the file cannot be read, INVALID_INPUT when it holds no certificate
+     */
+    public static List<X509Certificate> certificates(Path file) throws OrgsignException {
+        List<X509Certificate> out = new ArrayList<>();
+        for (Object c : parse(file, false)) {
+            out.add((X509Certificate) c);
+        }
+        return List.copyOf(out);
+    }
+
     private static Collection<?> parse(Path f, boolean crl) throws OrgsignException {
         try {
             byte[] bytes = Files.readAllBytes(f);
+            Base64Text.Decoded text = Base64Text.decode(bytes);
+            if (text != null && text.label() == null) {
+                bytes = text.bytes(); // bare base64; PEM is read as it is
+            }
             CertificateFactory cf = CertificateFactory.getInstance("X.509", Providers.bouncyCastle());
             Collection<?> out = crl ? cf.generateCRLs(new ByteArrayInputStream(bytes))
                     : cf.generateCertificates(new ByteArrayInputStream(bytes));
