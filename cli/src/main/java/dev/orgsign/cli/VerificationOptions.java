@@ -79,7 +79,29 @@ public final class VerificationOptions {
      * @throws OrgsignException when a file cannot be read or is not what it should be
      */
     public SignatureVerifier verifier() throws OrgsignException {
-        return new SignatureVerifier(TrustMaterial.load(trust, crls), FnsExtractRegistry.load(registry),
+        return verifier(List.of());
+    }
+
+    /**
+     * A verifier as {@link #verifier()} whose chains may be completed with further CA certificates.
+     *
+     * @param caFiles CA certificate files or folders ({@code --ca}) that complete chains (not trusted by themselves)
+     * @return a verifier that has read the trust anchors, the CA certificates, the CRLs and the register
+     * @throws OrgsignException when a file cannot be read or is not what it should be
+     */
+    public SignatureVerifier verifier(List<Path> caFiles) throws OrgsignException {
+        return new SignatureVerifier(trustMaterial(caFiles), FnsExtractRegistry.load(registry),
                 RequestIdLedger.inMemory(), Clock.systemUTC(), Duration.ofDays(7), online ? OnlineRevocation.defaults() : null);
+    }
+
+    /**
+     * The trust anchors and CRLs of these options, with CA certificates that complete chains.
+     *
+     * @param caFiles CA certificate files or folders ({@code --ca})
+     * @return the trust material
+     * @throws OrgsignException when a file cannot be read or is not what it should be
+     */
+    public TrustMaterial trustMaterial(List<Path> caFiles) throws OrgsignException {
+        return TrustMaterial.load(trust, crls).withIntermediates(caFiles);
     }
 }

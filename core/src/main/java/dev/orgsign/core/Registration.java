@@ -15,6 +15,8 @@ import dev.orgsign.core.token.SignatureAlgorithm;
 import dev.orgsign.core.token.SigningToken;
 import dev.orgsign.core.token.TokenKey;
 import dev.orgsign.core.token.TokenKeys;
+import dev.orgsign.core.verify.IssuerChain;
+import dev.orgsign.core.verify.IssuerFetcher;
 import dev.orgsign.core.verify.TimestampClient;
 
 import java.nio.file.Path;
@@ -50,6 +52,8 @@ public final class Registration {
     private Locale locale = Locale.ENGLISH;
     private List<X509Certificate> caCertificates = List.of();
     private TimestampClient tsa;
+    private IssuerFetcher issuers;
+    private IssuerChain.Completion completion;
     private TokenKey chosen;
 
     Registration(SigningToken token) {
@@ -177,6 +181,36 @@ public final class Registration {
     }
 
     /**
+     * Fetches the issuing CA's certificate from the URL the signer's certificate names for it (AIA
+     * caIssuers) when neither the token nor {@link #caCertificates} holds it, so that the signature
+     * carries it.
+     *
+     * @param fetcher the fetcher ({@link IssuerFetcher#defaults()}), or null not to fetch
+     * @return this registration
+     */
+    public Registration fetchIssuers(IssuerFetcher fetcher) {
+        this.issuers = fetcher;
+        this.chosen = null;
+        return this;
+    }
+
+    /**
+     * The signer's chain as the signature will carry it (the key's own, completed with
+     * {@link #caCertificates} and, with {@link #fetchIssuers}, fetched ones) and what is missing:
+     * when {@link IssuerChain.Completion#missing()} is the signer's certificate itself, the
+     * verification service cannot build the chain and will reject the registration; its
+     * {@link IssuerChain.Completion#problem()} says how to supply the issuer's certificate. Call it
+     * before {@link #login} to warn before the PIN.
+     *
+     * @return the completion
+     * @throws OrgsignException KEY_NOT_FOUND or KEY_AMBIGUOUS, as {@link #signingKey()}
+     */
+    public IssuerChain.Completion chain() throws OrgsignException {
+        signingKey();
+        return completion;
+    }
+
+    /**
      * Makes the signature CAdES-T: after signing, the time-stamping authority's RFC 3161 timestamp over the
      * signature value is added, which proves when the signature existed (the verifier then judges validity
      * and freshness by it rather than by the signer's own signing time).
@@ -210,10 +244,15 @@ public final class Registration {
     public TokenKey signingKey() throws OrgsignException {
         if (chosen == null) {
             TokenKey key = TokenKeys.choose(token.keys(), keySelector, token.description());
-            List<X509Certificate> chain = new ArrayList<>(key.chain().isEmpty() ? List.of(key.certificate()) : key.chain());
-            caCertificates.stream().filter(c -> !chain.contains(c)).forEach(chain::add);
-            chosen = new TokenKey(key.id(), key.label(), key.certificate(), chain, key.keyAlgorithm(), key.keySizeBits(),
-                    key.hasPrivateKey());
+            if (key.certificate() == null) {
+                throw new OrgsignException(ErrorCode.KEY_NOT_USABLE, "The key '" + key.label()
+                        + "' has no certificate, so it cannot make a qualified signature.");
+            }
+            List<X509Certificate> known = new ArrayList<>(key.chain());
+            known.addAll(caCertificates);
+            completion = IssuerChain.complete(key.certificate(), known, List.of(), issuers);
+            chosen = new TokenKey(key.id(), key.label(), key.certificate(), completion.chain(), key.keyAlgorithm(),
+                    key.keySizeBits(), key.hasPrivateKey());
         }
         return chosen;
     }

@@ -112,6 +112,15 @@ final class CertificateFactoryBC {
     /** A person's certificate naming {@code ocspUrl} (AIA, none when null) and {@code crlUrl} (CDP, none when null). */
     static X509Certificate personCertificate(X500Name subject, PublicKey key, X509Certificate issuerCert,
                                              KeyPair issuerKeys, Instant from, Instant to, String ocspUrl, String crlUrl) {
+        return personCertificate(subject, key, issuerCert, issuerKeys, from, to, ocspUrl, crlUrl, null);
+    }
+
+    /**
+     * A person's certificate naming {@code ocspUrl} and {@code caIssuersUrl} (AIA, each left out when null) and
+     * {@code crlUrl} (CDP, none when null).
+     */
+    static X509Certificate personCertificate(X500Name subject, PublicKey key, X509Certificate issuerCert, KeyPair issuerKeys,
+                                             Instant from, Instant to, String ocspUrl, String crlUrl, String caIssuersUrl) {
         try {
             JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
             X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(issuerCert, serial(), Date.from(from),
@@ -132,9 +141,18 @@ final class CertificateFactoryBC {
                     new DistributionPoint(new DistributionPointName(new GeneralNames(
                             new GeneralName(GeneralName.uniformResourceIdentifier, crlUrl))), null, null)}));
             }
+            List<AccessDescription> access = new java.util.ArrayList<>();
             if (ocspUrl != null) {
-                b.addExtension(Extension.authorityInfoAccess, false, new AuthorityInformationAccess(new AccessDescription(
-                        AccessDescription.id_ad_ocsp, new GeneralName(GeneralName.uniformResourceIdentifier, ocspUrl))));
+                access.add(new AccessDescription(AccessDescription.id_ad_ocsp,
+                        new GeneralName(GeneralName.uniformResourceIdentifier, ocspUrl)));
+            }
+            if (caIssuersUrl != null) {
+                access.add(new AccessDescription(AccessDescription.id_ad_caIssuers,
+                        new GeneralName(GeneralName.uniformResourceIdentifier, caIssuersUrl)));
+            }
+            if (!access.isEmpty()) {
+                b.addExtension(Extension.authorityInfoAccess, false,
+                        new AuthorityInformationAccess(access.toArray(new AccessDescription[0])));
             }
             return sign(b, issuerKeys);
         } catch (Exception e) {

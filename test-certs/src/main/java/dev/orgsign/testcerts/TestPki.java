@@ -161,6 +161,22 @@ public final class TestPki {
     }
 
     /**
+     * Issues, from the FNS CA, a qualified-profile certificate whose Authority Information Access names
+     * where the FNS CA's certificate is published (caIssuers), e.g. a test server's URL; its chain holds the
+     * certificate alone, as on a token that holds only the holder's certificate.
+     *
+     * @param caIssuersUrl the URL of the FNS CA's certificate
+     */
+    public Credential issueWithIssuerUrl(PersonData person, KeyKind kind, String caIssuersUrl) {
+        KeyPair keys = CertificateFactoryBC.generate(kind);
+        Instant now = Instant.now();
+        X509Certificate cert = CertificateFactoryBC.personCertificate(QualifiedProfile.subject(person), keys.getPublic(),
+                fnsCa, fnsKeys, now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(365)), null,
+                CertificateFactoryBC.CRL_URL, caIssuersUrl);
+        return new Credential(keys.getPrivate(), cert, List.of(cert));
+    }
+
+    /**
      * Issues, from the FNS CA, an EC P-256 certificate for a delegated OCSP responder.
      *
      * @param ocspSigning whether it carries id-kp-OCSPSigning (without it, answers it signs must be refused)

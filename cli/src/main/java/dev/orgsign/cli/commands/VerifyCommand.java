@@ -9,6 +9,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /** {@code orgsign verify}: all checks of DESIGN.md on a payload and its signature, locally. */
 @Command(name = "verify", mixinStandardHelpOptions = true, sortOptions = false)
@@ -22,11 +24,14 @@ public final class VerifyCommand extends BaseCommand {
     @Mixin
     VerificationOptions against;
 
+    @Option(names = "--ca", paramLabel = "PATH", descriptionKey = "opt.caVerify")
+    List<Path> caCertificates = new ArrayList<>();
+
     @Override
     public Integer call() throws OrgsignException {
         byte[] p = Files2.read(payload);
         byte[] s = Files2.read(signature);
-        SignatureVerifier verifier = against.verifier();
+        SignatureVerifier verifier = against.verifier(caCertificates);
         VerificationReport report = verifier.verify(p, s);
         if (json) {
             printJson(Reports.json(report.requestId(), report.verdict(), report.checks()));

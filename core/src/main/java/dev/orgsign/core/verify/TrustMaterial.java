@@ -18,22 +18,54 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The trust anchors (the accredited root CAs) and the CRLs a verifier uses, read once from PEM
- * or DER files or folders of them.
+ * The trust anchors (the accredited root CAs), the CRLs and further CA certificates a verifier
+ * uses, read once from PEM, DER or base64 files or folders of them. The further CA certificates
+ * ({@code --ca}) are not trusted by themselves: they only supply a chain's missing links, which
+ * must still lead to an anchor.
  *
- * @param anchors the trusted root certificates
- * @param crls    the CRLs known offline
+ * @param anchors       the trusted root certificates
+ * @param crls          the CRLs known offline
+ * @param intermediates CA certificates that may complete a chain (not trusted)
  */
-public record TrustMaterial(List<X509Certificate> anchors, List<X509CRL> crls) {
+public record TrustMaterial(List<X509Certificate> anchors, List<X509CRL> crls, List<X509Certificate> intermediates) {
     /**
-     * Copies both lists.
+     * Copies the lists.
      *
-     * @param anchors the trusted root certificates
-     * @param crls    the CRLs known offline
+     * @param anchors       the trusted root certificates
+     * @param crls          the CRLs known offline
+     * @param intermediates CA certificates that may complete a chain
      */
     public TrustMaterial {
         anchors = List.copyOf(anchors);
         crls = List.copyOf(crls);
+        intermediates = List.copyOf(intermediates);
+    }
+
+    /**
+     * Trust anchors and CRLs, no further CA certificates.
+     *
+     * @param anchors the trusted root certificates
+     * @param crls    the CRLs known offline
+     */
+    public TrustMaterial(List<X509Certificate> anchors, List<X509CRL> crls) {
+        this(anchors, crls, List.of());
+    }
+
+    /**
+     * This material with CA certificates read from files or folders ({@code --ca}) to complete chains.
+     *
+     * @param caFiles certificate files or folders (PEM, DER, base64, PKCS#7)
+     * @return the material with those certificates added as intermediates
+     * @throws OrgsignException when a path does not exist or holds no certificate
+     */
+    public TrustMaterial withIntermediates(List<Path> caFiles) throws OrgsignException {
+        List<X509Certificate> all = new ArrayList<>(intermediates);
+        for (Path p : caFiles) {
+            for (Path f : files(p, "CA certificates")) {
+                all.addAll(certificates(f));
+            }
+        }
+        return new TrustMaterial(anchors, crls, all);
     }
 
     /**
