@@ -1,5 +1,6 @@
 package dev.orgsign.cli;
 
+import dev.orgsign.core.ErrorCode;
 import dev.orgsign.core.OrgsignException;
 import dev.orgsign.core.registry.FnsExtractRegistry;
 import dev.orgsign.core.verify.OnlineRevocation;
@@ -17,8 +18,9 @@ import java.util.List;
 /**
  * What a verification is made against, shared by {@code verify} and {@code serve}: the trust
  * anchors ({@code --trust}), the CRLs ({@code --crl}, repeatable) and the register extracts
- * ({@code --registry}), each a file or a folder, and whether revocation is checked online
- * ({@code --online}: OCSP, then the CRL distribution point).
+ * ({@code --registry}; needed for registrations, not for other signed documents), each a file or
+ * a folder, and whether to go online ({@code --online}: OCSP, then the CRL distribution point;
+ * missing CA certificates from their AIA URL).
  */
 public final class VerificationOptions {
     @Option(names = "--trust", required = true, paramLabel = "PATH", descriptionKey = "opt.trust")
@@ -27,7 +29,7 @@ public final class VerificationOptions {
     @Option(names = "--crl", paramLabel = "FILE", descriptionKey = "opt.crl")
     List<Path> crls = new ArrayList<>();
 
-    @Option(names = "--registry", required = true, paramLabel = "PATH", descriptionKey = "opt.registry")
+    @Option(names = "--registry", paramLabel = "PATH", descriptionKey = "opt.registry")
     Path registry;
 
     @Option(names = "--online", descriptionKey = "opt.online")
@@ -54,7 +56,7 @@ public final class VerificationOptions {
     /**
      * The register extracts.
      *
-     * @return the file or folder given with {@code --registry}
+     * @return the file or folder given with {@code --registry}, or null
      */
     public Path registry() {
         return registry;
@@ -87,9 +89,12 @@ public final class VerificationOptions {
      *
      * @param caFiles CA certificate files or folders ({@code --ca}) that complete chains (not trusted by themselves)
      * @return a verifier that has read the trust anchors, the CA certificates, the CRLs and the register
-     * @throws OrgsignException when a file cannot be read or is not what it should be
+     * @throws OrgsignException USAGE without {@code --registry}; when a file cannot be read or is not what it should be
      */
     public SignatureVerifier verifier(List<Path> caFiles) throws OrgsignException {
+        if (registry == null) {
+            throw new OrgsignException(ErrorCode.USAGE, "Give the register extracts (--registry) to verify a registration.");
+        }
         return new SignatureVerifier(trustMaterial(caFiles), FnsExtractRegistry.load(registry),
                 RequestIdLedger.inMemory(), Clock.systemUTC(), Duration.ofDays(7), online ? OnlineRevocation.defaults() : null);
     }

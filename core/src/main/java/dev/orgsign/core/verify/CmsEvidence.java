@@ -37,13 +37,17 @@ final class CmsEvidence {
      * @param maxBytes     the largest signature accepted (binary; text may be twice as large)
      * @param maxContent   the largest content accepted inside an attached signature
      * @param essRequired  whether the ESS signing-certificate attribute must be present (CAdES-BES)
+     * @param timeRequired whether the signing-time attribute must be present (unless a time is claimed outside)
      * @param noun         what the signature is called in sentences ("a registration signature")
      */
-    record Rules(int maxBytes, int maxContent, boolean essRequired, String noun) {
+    record Rules(int maxBytes, int maxContent, boolean essRequired, boolean timeRequired, String noun) {
         /** A registration's (or a PDF's) CAdES-BES signature. */
-        static final Rules CADES_BES = new Rules(MAX_BYTES, 64 * 1024, true, "a registration signature");
-        /** Any CMS signature a person checks: a contract, a receipt, a document from the tax service. */
-        static final Rules DOCUMENT = new Rules(64 * 1024 * 1024, 64 * 1024 * 1024, false, "a signature");
+        static final Rules CADES_BES = new Rules(MAX_BYTES, 64 * 1024, true, true, "a registration signature");
+        /**
+         * Any CMS signature a person checks — a contract, a receipt, a document from the tax service: the
+         * content may be large, the ESS attribute and the signing time (a timestamp may give it) may be absent.
+         */
+        static final Rules DOCUMENT = new Rules(64 * 1024 * 1024, 64 * 1024 * 1024, false, false, "a signature");
     }
 
     private static final byte[] SIGNED_DATA = contents(CMSObjectIdentifiers.signedData);
@@ -404,7 +408,7 @@ final class CmsEvidence {
         if (messageDigest == null) {
             return bad("The signature lacks the message-digest signed attribute that CAdES requires.");
         }
-        if (time == null && claimedTime == null) {
+        if (time == null && claimedTime == null && rules.timeRequired()) {
             return bad("The signature lacks the signing-time signed attribute that CAdES-BES requires.");
         }
         if (essV2 == null && essV1 == null && rules.essRequired()) {

@@ -29,8 +29,7 @@ import java.util.Map;
  * on certificates and registers.
  */
 public final class SignatureVerifier {
-    private final CertificateChecks certificates;
-    private final SignatureTimestamp timestamps;
+    private final SignerChecks signer;
     private final Registry registry;
     private final AuthorityCheck authority;
     private final RequestIdLedger ledger;
@@ -91,8 +90,7 @@ public final class SignatureVerifier {
      */
     public SignatureVerifier(TrustMaterial trust, Registry registry, RequestIdLedger ledger, Clock clock, Duration maxAge,
                              OnlineRevocation online) {
-        this.certificates = new CertificateChecks(trust, online);
-        this.timestamps = new SignatureTimestamp(certificates);
+        this.signer = new SignerChecks(new CertificateChecks(trust, online));
         this.registry = registry;
         this.authority = new AuthorityCheck(registry);
         this.ledger = ledger;
@@ -162,31 +160,11 @@ public final class SignatureVerifier {
             return finish(checks, requestId);
         }
         checks.put("signature.cms", cms.notes.isEmpty() ? CMS_PASSED : pass("signature.cms", cms.description("CAdES-BES SignedData")));
-        Check value = cms.verifyValue();
-        checks.put("signature.value", value);
-        List<byte[]> tokens = cms.timestampTokens();
-        if (value.result() != CheckResult.PASSED) {
-            if (!tokens.isEmpty()) {
-                checks.put("signature.timestamp", NOT_CHECKED[TIMESTAMP]);
-            }
+        SignerChecks.Signed signed = signer.run(cms, checks, clock.instant());
+        if (signed == null) {
             return finish(checks, requestId);
         }
-        Instant signedAt = cms.signingTime;
-        boolean stamped = false;
-        if (!tokens.isEmpty()) {
-            SignatureTimestamp.Outcome ts = timestamps.verify(tokens, cms.signatureValue(), cms.bundled, cms.signingTime);
-            checks.put("signature.timestamp", ts.check());
-            if (ts.time() != null) {
-                signedAt = ts.time();
-                stamped = true;
-            }
-        }
         X509Certificate cert = cms.certificate;
-        List<X509Certificate> path = new ArrayList<>();
-        checks.put("certificate.chain", certificates.chain(cert, cms.bundled, signedAt, path));
-        checks.put("certificate.validity", CertificateChecks.validity(cert, signedAt));
-        checks.put("certificate.revocation", certificates.revocation(cert, path.size() > 1 ? path.get(1) : null,
-                cms.bundled, clock.instant()));
         Profile profile;
         try {
             profile = qualified(cert);
@@ -199,7 +177,7 @@ public final class SignatureVerifier {
         checks.put("signer.identity", PayloadMatch.identity(q, p));
         checks.put("authority", authority(q, p));
         checks.put("organization.match", PayloadMatch.organization(registry, p));
-        checks.put("freshness", freshness(signedAt, stamped, requestId, payload, cms.payloadSha256, freshAt));
+        checks.put("freshness", freshness(signed.at(), signed.stamped(), requestId, payload, cms.payloadSha256, freshAt));
         return finish(checks, requestId);
     }
 
@@ -211,10 +189,7 @@ public final class SignatureVerifier {
                 profiles.clear();
             }
             QualifiedCertificate q = QualifiedCertificate.parse(cert);
-            p = new Profile(q, q.hasQualifiedMarkers() && signs(cert)
-                    ? pass("certificate.qualified", "The certificate is in the qualified profile (" + String.join(", ", q.policies()) + ").")
-                    : fail("certificate.qualified", "The certificate lacks the markers of a qualified certificate (INN, SNILS, "
-                    + "crypto-tool extensions, an FSB class) or may not sign."));
+            p = new Profile(q, qualifiedCheck(q, cert));
             profiles.put(cert, p);
         }
         return p;
@@ -290,6 +265,14 @@ public final class SignatureVerifier {
             c[i] = (char) ('0' + value % 10);
             value /= 10;
         }
+    }
+
+    /** The certificate.qualified check of a certificate read in the qualified profile. */
+    static Check qualifiedCheck(QualifiedCertificate q, X509Certificate cert) {
+        return q.hasQualifiedMarkers() && signs(cert)
+                ? pass("certificate.qualified", "The certificate is in the qualified profile (" + String.join(", ", q.policies()) + ").")
+                : fail("certificate.qualified", "The certificate lacks the markers of a qualified certificate (INN, SNILS, "
+                + "crypto-tool extensions, an FSB class) or may not sign.");
     }
 
     private static boolean signs(X509Certificate cert) {

@@ -216,4 +216,28 @@ class BerAndTextSignaturesTest {
             assertTrue(message.contains(c[1]), message);
         }
     }
+
+    @Test
+    void theDocumentVerifierChecksAnAttachedSignatureWithoutTheRegistrationChecksAndGivesItsContent() throws Exception {
+        byte[] contract = "Договор поставки № 17 от 1 марта".getBytes(StandardCharsets.UTF_8);
+        DocumentVerifier verifier = new DocumentVerifier(SignedRegistrations.TRUST, java.time.Clock.systemUTC(), null);
+        byte[] attached = openssl(KeyKind.GOST_256, contract, "-stream");
+        DocumentVerification d = verifier.verifyAttached(Base64.getMimeEncoder().encode(attached));
+        assertEquals(Verdict.VERIFIED, d.report().verdict(), d.report().checks().toString());
+        assertEquals(DocumentVerifier.CODES.stream().filter(c -> !c.equals("signature.timestamp")).toList(),
+                d.report().checks().stream().map(Check::code).toList());
+        assertTrue(java.util.Arrays.equals(contract, d.content()) && d.contentSigned());
+        assertEquals(TestPki.get().credential(Persona.LLC_HEAD, KeyKind.GOST_256).certificate(), d.certificate());
+
+        byte[] detached = bouncyCastleDefault(KeyKind.EC_P256, contract, false);
+        assertEquals(Verdict.VERIFIED, verifier.verify(contract, detached).report().verdict());
+        DocumentVerification without = verifier.verifyAttached(detached);
+        assertEquals(List.of("signature.cms"), without.report().failed());
+        assertTrue(without.report().check("signature.cms").orElseThrow().message().contains("the signed file must be given"));
+        byte[] other = contract.clone();
+        other[3] ^= 0x01;
+        DocumentVerification changed = verifier.verify(other, detached);
+        assertEquals(List.of("signature.value"), changed.report().failed());
+        assertTrue(!changed.contentSigned());
+    }
 }

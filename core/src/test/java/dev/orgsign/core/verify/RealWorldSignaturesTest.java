@@ -83,4 +83,51 @@ class RealWorldSignaturesTest {
                 CmsEvidence.read(Files.readAllBytes(RealWorld.file("signatures/ber/cryptopro-fns-head-attached.p7s")), null,
                         null, CmsEvidence.Rules.DOCUMENT).content()));
     }
+
+    private static DocumentVerifier russianRoots() throws Exception {
+        return new DocumentVerifier(TrustMaterial.load(RealWorld.dir().resolve("trust"), List.of()),
+                java.time.Clock.systemUTC(), null);
+    }
+
+    @Test
+    void theDocumentVerifierReadsEveryRealSignatureAndNamesWhatIsMissing() throws Exception {
+        DocumentVerifier verifier = russianRoots();
+        for (Path f : RealWorld.signatures()) {
+            byte[] sig = Files.readAllBytes(f);
+            Path content = RealWorld.contentOf(f);
+            DocumentVerification d = verifier.verify(content == null ? null : Files.readAllBytes(content), sig);
+            VerificationReport r = d.report();
+            assertEquals(CheckResult.PASSED, r.check("signature.cms").orElseThrow().result(), f + ": " + r.checks());
+            assertEquals(CheckResult.PASSED, r.check("signature.value").orElseThrow().result(), f + ": " + r.checks());
+            assertTrue(d.contentSigned(), f.toString());
+            for (Check c : r.checks()) {
+                assertTrue(c.message().length() > 10 && !c.message().contains("\tat "), f + ": " + c);
+            }
+            // None of them chains to the ministry's roots with what the signature carries: never a verified by accident.
+            assertEquals(Verdict.REJECTED, r.verdict(), f + ": " + r.checks());
+        }
+    }
+
+    @Test
+    void theFnsHeadsCadesTNamesTheCaCertificatesItLacksAndWhereTheyArePublished() throws Exception {
+        Path sig = RealWorld.file("signatures/fns-head-gost-cades-t/document.pdf.sig");
+        VerificationReport r = russianRoots().verify(Files.readAllBytes(RealWorld.contentOf(sig)), Files.readAllBytes(sig))
+                .report();
+        String chain = r.check("certificate.chain").orElseThrow().message();
+        assertTrue(chain.startsWith("The certificate chain cannot be built: the certificate of 'Федеральная налоговая служба', "
+                + "which issued 'ООО \"ЭКСПЕРТ ЦЕНТР\"', is missing; it is published at "
+                + "http://pki.tax.gov.ru/crt/ca_fns_russia_2023_01.crt: give it with --ca FILE, or use --online to fetch it."),
+                chain);
+        Check ts = r.check("signature.timestamp").orElseThrow();
+        assertEquals(CheckResult.NOT_CHECKED, ts.result(), ts.toString());
+        assertTrue(ts.message().contains("is over this signature and its signature verifies")
+                && ts.message().contains("http://tax4.tensor.ru/tensorca-2023_gost2012/certenroll/tensorca-2023_gost2012.crt"),
+                ts.message());
+        assertEquals(CheckResult.PASSED, r.check("certificate.qualified").orElseThrow().result(), r.checks().toString());
+
+        byte[] changed = Files.readAllBytes(RealWorld.contentOf(sig));
+        changed[changed.length / 2] ^= 0x01;
+        VerificationReport other = russianRoots().verify(changed, Files.readAllBytes(sig)).report();
+        assertEquals(CheckResult.FAILED, other.check("signature.value").orElseThrow().result());
+    }
 }
