@@ -83,7 +83,7 @@ class MissingCaCertificateCliTest {
 
             Result stillMissing = run(verify(leafOnly, "--online"));
             assertEquals(5, stillMissing.exit(), stillMissing.toString());
-            assertTrue(stillMissing.out().contains("could not be fetched: HTTP 404 at " + url), stillMissing.out());
+            assertTrue(stillMissing.out().contains("and the one at " + url + " could not be fetched (HTTP 404)"), stillMissing.out());
 
             server.serve("/crt/fns-ca.crt", TestPki.get().fnsCa().getEncoded());
             Result online = run(verify(leafOnly, "--online"));

@@ -3,8 +3,6 @@ package dev.orgsign.testcerts;
 import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -20,20 +18,11 @@ public final class FileServer implements AutoCloseable {
     private final AtomicInteger requests = new AtomicInteger();
 
     private FileServer() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/", exchange -> {
+        server = LoopbackHttp.start(exchange -> {
             requests.incrementAndGet();
-            byte[] body = files.get(exchange.getRequestURI().getPath());
-            if (body == null) {
-                exchange.sendResponseHeaders(404, -1);
-            } else {
-                exchange.getResponseHeaders().add("Content-Type", "application/pkix-cert");
-                exchange.sendResponseHeaders(200, body.length);
-                exchange.getResponseBody().write(body);
-            }
-            exchange.close();
+            LoopbackHttp.answer(exchange, files.containsKey(exchange.getRequestURI().getPath()) ? 200 : 404,
+                    "application/pkix-cert", files.get(exchange.getRequestURI().getPath()));
         });
-        server.start();
     }
 
     /** Starts a server with no files. */
@@ -49,7 +38,7 @@ public final class FileServer implements AutoCloseable {
 
     /** The URL of {@code path} on this server (served or not). */
     public String url(String path) {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+        return LoopbackHttp.url(server, path);
     }
 
     /** How many requests arrived. */

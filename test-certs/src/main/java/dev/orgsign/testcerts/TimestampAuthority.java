@@ -3,8 +3,6 @@ package dev.orgsign.testcerts;
 import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,8 +48,7 @@ public final class TimestampAuthority implements AutoCloseable {
                 "ess_cert_id_chain = no",
                 "ess_cert_id_alg = sha256",
                 ""), StandardCharsets.US_ASCII);
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/", exchange -> {
+        server = LoopbackHttp.start(exchange -> {
             requests.incrementAndGet();
             byte[] query = exchange.getRequestBody().readAllBytes();
             byte[] reply;
@@ -70,17 +67,11 @@ public final class TimestampAuthority implements AutoCloseable {
                 }
             }
             if (reply == null) {
-                byte[] text = problem.getBytes(StandardCharsets.UTF_8);
-                exchange.sendResponseHeaders(400, text.length);
-                exchange.getResponseBody().write(text);
+                LoopbackHttp.answer(exchange, 400, "text/plain", problem.getBytes(StandardCharsets.UTF_8));
             } else {
-                exchange.getResponseHeaders().add("Content-Type", "application/timestamp-reply");
-                exchange.sendResponseHeaders(200, reply.length);
-                exchange.getResponseBody().write(reply);
+                LoopbackHttp.answer(exchange, 200, "application/timestamp-reply", reply);
             }
-            exchange.close();
         });
-        server.start();
     }
 
     /** Starts the test PKI's TSA ({@link TestPki#tsa()}), keeping its files in {@code dir}. */
@@ -95,7 +86,7 @@ public final class TimestampAuthority implements AutoCloseable {
 
     /** The URL to post queries to. */
     public String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/tsp";
+        return LoopbackHttp.url(server, "/tsp");
     }
 
     /** The TSA's key and certificate. */

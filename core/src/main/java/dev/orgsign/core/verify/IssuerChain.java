@@ -75,7 +75,7 @@ public final class IssuerChain {
             String what = "The certificate of '" + missingIssuer() + "', which issued '"
                     + CertificateChecks.displayName(missing.getSubjectX500Principal()) + "', is missing";
             if (fetchProblem != null) {
-                return what + " and could not be fetched: " + fetchProblem + "; give it with --ca FILE.";
+                return what + ", and " + fetchProblem + ": give it with --ca FILE.";
             }
             if (urls.isEmpty()) {
                 return what + ", and no address for it is named in the certificate: give it with --ca FILE.";

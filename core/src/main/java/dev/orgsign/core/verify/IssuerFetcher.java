@@ -1,15 +1,10 @@
 package dev.orgsign.core.verify;
 
 import dev.orgsign.core.crypto.Providers;
-import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.x509.AccessDescription;
-import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
-import org.bouncycastle.asn1.x509.Extension;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -32,7 +27,7 @@ public final class IssuerFetcher {
      * The outcome of one fetch.
      *
      * @param certificates what the URL holds (not yet checked), empty on failure
-     * @param problem      why nothing was had (a phrase, e.g. "HTTP 404 at URL"), or null
+     * @param problem      why nothing was had (a phrase, e.g. "the one at URL could not be fetched (HTTP 404)"), or null
      */
     public record Fetched(List<X509Certificate> certificates, String problem) {
     }
@@ -71,21 +66,7 @@ public final class IssuerFetcher {
      * @return the URLs; empty when it names none (or the extension cannot be read)
      */
     public static List<URI> caIssuers(X509Certificate cert) {
-        List<URI> out = new ArrayList<>();
-        try {
-            ASN1Primitive ext = RevocationHttp.extension(cert, Extension.authorityInfoAccess.getId());
-            if (ext == null) {
-                return out;
-            }
-            for (AccessDescription d : AuthorityInformationAccess.getInstance(ext).getAccessDescriptions()) {
-                if (AccessDescription.id_ad_caIssuers.equals(d.getAccessMethod())) {
-                    RevocationHttp.addHttpUrl(d.getAccessLocation(), out);
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            return out;
-        }
-        return out;
+        return RevocationHttp.accessLocations(cert, AccessDescription.id_ad_caIssuers);
     }
 
     /**
@@ -100,17 +81,9 @@ public final class IssuerFetcher {
         if (c != null && c.until().isAfter(now)) {
             return new Fetched(c.certificates(), null);
         }
-        RevocationHttp.Response r = http.exchange(url, HttpRequest.Builder::GET);
-        if (r.status() != 0 && r.status() != 200) {
-            return new Fetched(List.of(), "HTTP " + r.status() + " at " + url);
-        }
-        if (r.failure() != null) {
-            return new Fetched(List.of(), switch (r.failure()) {
-                case TIMEOUT -> "no answer from " + url + " within " + http.timeout().toMillis() + " ms";
-                case TOO_LARGE -> "the answer at " + url + " is larger than " + http.maxBytes() + " bytes and was not read";
-                case INTERRUPTED -> "fetching from " + url + " was interrupted";
-                case UNREACHABLE -> url + " cannot be reached (" + r.cause() + ")";
-            });
+        RevocationHttp.Got r = http.get(url);
+        if (r.problem() != null) {
+            return new Fetched(List.of(), "the one at " + url + " " + r.problem());
         }
         byte[] body = r.body();
         Base64Text.Decoded text = Base64Text.decode(body);

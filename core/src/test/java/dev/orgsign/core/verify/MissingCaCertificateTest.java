@@ -117,18 +117,18 @@ class MissingCaCertificateTest {
             String missing = server.url("/crt/nothing-here.crt");
             VerificationReport notFound = verify(signLeafOnly(missing), SignedRegistrations.TRUST, IssuerFetcher.defaults());
             String m = notFound.check("certificate.chain").orElseThrow().message();
-            assertTrue(m.contains("is missing and could not be fetched: HTTP 404 at " + missing + "; give it with --ca FILE."), m);
+            assertTrue(m.contains("is missing, and the one at " + missing + " could not be fetched (HTTP 404): give it with --ca FILE."), m);
 
             String wrong = server.serve("/crt/wrong.crt", TestPki.get().untrustedRoot().getEncoded());
             VerificationReport other = verify(signLeafOnly(wrong), SignedRegistrations.TRUST, IssuerFetcher.defaults());
             m = other.check("certificate.chain").orElseThrow().message();
-            assertTrue(m.contains("could not be fetched: the file at " + wrong + " holds another certificate"), m);
+            assertTrue(m.contains("is missing, and the file at " + wrong + " holds another certificate: give it with --ca FILE."), m);
 
             String big = server.serve("/crt/big.crt", new byte[64 * 1024]);
             VerificationReport tooLarge = verify(signLeafOnly(big), SignedRegistrations.TRUST,
                     new IssuerFetcher(java.time.Duration.ofSeconds(5), 16 * 1024, Clock.systemUTC()));
             m = tooLarge.check("certificate.chain").orElseThrow().message();
-            assertTrue(m.contains("the answer at " + big + " is larger than 16384 bytes and was not read"), m);
+            assertTrue(m.contains("the one at " + big + " is larger than 16384 bytes and was not read"), m);
             assertEquals(Verdict.REJECTED, tooLarge.verdict());
         }
     }
