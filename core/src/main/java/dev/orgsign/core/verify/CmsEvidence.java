@@ -5,10 +5,6 @@ import org.bouncycastle.asn1.cms.CMSAttributes;
 import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.security.Signature;
-import java.security.SignatureException;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
@@ -22,10 +18,9 @@ import java.util.List;
  * apart where it lies in the received bytes ({@link Der}) — the fast path a registration takes;
  * certificates are parsed once per DER ({@link ParsedCertificates}). Anything else that is a valid
  * signature — BER, content attached, signed attributes not in DER, base64 or PEM text — is first
- * written again as a detached DER SignedData ({@link CmsNormalizer}, {@link Base64Text}) and then
- * read the same way, so both ways meet the same checks. The signature is verified over the signed
- * attributes re-tagged as the SET OF that RFC 5652 §5.4 says is signed, i.e. over their DER
- * encoding. Reading never throws; what is wrong is kept as a sentence for the {@code signature.cms} check.
+ * written again as a detached DER SignedData ({@link CmsReader}) and then read the same way, so
+ * both ways meet the same checks; {@link SignatureValue} verifies it. Reading never throws; what is
+ * wrong is kept as a sentence for the {@code signature.cms} check.
  */
 final class CmsEvidence {
     /** Larger registration signatures are refused before parsing: a registration signature with its chain is a few KB. */
@@ -59,9 +54,6 @@ final class CmsEvidence {
     private static final byte[] ALGORITHM_PROTECTION = contents(CMSAttributes.cmsAlgorithmProtect);
     private static final byte[] SIGNING_CERTIFICATE = contents(PKCSObjectIdentifiers.id_aa_signingCertificate);
     private static final byte[] SIGNING_CERTIFICATE_V2 = contents(PKCSObjectIdentifiers.id_aa_signingCertificateV2);
-    private static final byte[] SET_TAG = {Der.SET};
-    private static final String NOT_ASN1 = "The signature is not one well-formed ASN.1 structure (it is truncated, "
-            + "padded or not CMS at all).";
 
     final String problem;
     final X509Certificate certificate;
@@ -70,17 +62,17 @@ final class CmsEvidence {
     /** How the signature was written when it did not take the DER fast path (phrases), else empty. */
     final List<String> notes;
     /** The signed attributes in the order received when that is not DER (verified over their DER re-encoding first), or null. */
-    private final byte[] receivedAttributes;
+    final byte[] receivedAttributes;
     /** Whether the signature carried its content. */
     final boolean attached;
     /** Whether {@link #problem} is one of encoding that the normalizing path may overcome. */
     private final boolean encodingProblem;
-    private final Parts parts;
+    final Parts parts;
     /** The SHA-256 of the payload when {@link #verifyValue} computed it (the signer's digest), else null. */
     byte[] payloadSha256;
 
     /** Where the parts the signature check needs lie in the received bytes. */
-    private record Parts(byte[] buf, byte[] payload, ParsedCertificates.Entry signer, Der.Element digestAlgorithm,
+    record Parts(byte[] buf, byte[] payload, ParsedCertificates.Entry signer, Der.Element digestAlgorithm,
                          Der.Element signedAttributes, Der.Element signatureAlgorithm, Der.Element signatureValue,
                          Der.Element messageDigest, Der.Element essV2, Der.Element essV1, Der.Element unsignedAttributes) {
     }
@@ -102,16 +94,22 @@ final class CmsEvidence {
         this.attached = attached;
     }
 
-    private static CmsEvidence bad(String problem) {
+    static CmsEvidence bad(String problem) {
         return new CmsEvidence(problem, null, List.of(), null);
     }
 
     /** A problem of encoding only: the normalizing path may read the signature all the same. */
-    private static CmsEvidence encoding(String problem) {
+    static CmsEvidence encoding(String problem) {
         return new CmsEvidence(problem, true, null, List.of(), null, List.of(), null, false);
     }
 
-    private CmsEvidence read(List<String> notes, byte[] receivedAttributes, boolean attached) {
+    /** Whether {@link #problem} is one of encoding only, which the normalizing path may overcome. */
+    boolean encodingProblem() {
+        return encodingProblem;
+    }
+
+    /** This evidence as read through the normalizing path: how it was written, the attributes as received. */
+    CmsEvidence withReading(List<String> notes, byte[] receivedAttributes, boolean attached) {
         return new CmsEvidence(problem, false, parts, bundled, signingTime, notes, receivedAttributes, attached);
     }
 
@@ -142,94 +140,7 @@ final class CmsEvidence {
      * @param rules       size limits and what the signer must include
      */
     static CmsEvidence read(byte[] signature, byte[] content, Instant claimedTime, Rules rules) {
-        if (signature == null || signature.length == 0) {
-            return bad("The signature is empty.");
-        }
-        if (signature[0] == Der.SEQUENCE && derLength(signature) == signature.length) {
-            if (signature.length > rules.maxBytes()) {
-                return tooLarge(signature.length, rules);
-            }
-            CmsEvidence fast = parseSafely(signature, content, claimedTime, rules);
-            return fast.encodingProblem ? normalized(signature, content, claimedTime, rules, fast.problem, List.of()) : fast;
-        }
-        if (signature.length <= 2L * rules.maxBytes()) {
-            Base64Text.Decoded text = Base64Text.decode(signature);
-            if (text != null) {
-                return fromText(text, content, claimedTime, rules);
-            }
-        }
-        if (signature.length > rules.maxBytes()) {
-            return tooLarge(signature.length, rules);
-        }
-        return normalized(signature, content, claimedTime, rules, NOT_ASN1, List.of());
-    }
-
-    private static CmsEvidence tooLarge(int length, Rules rules) {
-        return bad("The signature is " + length + " bytes; " + rules.noun() + " is at most " + rules.maxBytes() + ".");
-    }
-
-    /** A signature saved as PEM or base64 text: its binary content read, then as any binary signature. */
-    private static CmsEvidence fromText(Base64Text.Decoded text, byte[] content, Instant claimedTime, Rules rules) {
-        String label = text.label();
-        if (label != null && !label.equals("CMS") && !label.equals("PKCS7") && !label.equals("PKCS #7 SIGNED DATA")) {
-            return bad("The file is PEM text of a " + label + ", not of a signature (CMS or PKCS7).");
-        }
-        byte[] binary = text.bytes();
-        if (binary.length == 0 || binary[0] != Der.SEQUENCE) {
-            return bad("The signature is " + text.form() + " whose content is not CMS.");
-        }
-        if (binary.length > rules.maxBytes()) {
-            return tooLarge(binary.length, rules);
-        }
-        List<String> notes = List.of("read from " + text.form());
-        if (derLength(binary) == binary.length) {
-            CmsEvidence fast = parseSafely(binary, content, claimedTime, rules);
-            if (!fast.encodingProblem) {
-                return fast.problem != null ? fast : fast.read(notes, null, false);
-            }
-            return normalized(binary, content, claimedTime, rules, fast.problem, notes);
-        }
-        return normalized(binary, content, claimedTime, rules, NOT_ASN1, notes);
-    }
-
-    /**
-     * The second way in: BouncyCastle reads the BER, the SignedData is written again as DER without
-     * its content, and that is read as any DER signature.
-     *
-     * @param fallback the sentence when BouncyCastle cannot read it either
-     */
-    private static CmsEvidence normalized(byte[] binary, byte[] content, Instant claimedTime, Rules rules, String fallback,
-                                          List<String> textNotes) {
-        CmsNormalizer.Result n = CmsNormalizer.normalize(binary, rules.maxContent());
-        if (n.der() == null) {
-            return bad(n.problem() != null ? n.problem() : fallback);
-        }
-        byte[] signed = content;
-        if (n.content() != null) {
-            if (content != null && !Arrays.equals(content, n.content())) {
-                return bad("The signature carries other content than the file given with it.");
-            }
-            signed = n.content();
-        }
-        CmsEvidence e = parseSafely(n.der(), signed, claimedTime, rules);
-        if (e.problem != null) {
-            return e.encodingProblem ? bad(e.problem) : e;
-        }
-        List<String> notes = new ArrayList<>(textNotes);
-        notes.addAll(n.notes());
-        return e.read(List.copyOf(notes), n.receivedAttributes(), n.content() != null);
-    }
-
-    private static CmsEvidence parseSafely(byte[] buf, byte[] content, Instant claimedTime, Rules rules) {
-        try {
-            return parse(buf, content, claimedTime, rules);
-        } catch (Der.Malformed e) {
-            return encoding(e.getMessage());
-        } catch (CertificateException e) {
-            return bad(e.getMessage());
-        } catch (RuntimeException | StackOverflowError e) {
-            return bad("The signature is not a readable CMS SignedData (" + e.getClass().getSimpleName() + ").");
-        }
+        return CmsReader.read(signature, content, claimedTime, rules);
     }
 
     /**
@@ -282,7 +193,7 @@ final class CmsEvidence {
         return s.append('.').toString();
     }
 
-    private static CmsEvidence parse(byte[] buf, byte[] payload, Instant claimedTime, Rules rules)
+    static CmsEvidence parse(byte[] buf, byte[] payload, Instant claimedTime, Rules rules)
             throws Der.Malformed, CertificateException {
         Der contentInfo = new Der(buf, 0, buf.length).next(Der.SEQUENCE, "ContentInfo").open(buf);
         if (!Der.contentsEqual(buf, contentInfo.next(Der.OID, "content type"), SIGNED_DATA)) {
@@ -490,96 +401,10 @@ final class CmsEvidence {
     }
 
     /**
-     * The signature.value check: the digest of the payload against the message-digest attribute, the
-     * signature over the signed attributes with the signer's key, the ESS signing-certificate hash.
+     * The signature.value check ({@link SignatureValue}): the digest of the content against the message-digest
+     * attribute, the signature over the signed attributes with the signer's key, the ESS signing-certificate hash.
      */
     Check verifyValue() {
-        Parts p = parts;
-        byte[] buf = p.buf();
-        if (p.signer().publicKey == null) {
-            return SignatureVerifier.fail("signature.value", "The signer's key algorithm is not supported.");
-        }
-        SignerAlgorithm algorithm = SignerAlgorithm.of(buf, p.digestAlgorithm(), p.signatureAlgorithm(), p.signer());
-        if (algorithm.problem != null) {
-            return SignatureVerifier.fail("signature.value", algorithm.problem);
-        }
-        try {
-            byte[] digest = MessageDigest.getInstance(algorithm.digest, algorithm.digestProvider).digest(p.payload());
-            if ("SHA-256".equals(algorithm.digest)) {
-                payloadSha256 = digest;
-            }
-            if (!Der.contentsEqual(buf, p.messageDigest(), digest)) {
-                return SignatureVerifier.fail("signature.value", "The payload differs from what was signed (its digest does not match).");
-            }
-            Signature s = algorithm.verifier(p.signer().publicKey);
-            Der.Element attributes = p.signedAttributes();
-            s.update(SET_TAG);
-            s.update(buf, attributes.start() + 1, attributes.end() - attributes.start() - 1);
-            boolean ok = verifies(s, buf, p.signatureValue());
-            boolean asReceived = false;
-            if (!ok && receivedAttributes != null) { // signed in the order sent, not in DER order: what OpenSSL accepts
-                Signature again = algorithm.verifier(p.signer().publicKey);
-                again.update(receivedAttributes);
-                ok = asReceived = verifies(again, buf, p.signatureValue());
-            }
-            if (!ok) {
-                return SignatureVerifier.fail("signature.value", "The signature value does not verify with the signer's certificate.");
-            }
-            String ess = p.essV2() == null && p.essV1() == null ? null : essMismatch(p);
-            if (ess != null) {
-                return SignatureVerifier.fail("signature.value", ess);
-            }
-            if (receivedAttributes == null) {
-                return p.signer().signaturePassed;
-            }
-            String passed = p.signer().signaturePassed.message();
-            return SignatureVerifier.pass("signature.value", passed.substring(0, passed.length() - 1) + (asReceived
-                    ? ", over its signed attributes in the order they were sent, which is not DER order (as OpenSSL "
-                    + "verifies them; RFC 5652 §5.4 signs their DER encoding)."
-                    : ", over the DER re-encoding of its signed attributes, which were not sent in DER (RFC 5652 §5.4 "
-                    + "signs their DER encoding)."));
-        } catch (GeneralSecurityException e) {
-            return SignatureVerifier.fail("signature.value", "The signature value cannot be verified: " + e.getMessage());
-        }
-    }
-
-    private static boolean verifies(Signature s, byte[] buf, Der.Element value) {
-        try {
-            return s.verify(buf, value.contents(), value.length());
-        } catch (SignatureException e) {
-            return false; // a malformed signature value
-        }
-    }
-
-    /** Null when the ESS signing-certificate attribute names the signer's certificate, else why not. */
-    private static String essMismatch(Parts p) {
-        byte[] buf = p.buf();
-        try {
-            Der.Element id;
-            Der.Element algorithm = null;
-            String defaultDigest;
-            Der.Element value = p.essV2() != null ? p.essV2() : p.essV1();
-            if (value.tag() != Der.SEQUENCE) {
-                return "The signing-certificate attribute cannot be read: it is not a SEQUENCE.";
-            }
-            if (p.essV2() != null) {
-                id = p.essV2().open(buf).next(Der.SEQUENCE, "signing certificates").open(buf).next(Der.SEQUENCE, "ESS certificate id");
-                Der d = id.open(buf);
-                if (d.peekTag() == Der.SEQUENCE) {
-                    algorithm = d.next("ESS hash algorithm");
-                }
-                id = d.next(Der.OCTET_STRING, "ESS certificate hash");
-                defaultDigest = "SHA-256";
-            } else {
-                id = p.essV1().open(buf).next(Der.SEQUENCE, "signing certificates").open(buf).next(Der.SEQUENCE, "ESS certificate id")
-                        .open(buf).next(Der.OCTET_STRING, "ESS certificate hash");
-                defaultDigest = "SHA-1";
-            }
-            byte[] hash = p.signer().hash(buf, algorithm, defaultDigest);
-            return Der.contentsEqual(buf, id, hash) ? null
-                    : "The signing-certificate attribute names another certificate than the one that signed.";
-        } catch (Der.Malformed | GeneralSecurityException | RuntimeException e) {
-            return "The signing-certificate attribute cannot be read: " + e.getMessage();
-        }
+        return SignatureValue.check(this);
     }
 }
