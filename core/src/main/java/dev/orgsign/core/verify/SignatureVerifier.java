@@ -113,7 +113,8 @@ public final class SignatureVerifier {
      * Verifies a submission. Never throws for bad input: whatever is wrong becomes a failed check.
      *
      * @param payload   the canonical registration JSON that was signed
-     * @param signature the detached CAdES-BES signature (DER CMS SignedData)
+     * @param signature the CAdES-BES or -T signature: DER (the fast path), BER, base64 or PEM; content it
+     *                  carries must be the payload
      * @return every check of DESIGN.md and the verdict
      */
     public VerificationReport verify(byte[] payload, byte[] signature) {
@@ -126,7 +127,8 @@ public final class SignatureVerifier {
      * it later only because its queue was long. Revocation is still judged now (fail closed).
      *
      * @param payload    the canonical registration JSON that was signed
-     * @param signature  the detached CAdES-BES signature (DER CMS SignedData)
+     * @param signature  the CAdES-BES or -T signature: DER (the fast path), BER, base64 or PEM; content it
+     *                   carries must be the payload
      * @param receivedAt when the submission was received; must not lie in the future
      * @return every check of DESIGN.md and the verdict
      */
