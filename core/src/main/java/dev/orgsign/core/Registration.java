@@ -15,6 +15,9 @@ import dev.orgsign.core.token.SignatureAlgorithm;
 import dev.orgsign.core.token.SigningToken;
 import dev.orgsign.core.token.TokenKey;
 import dev.orgsign.core.token.TokenKeys;
+import dev.orgsign.core.verify.IssuerChain;
+import dev.orgsign.core.verify.IssuerFetcher;
+import dev.orgsign.core.verify.TimestampClient;
 
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
@@ -48,6 +51,9 @@ public final class Registration {
     private Clock clock = Clock.systemUTC();
     private Locale locale = Locale.ENGLISH;
     private List<X509Certificate> caCertificates = List.of();
+    private TimestampClient tsa;
+    private IssuerFetcher issuers;
+    private IssuerChain.Completion completion;
     private TokenKey chosen;
 
     Registration(SigningToken token) {
@@ -175,6 +181,49 @@ public final class Registration {
     }
 
     /**
+     * Fetches the issuing CA's certificate from the URL the signer's certificate names for it (AIA
+     * caIssuers) when neither the token nor {@link #caCertificates} holds it, so that the signature
+     * carries it.
+     *
+     * @param fetcher the fetcher ({@link IssuerFetcher#defaults()}), or null not to fetch
+     * @return this registration
+     */
+    public Registration fetchIssuers(IssuerFetcher fetcher) {
+        this.issuers = fetcher;
+        this.chosen = null;
+        return this;
+    }
+
+    /**
+     * The signer's chain as the signature will carry it (the key's own, completed with
+     * {@link #caCertificates} and, with {@link #fetchIssuers}, fetched ones) and what is missing:
+     * when {@link IssuerChain.Completion#missing()} is the signer's certificate itself, the
+     * verification service cannot build the chain and will reject the registration; its
+     * {@link IssuerChain.Completion#problem()} says how to supply the issuer's certificate. Call it
+     * before {@link #login} to warn before the PIN.
+     *
+     * @return the completion
+     * @throws OrgsignException KEY_NOT_FOUND or KEY_AMBIGUOUS, as {@link #signingKey()}
+     */
+    public IssuerChain.Completion chain() throws OrgsignException {
+        signingKey();
+        return completion;
+    }
+
+    /**
+     * Makes the signature CAdES-T: after signing, the time-stamping authority's RFC 3161 timestamp over the
+     * signature value is added, which proves when the signature existed (the verifier then judges validity
+     * and freshness by it rather than by the signer's own signing time).
+     *
+     * @param tsa the time-stamping authority ({@link TimestampClient#of}), or null for CAdES-BES
+     * @return this registration
+     */
+    public Registration timestamp(TimestampClient tsa) {
+        this.tsa = tsa;
+        return this;
+    }
+
+    /**
      * The language of the authority reasons put into a {@link NotEntitledException}'s message
      * (Russian for "ru", English otherwise; English by default).
      *
@@ -195,9 +244,14 @@ public final class Registration {
     public TokenKey signingKey() throws OrgsignException {
         if (chosen == null) {
             TokenKey key = TokenKeys.choose(token.keys(), keySelector, token.description());
-            List<X509Certificate> chain = new ArrayList<>(key.chain().isEmpty() ? List.of(key.certificate()) : key.chain());
-            caCertificates.stream().filter(c -> !chain.contains(c)).forEach(chain::add);
-            chosen = key.withChain(chain);
+            if (key.certificate() == null) {
+                throw new OrgsignException(ErrorCode.KEY_NOT_USABLE, "The key '" + key.label()
+                        + "' has no certificate, so it cannot make a qualified signature.");
+            }
+            List<X509Certificate> known = new ArrayList<>(key.chain());
+            known.addAll(caCertificates);
+            completion = IssuerChain.complete(key.certificate(), known, List.of(), issuers);
+            chosen = key.withChain(completion.chain()); // keeps what the token says of its private key
         }
         return chosen;
     }
@@ -237,7 +291,8 @@ public final class Registration {
      * @return the signed registration
      * @throws NotEntitledException when the signer is not entitled; nothing is signed then
      * @throws OrgsignException     USAGE when the contact e-mail is missing; INVALID_PAYLOAD when the
-     *                              registration would be invalid; token errors from signing
+     *                              registration would be invalid; token errors from signing; the TSA's
+     *                              (SERVICE_*) when a timestamp was asked for and not had
      */
     public SignedRegistration sign() throws OrgsignException {
         AuthorityDecision decision = check();
@@ -248,7 +303,7 @@ public final class Registration {
         RegistrationPayload draft = PayloadDraft.from(signer(), decision, type, organizationId, registry, email, phone, position, clock);
         byte[] canonical = PayloadCodec.canonicalBytes(draft);
         RegistrationPayload payload = PayloadCodec.parse(canonical); // the schema's own checks, before the token signs
-        RegistrationSigner signer = new RegistrationSigner(clock);
+        RegistrationSigner signer = new RegistrationSigner(clock, tsa);
         byte[] cms = algorithm == null ? signer.sign(canonical, token, key) : signer.sign(canonical, token, key, algorithm);
         return new SignedRegistration(payload, canonical, cms, key, decision);
     }

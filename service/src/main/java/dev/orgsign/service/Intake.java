@@ -214,7 +214,7 @@ final class Intake {
             carried = cms.getCertificates().getMatches(null).size() + cms.getCRLs().getMatches(null).size()
                     + cms.getAttributeCertificates().getMatches(null).size();
         } catch (org.bouncycastle.cms.CMSException | RuntimeException e) {
-            throw new ApiHandler.ApiError(400, "invalid_signature", "The signature is not a DER CMS SignedData structure "
+            throw new ApiHandler.ApiError(400, "invalid_signature", "The signature is not a CMS SignedData structure (DER or BER) "
                     + "(garbage or truncated).");
         }
         int max = config.limits().maxCertificates();

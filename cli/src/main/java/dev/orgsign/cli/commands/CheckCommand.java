@@ -10,6 +10,7 @@ import dev.orgsign.core.authority.AuthorityCheck;
 import dev.orgsign.core.authority.AuthorityDecision;
 import dev.orgsign.core.authority.Reason;
 import dev.orgsign.core.certificate.QualifiedCertificate;
+import dev.orgsign.core.verify.Base64Text;
 import dev.orgsign.core.token.SigningToken;
 import dev.orgsign.core.token.TokenKey;
 import picocli.CommandLine.Command;
@@ -103,9 +104,12 @@ public final class CheckCommand extends BaseCommand {
         out().flush();
     }
 
-    /** Reads a PEM or DER certificate file with a sentence for each way it can fail. */
+    /** Reads a PEM, DER or base64 certificate file with a sentence for each way it can fail. */
     static X509Certificate readCertificate(Path file) throws OrgsignException {
-        try (InputStream in = Files.newInputStream(file)) {
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            Base64Text.Decoded text = Base64Text.decode(bytes);
+            InputStream in = new java.io.ByteArrayInputStream(text != null && text.label() == null ? text.bytes() : bytes);
             return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
         } catch (NoSuchFileException e) {
             throw new OrgsignException(ErrorCode.IO, "The certificate file " + file + " does not exist.", e);
@@ -114,7 +118,7 @@ public final class CheckCommand extends BaseCommand {
                     + e.getMessage(), e);
         } catch (CertificateException | ClassCastException e) {
             throw new OrgsignException(ErrorCode.INVALID_CERTIFICATE, "The file " + file
-                    + " is not an X.509 certificate (PEM or DER).", e);
+                    + " is not an X.509 certificate (PEM, DER or base64).", e);
         }
     }
 }

@@ -18,12 +18,21 @@ final class Files2 {
     }
 
     static byte[] read(Path file) throws OrgsignException {
+        return read(file, MAX, "The file " + file + " is too large to be a registration.");
+    }
+
+    /** Reads a file of at most {@code max} bytes (a signed document, an attached signature). */
+    static byte[] read(Path file, long max) throws OrgsignException {
+        return read(file, max, "The file " + file + " is larger than " + max + " bytes.");
+    }
+
+    private static byte[] read(Path file, long max, String tooLarge) throws OrgsignException {
         try {
             if (Files.isDirectory(file)) {
                 throw new OrgsignException(ErrorCode.IO, "The path " + file + " is a folder, not a file.");
             }
-            if (Files.size(file) > MAX) {
-                throw new OrgsignException(ErrorCode.IO, "The file " + file + " is too large to be a registration.");
+            if (Files.size(file) > max) {
+                throw new OrgsignException(ErrorCode.IO, tooLarge);
             }
             return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {

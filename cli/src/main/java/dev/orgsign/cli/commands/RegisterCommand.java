@@ -22,6 +22,9 @@ import dev.orgsign.core.registry.Registry;
 import dev.orgsign.core.token.PinCallback;
 import dev.orgsign.core.token.SigningToken;
 import dev.orgsign.core.token.TokenKey;
+import dev.orgsign.core.verify.IssuerFetcher;
+import dev.orgsign.core.verify.TimestampClient;
+import dev.orgsign.core.verify.TrustMaterial;
 import dev.orgsign.pkcs11.PinState;
 import dev.orgsign.pkcs11.Pkcs11SigningToken;
 import picocli.CommandLine.Command;
@@ -67,6 +70,15 @@ public final class RegisterCommand extends BaseCommand {
 
     @Option(names = "--ca", paramLabel = "PATH", descriptionKey = "opt.ca")
     List<Path> caCertificates = new ArrayList<>();
+
+    @Option(names = "--online", descriptionKey = "opt.onlineIssuers")
+    boolean online;
+
+    @Option(names = "--trust", paramLabel = "PATH", descriptionKey = "opt.trustRegister")
+    Path trust;
+
+    @Option(names = "--tsa", paramLabel = "URL", descriptionKey = "opt.tsa")
+    URI tsa;
 
     @Option(names = "--payload", paramLabel = "FILE", descriptionKey = "opt.payloadPrepared")
     Path payloadFile;
@@ -168,6 +180,9 @@ public final class RegisterCommand extends BaseCommand {
                 ogrn = need("--ogrn", m().get(type == OrganizationType.IE ? "ask.ogrnip" : "ask.ogrn"), def);
             }
             authority(q, reg);
+            TrustMaterial anchors = trust == null ? null : TrustMaterial.load(trust, List.of());
+            IssuerFetcher fetcher = online ? IssuerFetcher.defaults() : null;
+            chainBeforePin(Chains.complete(k, caCertificates, fetcher, anchors), anchors);
             RegistrationPayload payload = null;
             if (ask == null) {
                 payload = payload(q, reg); // everything missing is named before the PIN is used
@@ -193,12 +208,37 @@ public final class RegisterCommand extends BaseCommand {
                 ask.out().println(m().get("register.signing"));
                 ask.out().flush();
             }
-            TokenKey full = Chains.completed(k, caCertificates);
-            byte[] signature = new RegistrationSigner().sign(canonical, t, full);
+            TokenKey full = Chains.complete(k, caCertificates, fetcher, anchors).key();
+            byte[] signature = new RegistrationSigner(Clock.systemUTC(), tsa == null ? null : TimestampClient.of(tsa))
+                    .sign(canonical, t, full);
             byte[] pdf = new PadesSigner().sign(ApplicationPdf.render(payload), t, full, m().get("pdf.reason"), null);
             return new Signed(payload, canonical, signature, pdf);
         } finally {
             t.close();
+        }
+    }
+
+    /**
+     * Says, before the PIN, when the verification service will not be able to build the signer's
+     * chain, and how to fix it: without a terminal (or with --json) that stops the registration unless
+     * --yes (then it is a warning); in the wizard the person decides.
+     */
+    private void chainBeforePin(Chains.Completed completed, TrustMaterial anchors) throws OrgsignException {
+        String problem = Chains.problem(completed, anchors, m());
+        if (problem == null) {
+            return;
+        }
+        if (yes) {
+            err().println(m().get("wizard.warning", problem));
+            err().flush();
+        } else if (ask != null) {
+            ask.out().println(m().get("wizard.warning", problem));
+            ask.out().flush();
+            if (!ask.confirm(m().get("ask.signAnyway"))) {
+                throw new OrgsignException(ErrorCode.USAGE, m().get("register.cancelled"));
+            }
+        } else {
+            throw new OrgsignException(ErrorCode.USAGE, problem + " " + m().get("register.chainYes"));
         }
     }
 
