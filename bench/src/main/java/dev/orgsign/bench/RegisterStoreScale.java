@@ -27,6 +27,9 @@ import java.util.SplittableRandom;
  * <li>{@code import DIR [JDBC_URL]}: records imported per second (generate DIR with {@link RegisterGenerator});</li>
  * <li>{@code lookups COUNT [JDBC_URL] [N]}: latency of N look-ups by OGRN (90% present, 10% absent) with the
  *     cache off and on, p50/p99/max, and the heap in use;</li>
+ * <li>{@code fill FROM TO [JDBC_URL]}: rows for the synthetic OGRNs FROM..TO written straight into the store, each
+ *     with the body of a record already there (for look-up latency and heap at 10 M rows without 70 GB of XML;
+ *     look-ups do not read what a body says);</li>
  * <li>{@code daily COUNT [JDBC_URL] [CHANGES]}: a daily file of CHANGES newer records of a COUNT register, applied
  *     while a reader keeps looking up (its slowest answer is reported).</li>
  * </ul>
@@ -48,6 +51,7 @@ public final class RegisterStoreScale {
             case "import" -> importRate(Path.of(args[1]), url(args, 2));
             case "lookups" -> lookups(Long.parseLong(args[1].replace("_", "")), url(args, 2),
                     args.length > 3 ? Integer.parseInt(args[3]) : 200_000);
+            case "fill" -> fill(Long.parseLong(args[1].replace("_", "")), Long.parseLong(args[2].replace("_", "")), url(args, 3));
             case "daily" -> daily(Long.parseLong(args[1].replace("_", "")), url(args, 2),
                     args.length > 3 ? Integer.parseInt(args[3]) : 10_000);
             default -> throw new IllegalArgumentException("import | lookups | daily");
@@ -107,6 +111,50 @@ public final class RegisterStoreScale {
             System.gc();
             var heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
             System.out.printf("heap in use after the look-ups: %.0f MB (max %.0f MB)%n", heap.getUsed() / 1e6, heap.getMax() / 1e6);
+        }
+    }
+
+    static void fill(long from, long to, String url) throws Exception {
+        try (RegistryDatabase db = RegistryDatabase.open(url, 2);
+             java.sql.Connection c = db.dataSource().getConnection()) {
+            c.setAutoCommit(false);
+            String version;
+            String hash;
+            byte[] body;
+            try (var ps = c.prepareStatement("select version, hash, body from registry_record where kind = 'U' and id = ?")) {
+                ps.setString(1, SyntheticRegister.ogrn(0));
+                try (var rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new IllegalStateException("import the synthetic register first (its OGRN 0 is missing)");
+                    }
+                    version = rs.getString(1);
+                    hash = rs.getString(2);
+                    body = rs.getBytes(3);
+                }
+            }
+            long t0 = System.nanoTime();
+            try (var ins = c.prepareStatement("insert into registry_record (kind, id, inn, version, hash, contested, extract_date, "
+                    + "terminated, body) values ('U', ?, null, ?, ?, false, null, false, ?)")) {
+                for (long i = from; i < to; i++) {
+                    ins.setString(1, SyntheticRegister.ogrn(i));
+                    ins.setString(2, version);
+                    ins.setString(3, hash);
+                    ins.setBytes(4, body);
+                    ins.addBatch();
+                    if ((i - from + 1) % 10_000 == 0) {
+                        ins.executeBatch();
+                        c.commit();
+                    }
+                }
+                ins.executeBatch();
+                c.commit();
+            }
+            try (var up = c.prepareStatement("update registry_meta set meta_value = (select count(*) from registry_record) "
+                    + "where meta_name = 'records'")) {
+                up.executeUpdate();
+                c.commit();
+            }
+            System.out.printf("filled %d rows in %.0f s%n", to - from, (System.nanoTime() - t0) / 1e9);
         }
     }
 

@@ -18,8 +18,9 @@ import java.util.List;
 /**
  * What a verification is made against, shared by {@code verify} and {@code serve}: the trust
  * anchors ({@code --trust}), the CRLs ({@code --crl}, repeatable) and the register extracts
- * ({@code --registry}, or the register store with {@code --registry-db}), each a file or a folder, and whether revocation is checked online
- * ({@code --online}: OCSP, then the CRL distribution point).
+ * ({@code --registry}, or the register store with {@code --registry-db}; needed for registrations, not for
+ * other signed documents), each a file or a folder, and whether to go online ({@code --online}: OCSP,
+ * then the CRL distribution point; missing CA certificates from their AIA URL).
  */
 public final class VerificationOptions {
     @Option(names = "--trust", required = true, paramLabel = "PATH", descriptionKey = "opt.trust")
@@ -90,7 +91,30 @@ public final class VerificationOptions {
      * @throws OrgsignException when a file cannot be read or is not what it should be
      */
     public SignatureVerifier verifier(Registry registry) throws OrgsignException {
-        return new SignatureVerifier(TrustMaterial.load(trust, crls), registry,
+        return verifier(registry, List.of());
+    }
+
+    /**
+     * A verifier as {@link #verifier(Registry)} whose chains may be completed with further CA certificates.
+     *
+     * @param registry the register ({@link RegistrySource#open})
+     * @param caFiles  CA certificate files or folders ({@code --ca}) that complete chains (not trusted by themselves)
+     * @return a verifier that has read the trust anchors, the CA certificates and the CRLs
+     * @throws OrgsignException when a file cannot be read or is not what it should be
+     */
+    public SignatureVerifier verifier(Registry registry, List<Path> caFiles) throws OrgsignException {
+        return new SignatureVerifier(trustMaterial(caFiles), registry,
                 RequestIdLedger.inMemory(), Clock.systemUTC(), Duration.ofDays(7), online ? OnlineRevocation.defaults() : null);
+    }
+
+    /**
+     * The trust anchors and CRLs of these options, with CA certificates that complete chains.
+     *
+     * @param caFiles CA certificate files or folders ({@code --ca})
+     * @return the trust material
+     * @throws OrgsignException when a file cannot be read or is not what it should be
+     */
+    public TrustMaterial trustMaterial(List<Path> caFiles) throws OrgsignException {
+        return TrustMaterial.load(trust, crls).withIntermediates(caFiles);
     }
 }

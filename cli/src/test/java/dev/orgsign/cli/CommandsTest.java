@@ -247,9 +247,35 @@ class CommandsTest {
     @Test
     void registerWithoutAPinSourceAndNoTerminalFailsClearly() throws Exception {
         Result r = run("register", "--type", "LLC", "--ogrn", LLC_OGRN, "--module", module(), "--token", token.label(),
-                "--key", "llc-head-ec-p256", "--registry", registry(), "--no-submit", "--out", dir.toString(), "--json");
+                "--key", "llc-head-ec-p256", "--registry", registry(), "--ca", pki().resolve("ca/fns-ca.pem").toString(),
+                "--no-submit", "--out", dir.toString(), "--json");
         assertEquals(3, r.exit(), r.toString());
         assertTrue(r.out().contains("\"error\": \"PIN_MISSING\""), r.out());
+    }
+
+    @Test
+    void registerSaysBeforeThePinThatTheIssuingCaCertificateIsMissing() throws Exception {
+        // The SoftHSM token holds only the holder's certificate, as the tokens of the Russian guide do; no PIN source
+        // is given: the chain is judged before the PIN would be asked for.
+        String[] args = {"register", "--type", "LLC", "--ogrn", LLC_OGRN, "--module", module(), "--token", token.label(),
+            "--key", "llc-head-ec-p256", "--pin-env", "ORGSIGN_NO_SUCH_VARIABLE", "--registry", registry(), "--no-submit",
+            "--out", dir.toString()};
+        Result en = run(java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.stream.Stream.of("--lang", "en"))
+                .toArray(String[]::new));
+        assertEquals(2, en.exit(), en.toString());
+        assertTrue(en.err().contains("The certificate chain cannot be built: the certificate of the issuing CA 'Тестовый УЦ "
+                + "ФНС России' is neither on the token nor given with --ca") && en.err().contains("give it with --ca FILE")
+                && en.err().contains("add --yes"), en.toString());
+        Result ru = run(java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.stream.Stream.of("--lang", "ru"))
+                .toArray(String[]::new));
+        assertEquals(2, ru.exit(), ru.toString());
+        assertTrue(ru.err().contains("Цепочка сертификатов не строится") && ru.err().contains("--ca ФАЙЛ"), ru.toString());
+        assertFalse(Files.exists(dir.resolve("registration.json.sig")));
+
+        Result yes = run(java.util.stream.Stream.concat(java.util.Arrays.stream(args),
+                java.util.stream.Stream.of("--yes", "--lang", "en")).toArray(String[]::new));
+        assertEquals(3, yes.exit(), "with --yes it is a warning, and the PIN is next: " + yes);
+        assertTrue(yes.err().contains("Warning: The certificate chain cannot be built"), yes.toString());
     }
 
     @Test

@@ -96,8 +96,8 @@ class WizardTerminalTest {
         Path pki = CliFixture.pki();
         Path dir = workDir();
         try (Tmux tty = Tmux.start(dir, command(token, "--type LLC --ogrn " + CliFixture.LLC_OGRN
-                + " --key llc-head-ec-p256 --registry " + pki.resolve("registry/utf-8") + " --no-submit --out "
-                + dir.resolve("out")))) {
+                + " --key llc-head-ec-p256 --registry " + pki.resolve("registry/utf-8") + " --ca " + pki.resolve("ca/fns-ca.pem")
+                + " --no-submit --out " + dir.resolve("out")))) {
             tty.await("PIN for ", FIRST_SCREEN);
             tty.typeLine(System.getenv(CliFixture.WRONG_PIN_VAR));
             String end = tty.await("EXIT=", STEP);
@@ -124,8 +124,8 @@ class WizardTerminalTest {
         Path pki = CliFixture.pki();
         Path dir = workDir();
         try (Tmux tty = Tmux.start(dir, command(token, "--type LLC --ogrn " + CliFixture.LLC_OGRN
-                + " --key llc-head-ec-p256 --registry " + pki.resolve("registry/utf-8") + " --no-submit --out "
-                + dir.resolve("out")))) {
+                + " --key llc-head-ec-p256 --registry " + pki.resolve("registry/utf-8") + " --ca " + pki.resolve("ca/fns-ca.pem")
+                + " --no-submit --out " + dir.resolve("out")))) {
             tty.await("Enter the PIN anyway? [y/N]", FIRST_SCREEN);
             tty.typeLine("n");
             String end = tty.await("EXIT=", STEP);
@@ -147,8 +147,8 @@ class WizardTerminalTest {
         Path pki = CliFixture.pki();
         // no --module, no --token: every installed module is searched, as on an accountant's desk
         String command = "env SOFTHSM2_CONF=" + softHsm.configFile() + " " + launcher() + " register --lang en --type LLC"
-                + " --ogrn " + CliFixture.LLC_OGRN + " --registry " + pki.resolve("registry/utf-8") + " --no-submit --out "
-                + dir.resolve("out") + "; echo EXIT=$?; sleep 600";
+                + " --ogrn " + CliFixture.LLC_OGRN + " --registry " + pki.resolve("registry/utf-8") + " --ca "
+                + pki.resolve("ca/fns-ca.pem") + " --no-submit --out " + dir.resolve("out") + "; echo EXIT=$?; sleep 600";
         try (Tmux tty = Tmux.start(dir, command)) {
             String choice = tty.await("Number (1-2): ", FIRST_SCREEN);
             assertTrue(choice.contains("Several tokens are inserted. Which one holds your signature?"), choice);
@@ -170,6 +170,22 @@ class WizardTerminalTest {
             String end = tty.await("EXIT=", STEP);
             assertTrue(end.contains("EXIT=0"), end);
             assertTrue(Files.size(dir.resolve("out/registration.json.sig")) > 100);
+    void withoutTheIssuingCaCertificateTheWizardWarnsBeforeThePinAndDecliningSignsNothing() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/tmux")), "tmux is installed by scripts/setup");
+        ProvisionedToken token = CliFixture.token("wizard-chain", Persona.LLC_HEAD); // the token holds the leaf only
+        Path pki = CliFixture.pki();
+        Path dir = workDir();
+        try (Tmux tty = Tmux.start(dir, command(token, "--type LLC --ogrn " + CliFixture.LLC_OGRN
+                + " --key llc-head-ec-p256 --registry " + pki.resolve("registry/utf-8") + " --no-submit --out "
+                + dir.resolve("out")))) {
+            String warning = tty.await("Sign anyway? [y/N]", FIRST_SCREEN);
+            assertTrue(warning.contains("Warning: The certificate chain cannot be built: the certificate of the issuing CA "
+                    + "'Тестовый УЦ ФНС России' is neither on the token nor given with --ca"), warning);
+            tty.typeLine("n");
+            String end = tty.await("EXIT=", STEP);
+            assertTrue(end.contains("Registration cancelled; nothing was signed.") && end.contains("EXIT=2"), end);
+            assertFalse(end.lines().anyMatch(l -> l.startsWith("PIN for ")), "no PIN was asked:\n" + end);
+            assertFalse(Files.exists(dir.resolve("out/registration.json.sig")));
         }
     }
 

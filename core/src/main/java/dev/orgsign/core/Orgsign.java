@@ -3,6 +3,7 @@ package dev.orgsign.core;
 import dev.orgsign.core.registry.FnsExtractRegistry;
 import dev.orgsign.core.token.KeyStoreSigningToken;
 import dev.orgsign.core.token.SigningToken;
+import dev.orgsign.core.verify.DocumentVerifier;
 import dev.orgsign.core.verify.SignatureVerifier;
 import dev.orgsign.core.verify.TrustMaterial;
 
@@ -61,5 +62,18 @@ public final class Orgsign {
      */
     public static SignatureVerifier verifier(Path trust, List<Path> crls, Path registry) throws OrgsignException {
         return new SignatureVerifier(TrustMaterial.load(trust, crls), FnsExtractRegistry.load(registry));
+    }
+
+    /**
+     * A verifier of any signed document — a contract, a receipt, a document from the tax service —
+     * attached or detached, without a registration's checks, offline.
+     *
+     * @param trust a root certificate file or a folder of them
+     * @param crls  CRL files or folders
+     * @return the verifier
+     * @throws OrgsignException IO or INVALID_INPUT when something cannot be read
+     */
+    public static DocumentVerifier documentVerifier(Path trust, List<Path> crls) throws OrgsignException {
+        return new DocumentVerifier(TrustMaterial.load(trust, crls), java.time.Clock.systemUTC(), null);
     }
 }

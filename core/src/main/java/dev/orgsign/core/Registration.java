@@ -18,6 +18,10 @@ import dev.orgsign.core.token.SignatureAlgorithm;
 import dev.orgsign.core.token.SigningToken;
 import dev.orgsign.core.token.TokenKey;
 import dev.orgsign.core.token.TokenKeys;
+import dev.orgsign.core.verify.IssuerChain;
+import dev.orgsign.core.verify.IssuerFetcher;
+import dev.orgsign.core.verify.TimestampClient;
+import dev.orgsign.core.verify.TrustMaterial;
 
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
@@ -61,6 +65,10 @@ public final class Registration {
     private RegistrationDialog dialog = RegistrationDialog.NONE;
     private boolean application;
     private RegistrationPayload prepared;
+    private TimestampClient tsa;
+    private IssuerFetcher issuers;
+    private TrustMaterial chainTrust;
+    private IssuerChain.Completion completion;
     private TokenKey chosen;
 
     Registration(SigningToken token) {
@@ -240,6 +248,61 @@ public final class Registration {
     }
 
     /**
+     * Fetches the issuing CA's certificate from the URL the signer's certificate names for it (AIA
+     * caIssuers) when neither the token nor {@link #caCertificates} holds it, so that the signature
+     * carries it.
+     *
+     * @param fetcher the fetcher ({@link IssuerFetcher#defaults()}), or null not to fetch
+     * @return this registration
+     */
+    public Registration fetchIssuers(IssuerFetcher fetcher) {
+        this.issuers = fetcher;
+        this.chosen = null;
+        return this;
+    }
+
+    /**
+     * The trust anchors the verification service uses: the chain is then completed up to them and
+     * checked before the PIN as the service will check it ({@link #chainProblem()}).
+     *
+     * @param trust the service's anchors, or null to check only that the issuer's certificate is at hand
+     * @return this registration
+     */
+    public Registration chainTrust(TrustMaterial trust) {
+        this.chainTrust = trust;
+        this.chosen = null;
+        return this;
+    }
+
+    /**
+     * The signer's chain as the signature will carry it (the key's own, completed with
+     * {@link #caCertificates} and, with {@link #fetchIssuers}, fetched ones) and what is missing:
+     * when {@link IssuerChain.Completion#missing()} is the signer's certificate itself, the
+     * verification service cannot build the chain and will reject the registration
+     * ({@link #chainProblem()} says it in the reader's language). {@link #sign()} asks it before the PIN.
+     *
+     * @return the completion
+     * @throws OrgsignException KEY_NOT_FOUND or KEY_AMBIGUOUS, as {@link #signingKey()}
+     */
+    public IssuerChain.Completion chain() throws OrgsignException {
+        signingKey();
+        return completion;
+    }
+
+    /**
+     * Makes the signature CAdES-T: after signing, the time-stamping authority's RFC 3161 timestamp over the
+     * signature value is added, which proves when the signature existed (the verifier then judges validity
+     * and freshness by it rather than by the signer's own signing time).
+     *
+     * @param tsa the time-stamping authority ({@link TimestampClient#of}), or null for CAdES-BES
+     * @return this registration
+     */
+    public Registration timestamp(TimestampClient tsa) {
+        this.tsa = tsa;
+        return this;
+    }
+
+    /**
      * The reader's language: of the application PDF ({@link #application}) and of its signature's
      * reason; failures carry both languages anyway (Russian for "ru", English otherwise; English by
      * default).
@@ -265,9 +328,37 @@ public final class Registration {
         if (chosen == null) {
             TokenKey key = new KeySelection(token, pins, dialog).choose(keySelector,
                     k -> looksEntitled(k), locale -> token.description(locale));
-            chosen = key.withChain(completed(key.chain().isEmpty() ? List.of(key.certificate()) : key.chain()));
+            List<X509Certificate> known = new ArrayList<>(key.chain());
+            known.addAll(caCertificates);
+            completion = IssuerChain.complete(key.certificate(), known,
+                    chainTrust == null ? List.of() : chainTrust.anchors(), issuers);
+            chosen = key.withChain(completion.chain()); // keeps what the token says of its private key
         }
         return chosen;
+    }
+
+    /**
+     * Why the verification service would not build the signer's chain, said before any PIN: with
+     * {@link #chainTrust} the service's own chain check, run here; without it, whether the
+     * certificate of the signer's issuer is at hand at all (on the token, among the
+     * {@link #caCertificates}, or fetched with {@link #fetchIssuers}), and where it is published.
+     *
+     * @return the sentence, or null when the chain will be built
+     * @throws OrgsignException KEY_NOT_FOUND or KEY_AMBIGUOUS, as {@link #signingKey()}
+     */
+    public Text chainProblem() throws OrgsignException {
+        TokenKey key = signingKey();
+        if (chainTrust != null) {
+            Text why = IssuerChain.verify(key.chain(), chainTrust, clock.instant());
+            return why == null ? null : T.text("chain.rejected", why);
+        }
+        IssuerChain.Completion c = completion;
+        if (c.complete() || c.missing() != key.certificate()) {
+            return null; // the holder's issuer is there; above it, the service's trust anchors take over
+        }
+        Text hint = c.fetchProblem() != null ? T.text("chain.fetchFailed", c.fetchProblem())
+                : c.urls().isEmpty() ? T.text("chain.noUrl") : T.text("chain.url", c.urls().get(0));
+        return T.text("chain.missing", c.missingIssuer(), hint);
     }
 
     /**
@@ -307,10 +398,12 @@ public final class Registration {
      *
      * @return the signed registration
      * @throws NotEntitledException when the signer is not entitled; nothing is signed then
-     * @throws OrgsignException     USAGE when the organization or the contact e-mail is missing;
-     *                              INVALID_INPUT for an e-mail or phone that is not one;
+     * @throws OrgsignException     USAGE when the organization or the contact e-mail is missing, or
+     *                              when the service could not build the signer's chain and the dialog
+     *                              does not go on; INVALID_INPUT for an e-mail or phone that is not one;
      *                              INVALID_PAYLOAD when the registration would be invalid; CANCELLED
-     *                              when the dialog declines; PIN and token errors
+     *                              when the dialog declines; PIN and token errors; the TSA's (SERVICE_*)
+     *                              when a timestamp was asked for and not had
      */
     public SignedRegistration sign() throws OrgsignException {
         TokenKey key = signingKey();
@@ -324,6 +417,10 @@ public final class Registration {
         }
         AuthorityDecision decision = check();
         dialog.entitled(signer, decision);
+        Text chain = chainProblem();
+        if (chain != null && !dialog.signDespite(chain)) {
+            throw new OrgsignException(ErrorCode.USAGE, chain); // before the PIN: nothing is signed
+        }
         if (!dialog.interactive()) {
             payload(signer, decision); // whatever is missing is named before the PIN is used
         }
@@ -342,7 +439,7 @@ public final class Registration {
             throw new OrgsignException(ErrorCode.CANCELLED, T.text("registration.cancelled"));
         }
         dialog.signing();
-        RegistrationSigner cades = new RegistrationSigner(clock);
+        RegistrationSigner cades = new RegistrationSigner(clock, tsa);
         byte[] cms = algorithm == null ? cades.sign(canonical, token, key) : cades.sign(canonical, token, key, algorithm);
         byte[] pdf = null;
         if (application) {
@@ -388,27 +485,6 @@ public final class Registration {
         RegistrationPayload draft = PayloadDraft.from(signer, decision, type, organizationId, registry, mail, tel, position,
                 clock);
         return PayloadCodec.parse(PayloadCodec.canonicalBytes(draft)); // the schema's own checks, before the token signs
-    }
-
-    /** The chain followed issuer by issuer through {@link #caCertificates}, as far as they reach. */
-    private List<X509Certificate> completed(List<X509Certificate> start) {
-        List<X509Certificate> chain = new ArrayList<>(start);
-        boolean grown = true;
-        while (grown) {
-            grown = false;
-            X509Certificate last = chain.get(chain.size() - 1);
-            if (last.getSubjectX500Principal().equals(last.getIssuerX500Principal())) {
-                break;
-            }
-            for (X509Certificate c : caCertificates) {
-                if (c.getSubjectX500Principal().equals(last.getIssuerX500Principal()) && !chain.contains(c)) {
-                    chain.add(c);
-                    grown = true;
-                    break;
-                }
-            }
-        }
-        return chain;
     }
 
     /** Whether the register confirms a key's holder, for the choice of keys (never throws). */

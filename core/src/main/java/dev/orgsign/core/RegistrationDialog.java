@@ -75,6 +75,18 @@ public interface RegistrationDialog {
     }
 
     /**
+     * The verification service would not build the signer's chain (the issuing CA's certificate is
+     * missing, or the chain does not reach the service's anchors); called before the PIN.
+     *
+     * @param problem what is missing and how to supply it
+     * @return true to sign anyway; false stops the flow with USAGE and the problem (the default)
+     * @throws OrgsignException to stop otherwise (CANCELLED when the person declines)
+     */
+    default boolean signDespite(Text problem) throws OrgsignException {
+        return false;
+    }
+
+    /**
      * The flow is about to log in to the token (the PIN comes from the registration's
      * {@link dev.orgsign.core.token.PinCallback}): a chance to say how the PIN is entered, or to
      * decline a login that could lock the token.

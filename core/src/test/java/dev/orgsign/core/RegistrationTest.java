@@ -123,6 +123,10 @@ class RegistrationTest {
                     .registry(pki.resolve("registry/utf-8")).contact("buh@romashka.test", null).sign();
             VerificationReport without = bare.verify(rootOnly);
             assertEquals(List.of("certificate.chain"), without.failed(), without.checks().toString());
+            dev.orgsign.core.verify.IssuerChain.Completion before = Orgsign.registration(token).chain();
+            assertEquals(before.chain().get(0), before.missing(), "said before signing: the holder's issuer is missing");
+            assertTrue(before.problem().contains("'Тестовый УЦ ФНС России'") && before.problem().contains("--ca"),
+                    before.problem());
 
             SignedRegistration completed = Orgsign.registration(token).organization(OrganizationType.LLC, Fixtures.LLC.ogrn())
                     .registry(pki.resolve("registry/utf-8")).contact("buh@romashka.test", null)

@@ -112,6 +112,15 @@ final class CertificateFactoryBC {
     /** A person's certificate naming {@code ocspUrl} (AIA, none when null) and {@code crlUrl} (CDP, none when null). */
     static X509Certificate personCertificate(X500Name subject, PublicKey key, X509Certificate issuerCert,
                                              KeyPair issuerKeys, Instant from, Instant to, String ocspUrl, String crlUrl) {
+        return personCertificate(subject, key, issuerCert, issuerKeys, from, to, ocspUrl, crlUrl, null);
+    }
+
+    /**
+     * A person's certificate naming {@code ocspUrl} and {@code caIssuersUrl} (AIA, each left out when null) and
+     * {@code crlUrl} (CDP, none when null).
+     */
+    static X509Certificate personCertificate(X500Name subject, PublicKey key, X509Certificate issuerCert, KeyPair issuerKeys,
+                                             Instant from, Instant to, String ocspUrl, String crlUrl, String caIssuersUrl) {
         try {
             JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
             X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(issuerCert, serial(), Date.from(from),
@@ -132,9 +141,18 @@ final class CertificateFactoryBC {
                     new DistributionPoint(new DistributionPointName(new GeneralNames(
                             new GeneralName(GeneralName.uniformResourceIdentifier, crlUrl))), null, null)}));
             }
+            List<AccessDescription> access = new java.util.ArrayList<>();
             if (ocspUrl != null) {
-                b.addExtension(Extension.authorityInfoAccess, false, new AuthorityInformationAccess(new AccessDescription(
-                        AccessDescription.id_ad_ocsp, new GeneralName(GeneralName.uniformResourceIdentifier, ocspUrl))));
+                access.add(new AccessDescription(AccessDescription.id_ad_ocsp,
+                        new GeneralName(GeneralName.uniformResourceIdentifier, ocspUrl)));
+            }
+            if (caIssuersUrl != null) {
+                access.add(new AccessDescription(AccessDescription.id_ad_caIssuers,
+                        new GeneralName(GeneralName.uniformResourceIdentifier, caIssuersUrl)));
+            }
+            if (!access.isEmpty()) {
+                b.addExtension(Extension.authorityInfoAccess, false,
+                        new AuthorityInformationAccess(access.toArray(new AccessDescription[0])));
             }
             return sign(b, issuerKeys);
         } catch (Exception e) {
@@ -157,6 +175,24 @@ final class CertificateFactoryBC {
             return sign(b, issuerKeys);
         } catch (Exception e) {
             throw new IllegalStateException("Cannot issue an OCSP responder certificate for " + subject, e);
+        }
+    }
+
+    /** A time-stamping authority's certificate: digitalSignature, and id-kp-timeStamping as its one, critical purpose (RFC 3161 2.3). */
+    static X509Certificate tsaCertificate(X500Name subject, PublicKey key, X509Certificate issuerCert, KeyPair issuerKeys,
+                                          Instant from, Instant to) {
+        try {
+            X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(issuerCert, serial(), Date.from(from),
+                    Date.from(to), subject, key);
+            b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+            b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
+            b.addExtension(Extension.extendedKeyUsage, true, new ExtendedKeyUsage(KeyPurposeId.id_kp_timeStamping));
+            JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
+            b.addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(key));
+            b.addExtension(Extension.authorityKeyIdentifier, false, ext.createAuthorityKeyIdentifier(issuerCert));
+            return sign(b, issuerKeys);
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot issue a TSA certificate for " + subject, e);
         }
     }
 

@@ -19,8 +19,6 @@ import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 
 import java.io.IOException;
 import java.math.BigInteger;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -42,8 +40,7 @@ public final class OcspResponder implements AutoCloseable {
 
     private OcspResponder(TestPki pki) throws IOException {
         this.pki = pki;
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/", exchange -> {
+        server = LoopbackHttp.start(exchange -> {
             requests.incrementAndGet();
             byte[] body;
             try {
@@ -51,16 +48,8 @@ public final class OcspResponder implements AutoCloseable {
             } catch (Exception e) {
                 body = null;
             }
-            if (body == null) {
-                exchange.sendResponseHeaders(400, -1);
-            } else {
-                exchange.getResponseHeaders().add("Content-Type", "application/ocsp-response");
-                exchange.sendResponseHeaders(200, body.length);
-                exchange.getResponseBody().write(body);
-            }
-            exchange.close();
+            LoopbackHttp.answer(exchange, body == null ? 400 : 200, "application/ocsp-response", body);
         });
-        server.start();
     }
 
     /** Starts a responder for {@code pki}'s FNS CA. */
@@ -70,7 +59,7 @@ public final class OcspResponder implements AutoCloseable {
 
     /** The URL to name in certificates. */
     public String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/ocsp";
+        return LoopbackHttp.url(server, "/ocsp");
     }
 
     /** From now on answers that the certificate with {@code serial} was revoked at {@code at} (key compromise). */

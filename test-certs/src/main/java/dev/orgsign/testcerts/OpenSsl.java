@@ -93,15 +93,18 @@ public final class OpenSsl {
      * {@code openssl cms -sign -cades -binary -outform DER} (detached) of {@code content} with a PEM
      * certificate and key, the certificates in {@code chainPem} added (they must not repeat the signer).
      *
-     * @param digest the digest name for {@code -md} (sha256, md_gost12_256, md_gost12_512)
-     * @return the DER signature
+     * @param digest  the digest name for {@code -md} (sha256, md_gost12_256, md_gost12_512)
+     * @param options further options, e.g. {@code -stream} (BER with indefinite lengths), {@code -nodetach}
+     *                (the content inside), {@code -outform PEM}
+     * @return the signature as openssl wrote it
      */
-    public byte[] cmsSign(Path dir, Path content, Path certPem, Path keyPem, Path chainPem, String digest, boolean gost)
-            throws IOException {
+    public byte[] cmsSign(Path dir, Path content, Path certPem, Path keyPem, Path chainPem, String digest, boolean gost,
+                          String... options) throws IOException {
         Path out = Files.createTempFile(dir, "openssl-", ".p7s");
         List<String> args = new ArrayList<>(List.of("cms", "-sign", "-cades", "-binary", "-outform", "DER",
                 "-in", content.toString(), "-signer", certPem.toString(), "-inkey", keyPem.toString(),
                 "-certfile", chainPem.toString(), "-md", digest, "-out", out.toString()));
+        args.addAll(List.of(options));
         if (gost) {
             args.addAll(1, List.of("-engine", "gost"));
         }
@@ -110,5 +113,32 @@ public final class OpenSsl {
             throw new IOException("openssl cms -sign failed: " + r.output());
         }
         return Files.readAllBytes(out);
+    }
+
+    /**
+     * {@code openssl ts -verify} of a timestamp token (DER) over the bytes of {@code data}, trusting
+     * {@code caFile}, with {@code untrusted} as further certificates (the TSA's issuers). The imprint is
+     * computed by {@code openssl dgst} with the gost engine ({@code ts -verify -data} of OpenSSL 3 fetches
+     * digests from providers only, which do not include the engine's GOST R 34.11-2012) and handed over
+     * with {@code -digest}.
+     *
+     * @param digest the imprint's digest as openssl names it: sha256, md_gost12_256, ...
+     */
+    public Run tsVerify(Path dir, Path token, Path data, String digest, Path caFile, Path untrusted) {
+        Run hash = run(dir, "dgst", "-engine", "gost", "-" + digest, "-r", data.toString());
+        if (!hash.ok()) {
+            return hash;
+        }
+        String hex = null;
+        for (String line : hash.output().split("\\R")) {
+            if (line.matches("[0-9a-f]{32,128} .*")) {
+                hex = line.substring(0, line.indexOf(' '));
+            }
+        }
+        if (hex == null) {
+            return new Run(-1, "openssl dgst gave no digest: " + hash.output());
+        }
+        return run(dir, "ts", "-verify", "-engine", "gost", "-token_in", "-in", token.toString(), "-digest", hex,
+                "-CAfile", caFile.toString(), "-untrusted", untrusted.toString());
     }
 }

@@ -30,6 +30,9 @@ public final class TestPki {
     private final KeyPair fnsKeys;
     private final X509Certificate fnsCa;
     private final X509Certificate untrustedRoot;
+    private final KeyPair untrustedKeys;
+    private Credential tsa;
+    private Credential untrustedTsa;
     private final X509CRL crl;
     private final Map<Persona, Map<KeyKind, Credential>> credentials = new EnumMap<>(Persona.class);
 
@@ -47,7 +50,7 @@ public final class TestPki {
                 QualifiedProfile.caName("Тестовый УЦ ФНС России", "1047707030513", "7707329152"),
                 fnsKeys, rootName, rootKeys, rootCa,
                 now.minus(Duration.ofDays(3 * 365)), now.plus(Duration.ofDays(10 * 365)), 0);
-        KeyPair untrustedKeys = CertificateFactoryBC.generate(KeyKind.EC_P256);
+        untrustedKeys = CertificateFactoryBC.generate(KeyKind.EC_P256);
         X500Name untrustedName = QualifiedProfile.caName("Неизвестный УЦ", "1027700000020", "7700000010");
         untrustedRoot = CertificateFactoryBC.caCertificate(untrustedName, untrustedKeys, untrustedName, untrustedKeys,
                 null, now.minus(Duration.ofDays(5 * 365)), now.plus(Duration.ofDays(15 * 365)), 1);
@@ -158,6 +161,22 @@ public final class TestPki {
     }
 
     /**
+     * Issues, from the FNS CA, a qualified-profile certificate whose Authority Information Access names
+     * where the FNS CA's certificate is published (caIssuers), e.g. a test server's URL; its chain holds the
+     * certificate alone, as on a token that holds only the holder's certificate.
+     *
+     * @param caIssuersUrl the URL of the FNS CA's certificate
+     */
+    public Credential issueWithIssuerUrl(PersonData person, KeyKind kind, String caIssuersUrl) {
+        KeyPair keys = CertificateFactoryBC.generate(kind);
+        Instant now = Instant.now();
+        X509Certificate cert = CertificateFactoryBC.personCertificate(QualifiedProfile.subject(person), keys.getPublic(),
+                fnsCa, fnsKeys, now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(365)), null,
+                CertificateFactoryBC.CRL_URL, caIssuersUrl);
+        return new Credential(keys.getPrivate(), cert, List.of(cert));
+    }
+
+    /**
      * Issues, from the FNS CA, an EC P-256 certificate for a delegated OCSP responder.
      *
      * @param ocspSigning whether it carries id-kp-OCSPSigning (without it, answers it signs must be refused)
@@ -170,6 +189,34 @@ public final class TestPki {
                 new X500Name("CN=Test OCSP responder" + (ocspSigning ? "" : " without OCSPSigning") + ",O=orgsign test"),
                 keys.getPublic(), fnsCa, fnsKeys, from, to, ocspSigning);
         return new Credential(keys.getPrivate(), cert, List.of(cert, fnsCa, rootCa));
+    }
+
+    /**
+     * The time-stamping authority of the test PKI (RFC 3161): an EC P-256 key whose certificate the FNS CA
+     * issued with id-kp-timeStamping as its one, critical purpose. Made on first use, then the same.
+     */
+    public synchronized Credential tsa() {
+        if (tsa == null) {
+            KeyPair keys = CertificateFactoryBC.generate(KeyKind.EC_P256);
+            Instant now = Instant.now();
+            X509Certificate cert = CertificateFactoryBC.tsaCertificate(new X500Name("CN=Тестовая служба штампов времени,"
+                    + "O=orgsign test,C=RU"), keys.getPublic(), fnsCa, fnsKeys, now.minus(Duration.ofDays(30)),
+                    now.plus(Duration.ofDays(3 * 365)));
+            tsa = new Credential(keys.getPrivate(), cert, List.of(cert, fnsCa, rootCa));
+        }
+        return tsa;
+    }
+
+    /** A time-stamping authority whose certificate {@link #untrustedRoot()} issued: its timestamps chain to no trusted root. */
+    public synchronized Credential untrustedTsa() {
+        if (untrustedTsa == null) {
+            KeyPair keys = CertificateFactoryBC.generate(KeyKind.EC_P256);
+            Instant now = Instant.now();
+            X509Certificate cert = CertificateFactoryBC.tsaCertificate(new X500Name("CN=Unknown TSA,O=orgsign test,C=RU"),
+                    keys.getPublic(), untrustedRoot, untrustedKeys, now.minus(Duration.ofDays(30)), now.plus(Duration.ofDays(365)));
+            untrustedTsa = new Credential(keys.getPrivate(), cert, List.of(cert, untrustedRoot));
+        }
+        return untrustedTsa;
     }
 
     /** The subject name the qualified profile gives a person. */

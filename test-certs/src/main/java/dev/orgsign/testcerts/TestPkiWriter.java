@@ -75,7 +75,8 @@ public final class TestPkiWriter {
         }
     }
 
-    private static void writePem(Path file, List<?> objects) throws IOException {
+    /** Writes certificates, keys or CRLs as PEM (for openssl and tests). */
+    static void writePem(Path file, List<?> objects) throws IOException {
         StringWriter s = new StringWriter();
         try (JcaPEMWriter pem = new JcaPEMWriter(s)) {
             for (Object o : objects) {

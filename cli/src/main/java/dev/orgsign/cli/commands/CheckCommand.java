@@ -12,6 +12,7 @@ import dev.orgsign.core.authority.AuthorityCheck;
 import dev.orgsign.core.authority.AuthorityDecision;
 import dev.orgsign.core.authority.Reason;
 import dev.orgsign.core.certificate.QualifiedCertificate;
+import dev.orgsign.core.verify.Base64Text;
 import dev.orgsign.core.token.SigningToken;
 import dev.orgsign.core.token.TokenKey;
 import picocli.CommandLine.Command;
@@ -105,9 +106,12 @@ public final class CheckCommand extends BaseCommand {
         out().flush();
     }
 
-    /** Reads a PEM or DER certificate file with a sentence for each way it can fail. */
+    /** Reads a PEM, DER or base64 certificate file with a sentence for each way it can fail. */
     static X509Certificate readCertificate(Path file) throws OrgsignException {
-        try (InputStream in = Files.newInputStream(file)) {
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            Base64Text.Decoded text = Base64Text.decode(bytes);
+            InputStream in = new java.io.ByteArrayInputStream(text != null && text.label() == null ? text.bytes() : bytes);
             return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
         } catch (NoSuchFileException e) {
             throw new OrgsignException(ErrorCode.IO, Messages.text("cert.missing", file), e);

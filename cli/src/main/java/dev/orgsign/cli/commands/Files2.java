@@ -20,12 +20,21 @@ final class Files2 {
     }
 
     static byte[] read(Path file) throws OrgsignException {
+        return read(file, MAX, Messages.text("file.tooLarge", file));
+    }
+
+    /** Reads a file of at most {@code max} bytes (a signed document, an attached signature). */
+    static byte[] read(Path file, long max) throws OrgsignException {
+        return read(file, max, Messages.text("file.largerThan", file, max));
+    }
+
+    private static byte[] read(Path file, long max, dev.orgsign.core.Text tooLarge) throws OrgsignException {
         try {
             if (Files.isDirectory(file)) {
                 throw new OrgsignException(ErrorCode.IO, Messages.text("file.isFolder", file));
             }
-            if (Files.size(file) > MAX) {
-                throw new OrgsignException(ErrorCode.IO, Messages.text("file.tooLarge", file));
+            if (Files.size(file) > max) {
+                throw new OrgsignException(ErrorCode.IO, tooLarge);
             }
             return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {

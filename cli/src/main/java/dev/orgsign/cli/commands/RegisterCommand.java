@@ -16,6 +16,8 @@ import dev.orgsign.core.identifier.Identifiers;
 import dev.orgsign.core.payload.PayloadCodec;
 import dev.orgsign.core.token.SigningToken;
 import dev.orgsign.core.verify.TrustMaterial;
+import dev.orgsign.core.verify.IssuerFetcher;
+import dev.orgsign.core.verify.TimestampClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -59,6 +61,15 @@ public final class RegisterCommand extends BaseCommand {
 
     @Option(names = "--ca", paramLabel = "PATH", descriptionKey = "opt.ca")
     List<Path> caCertificates = new ArrayList<>();
+
+    @Option(names = "--online", descriptionKey = "opt.onlineIssuers")
+    boolean online;
+
+    @Option(names = "--trust", paramLabel = "PATH", descriptionKey = "opt.trustRegister")
+    Path trust;
+
+    @Option(names = "--tsa", paramLabel = "URL", descriptionKey = "opt.tsa")
+    URI tsa;
 
     @Option(names = "--payload", paramLabel = "FILE", descriptionKey = "opt.payloadPrepared")
     Path payloadFile;
@@ -116,6 +127,9 @@ public final class RegisterCommand extends BaseCommand {
                      : found -> ask.choose(m().get("ask.token"), found.stream().map(f -> TokenListing.choice(m(), f)).toList(), -1))) {
             Registration r = Orgsign.registration(t).key(key).organization(type, ogrn).registry(opened.registry())
                     .contact(email, phone).position(position).caCertificates(ca())
+                    .fetchIssuers(online ? IssuerFetcher.defaults() : null)
+                    .chainTrust(trust == null ? null : TrustMaterial.load(trust, List.of()))
+                    .timestamp(tsa == null ? null : TimestampClient.of(tsa))
                     .pins(pin.callback(terminal(), m(), !json))
                     .dialog(new Wizard(ask, m(), json ? null : err(), noSubmit, yes, pin.allowFinalTry(), out))
                     .application(true).locale(m().locale());

@@ -5,6 +5,7 @@ import dev.orgsign.core.ErrorCode;
 import dev.orgsign.core.OrganizationType;
 import dev.orgsign.core.OrgsignException;
 import dev.orgsign.core.RegistrationDialog;
+import dev.orgsign.core.Text;
 import dev.orgsign.core.authority.AuthorityDecision;
 import dev.orgsign.core.certificate.QualifiedCertificate;
 import dev.orgsign.core.identifier.Contacts;
@@ -93,6 +94,32 @@ final class Wizard implements RegistrationDialog {
         }
         ask.out().println(m.get("wizard.authorityOk", signer.holderName()));
         ask.out().flush();
+    }
+
+    /**
+     * The signer's chain would not be built by the service: with {@code --yes} a warning, in the
+     * wizard the person decides, without a terminal the registration stops and says how to go on.
+     */
+    @Override
+    public boolean signDespite(Text problem) throws OrgsignException {
+        String warning = m.get("wizard.warning", m.in(problem));
+        if (yes) {
+            PrintWriter w = ask != null ? ask.out() : err;
+            if (w != null) {
+                w.println(warning);
+                w.flush();
+            }
+            return true;
+        }
+        if (ask == null) {
+            throw new OrgsignException(ErrorCode.USAGE, m.in(problem) + " " + m.get("register.chainYes"));
+        }
+        ask.out().println(warning);
+        ask.out().flush();
+        if (!ask.confirm(m.get("ask.signAnyway"))) {
+            throw new OrgsignException(ErrorCode.CANCELLED, m.get("register.notSigned"));
+        }
+        return true;
     }
 
     @Override

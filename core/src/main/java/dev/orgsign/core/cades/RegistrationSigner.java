@@ -5,6 +5,7 @@ import dev.orgsign.core.crypto.Providers;
 import dev.orgsign.core.token.SignatureAlgorithm;
 import dev.orgsign.core.token.SigningToken;
 import dev.orgsign.core.token.TokenKey;
+import dev.orgsign.core.verify.TimestampClient;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ess.ESSCertIDv2;
 import org.bouncycastle.asn1.ess.SigningCertificateV2;
@@ -23,10 +24,12 @@ import java.time.Clock;
  * Makes the detached CAdES-BES signature of a registration: a CMS SignedData over the canonical
  * payload bytes, with the signed attributes content-type, message-digest, signing-time and
  * signing-certificate-v2, the signer's chain included, and the signature value made by any
- * {@link SigningToken} (PKCS#11 token, PKCS#12 file, a JCA provider's store).
+ * {@link SigningToken} (PKCS#11 token, PKCS#12 file, a JCA provider's store); with a
+ * time-stamping authority, CAdES-T ({@link SignatureTimestamping}).
  */
 public final class RegistrationSigner {
     private final Clock clock;
+    private final TimestampClient tsa;
 
     /** A signer that stamps the system clock's time. */
     public RegistrationSigner() {
@@ -39,7 +42,19 @@ public final class RegistrationSigner {
      * @param clock the source of the signing time
      */
     public RegistrationSigner(Clock clock) {
+        this(clock, null);
+    }
+
+    /**
+     * A signer that makes CAdES-T when {@code tsa} is given: the signature value is timestamped by that
+     * time-stamping authority (RFC 3161), whose time then proves when the signature existed.
+     *
+     * @param clock the source of the signing-time attribute
+     * @param tsa   the time-stamping authority, or null for CAdES-BES
+     */
+    public RegistrationSigner(Clock clock, TimestampClient tsa) {
         this.clock = clock;
+        this.tsa = tsa;
     }
 
     /**
@@ -62,12 +77,14 @@ public final class RegistrationSigner {
      * @param token            the token that holds the key
      * @param key              the key (with its certificate and chain)
      * @param algorithm        the signature algorithm, matching the key
-     * @return the DER encoding of the detached CMS SignedData
-     * @throws OrgsignException when the key has no certificate or the token refuses to sign
+     * @return the DER encoding of the detached CMS SignedData (with its signature timestamp when a TSA was given)
+     * @throws OrgsignException when the key has no certificate or the token refuses to sign; the TSA's failures
+     *                          ({@link TimestampClient#stamp}): then no signature is returned
      */
     public byte[] sign(byte[] canonicalPayload, SigningToken token, TokenKey key, SignatureAlgorithm algorithm)
             throws OrgsignException {
-        return CmsSigner.signDetached(canonicalPayload, token, key, algorithm, clock.instant());
+        byte[] cms = CmsSigner.signDetached(canonicalPayload, token, key, algorithm, clock.instant());
+        return tsa == null ? cms : SignatureTimestamping.add(cms, tsa, algorithm.digestOid());
     }
 
     /** ESS signing-certificate-v2 naming the signer's certificate by its hash (RFC 5035). */

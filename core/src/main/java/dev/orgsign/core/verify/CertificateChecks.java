@@ -31,6 +31,8 @@ import java.util.stream.Collectors;
  */
 final class CertificateChecks {
     private final Set<TrustAnchor> anchors;
+    private final List<X509Certificate> anchorCertificates;
+    private final List<X509Certificate> intermediates;
     private final List<X509CRL> crls;
     private final OnlineRevocation online;
     private static final int MAX_CACHED = 4096;
@@ -65,8 +67,8 @@ final class CertificateChecks {
 
     private final Map<CrlKey, java.util.Optional<X509CRL>> offlineCrls = new ConcurrentHashMap<>();
 
-    /** A chain that could not be built, with the reason. */
-    private record NoChain(String reason) {
+    /** A chain that could not be built, with the reason; {@code transientFailure} when a fetch failed (not cached). */
+    private record NoChain(String reason, boolean transientFailure) {
     }
 
     CertificateChecks(TrustMaterial trust) {
@@ -85,6 +87,8 @@ final class CertificateChecks {
     CertificateChecks(TrustMaterial trust, OnlineRevocation online) {
         this.online = online;
         this.anchors = trust.anchors().stream().map(a -> new TrustAnchor(a, null)).collect(Collectors.toUnmodifiableSet());
+        this.anchorCertificates = trust.anchors();
+        this.intermediates = trust.intermediates();
         this.crls = trust.crls();
     }
 
@@ -102,7 +106,9 @@ final class CertificateChecks {
                 chains.clear();
             }
             cached = build(leaf, bundled, at);
-            chains.put(key, cached);
+            if (!(cached instanceof NoChain no && no.transientFailure())) {
+                chains.put(key, cached);
+            }
         }
         if (cached instanceof NoChain no) {
             return new Check("certificate.chain", CheckResult.FAILED, no.reason());
@@ -122,28 +128,59 @@ final class CertificateChecks {
 
     private final Map<X509Certificate, Check> chainPassed = new ConcurrentHashMap<>();
 
+    /**
+     * The path to an anchor from the certificates the signature bundled and those given as
+     * intermediates; when that fails, the chain is completed issuer by issuer ({@link IssuerChain},
+     * fetching missing CA certificates when online) to say what is missing, and built once more
+     * with what was fetched.
+     */
     private Object build(X509Certificate leaf, List<X509Certificate> bundled, Instant at) {
+        List<X509Certificate> pool = new ArrayList<>(bundled);
+        pool.add(leaf);
+        pool.addAll(intermediates);
         try {
-            X509CertSelector target = new X509CertSelector();
-            target.setCertificate(leaf);
-            PKIXBuilderParameters params = new PKIXBuilderParameters(anchors, target);
-            params.setRevocationEnabled(false);
-            params.setDate(Date.from(at));
-            List<X509Certificate> pool = new ArrayList<>(bundled);
-            pool.add(leaf);
-            params.addCertStore(CertStore.getInstance("Collection", new CollectionCertStoreParameters(pool), Providers.bouncyCastle()));
-            PKIXCertPathBuilderResult r = (PKIXCertPathBuilderResult) CertPathBuilder.getInstance("PKIX", Providers.bouncyCastle())
-                    .build(params);
-            List<X509Certificate> path = new ArrayList<>();
-            r.getCertPath().getCertificates().forEach(c -> path.add((X509Certificate) c));
-            path.add(r.getTrustAnchor().getTrustedCert());
-            return List.copyOf(path);
+            return pkix(leaf, pool, at);
         } catch (CertPathBuilderException e) {
-            return new NoChain("The certificate does not chain to a trusted root: it was issued by '"
-                    + displayName(leaf.getIssuerX500Principal()) + "', which leads to none of the trust anchors given.");
+            IssuerChain.Completion c = IssuerChain.complete(leaf, pool, anchorCertificates,
+                    online == null ? null : online.issuers());
+            if (!c.fetched().isEmpty()) {
+                pool.addAll(c.fetched());
+                try {
+                    return pkix(leaf, pool, at);
+                } catch (Exception again) {
+                    // said below
+                }
+            }
+            if (!c.complete()) {
+                String problem = c.problem();
+                return new NoChain("The certificate chain cannot be built: " + Character.toLowerCase(problem.charAt(0))
+                        + problem.substring(1), c.fetchProblem() != null);
+            }
+            X509Certificate top = c.chain().get(c.chain().size() - 1);
+            if (c.anchor() == null) {
+                return new NoChain("The certificate does not chain to a trusted root: it leads to the root '"
+                        + displayName(top.getSubjectX500Principal()) + "', which is not among the trust anchors given.", false);
+            }
+            return new NoChain("The certificate's chain to the trusted root '" + displayName(c.anchor().getSubjectX500Principal())
+                    + "' is not valid" + (e.getMessage() == null ? "." : ": " + e.getMessage()), false);
         } catch (Exception e) {
-            return new NoChain("The certificate chain cannot be checked: " + e.getMessage());
+            return new NoChain("The certificate chain cannot be checked: " + e.getMessage(), false);
         }
+    }
+
+    private List<X509Certificate> pkix(X509Certificate leaf, List<X509Certificate> pool, Instant at) throws Exception {
+        X509CertSelector target = new X509CertSelector();
+        target.setCertificate(leaf);
+        PKIXBuilderParameters params = new PKIXBuilderParameters(anchors, target);
+        params.setRevocationEnabled(false);
+        params.setDate(Date.from(at));
+        params.addCertStore(CertStore.getInstance("Collection", new CollectionCertStoreParameters(pool), Providers.bouncyCastle()));
+        PKIXCertPathBuilderResult r = (PKIXCertPathBuilderResult) CertPathBuilder.getInstance("PKIX", Providers.bouncyCastle())
+                .build(params);
+        List<X509Certificate> path = new ArrayList<>();
+        r.getCertPath().getCertificates().forEach(c -> path.add((X509Certificate) c));
+        path.add(r.getTrustAnchor().getTrustedCert());
+        return List.copyOf(path);
     }
 
     static Check validity(X509Certificate leaf, Instant signingTime) {

@@ -14,9 +14,12 @@ import java.util.Objects;
  * @param text    the same sentence in Russian and English ({@link #message(Locale)})
  */
 public record Check(String code, CheckResult result, String message, Text text) {
-    /** The check codes of docs/design.md, in the order they are reported. */
+    /**
+     * The check codes of docs/design.md, in the order they are reported; {@code signature.timestamp} only for a
+     * signature that carries an RFC 3161 signature timestamp (CAdES-T).
+     */
     public static final java.util.List<String> CODES = java.util.List.of("payload.schema", "signature.cms",
-            "signature.value", "certificate.chain", "certificate.validity", "certificate.revocation",
+            "signature.value", "signature.timestamp", "certificate.chain", "certificate.validity", "certificate.revocation",
             "certificate.qualified", "signer.identity", "authority", "organization.match", "freshness");
 
     /**

@@ -5,10 +5,6 @@ import org.bouncycastle.asn1.cms.CMSAttributes;
 import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.security.Signature;
-import java.security.SignatureException;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
@@ -17,17 +13,37 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * A detached CMS SignedData (RFC 5652) read for verification: its one signer, the signer's
- * certificate, the bundled certificates and the signed attributes. The structure is taken apart
- * where it lies in the received bytes ({@link Der}); certificates are parsed once per DER
- * ({@link ParsedCertificates}). The signature is verified over the signed attributes exactly as
- * received, re-tagged as the SET OF that RFC 5652 §5.4 says is signed; since what is signed is
- * their DER encoding, signed attributes that are not DER are refused. Reading never throws; what
- * is wrong is kept as a sentence for the {@code signature.cms} check.
+ * A CMS SignedData (RFC 5652) read for verification: its one signer, the signer's certificate, the
+ * bundled certificates, the signed attributes and the content signed. A DER signature is taken
+ * apart where it lies in the received bytes ({@link Der}) — the fast path a registration takes;
+ * certificates are parsed once per DER ({@link ParsedCertificates}). Anything else that is a valid
+ * signature — BER, content attached, signed attributes not in DER, base64 or PEM text — is first
+ * written again as a detached DER SignedData ({@link CmsReader}) and then read the same way, so
+ * both ways meet the same checks; {@link SignatureValue} verifies it. Reading never throws; what is
+ * wrong is kept as a sentence for the {@code signature.cms} check.
  */
 final class CmsEvidence {
-    /** Larger signatures are refused before parsing: a registration signature with its chain is a few KB. */
+    /** Larger registration signatures are refused before parsing: a registration signature with its chain is a few KB. */
     static final int MAX_BYTES = 256 * 1024;
+
+    /**
+     * How a signature is read.
+     *
+     * @param maxBytes     the largest signature accepted (binary; text may be twice as large)
+     * @param maxContent   the largest content accepted inside an attached signature
+     * @param essRequired  whether the ESS signing-certificate attribute must be present (CAdES-BES)
+     * @param timeRequired whether the signing-time attribute must be present (unless a time is claimed outside)
+     * @param noun         what the signature is called in sentences ("a registration signature")
+     */
+    record Rules(int maxBytes, int maxContent, boolean essRequired, boolean timeRequired, String noun) {
+        /** A registration's (or a PDF's) CAdES-BES signature. */
+        static final Rules CADES_BES = new Rules(MAX_BYTES, 64 * 1024, true, true, "a registration signature");
+        /**
+         * Any CMS signature a person checks — a contract, a receipt, a document from the tax service: the
+         * content may be large, the ESS attribute and the signing time (a timestamp may give it) may be absent.
+         */
+        static final Rules DOCUMENT = new Rules(64 * 1024 * 1024, 64 * 1024 * 1024, false, false, "a signature");
+    }
 
     private static final byte[] SIGNED_DATA = contents(CMSObjectIdentifiers.signedData);
     private static final byte[] DATA = contents(CMSObjectIdentifiers.data);
@@ -38,32 +54,63 @@ final class CmsEvidence {
     private static final byte[] ALGORITHM_PROTECTION = contents(CMSAttributes.cmsAlgorithmProtect);
     private static final byte[] SIGNING_CERTIFICATE = contents(PKCSObjectIdentifiers.id_aa_signingCertificate);
     private static final byte[] SIGNING_CERTIFICATE_V2 = contents(PKCSObjectIdentifiers.id_aa_signingCertificateV2);
-    private static final byte[] SET_TAG = {Der.SET};
 
     final String problem;
     final X509Certificate certificate;
     final List<X509Certificate> bundled;
     final Instant signingTime;
-    private final Parts parts;
+    /** How the signature was written when it did not take the DER fast path (phrases), else empty. */
+    final List<String> notes;
+    /** The signed attributes in the order received when that is not DER (verified over their DER re-encoding first), or null. */
+    final byte[] receivedAttributes;
+    /** Whether the signature carried its content. */
+    final boolean attached;
+    /** Whether {@link #problem} is one of encoding that the normalizing path may overcome. */
+    private final boolean encodingProblem;
+    final Parts parts;
     /** The SHA-256 of the payload when {@link #verifyValue} computed it (the signer's digest), else null. */
     byte[] payloadSha256;
 
     /** Where the parts the signature check needs lie in the received bytes. */
-    private record Parts(byte[] buf, byte[] payload, ParsedCertificates.Entry signer, Der.Element digestAlgorithm,
+    record Parts(byte[] buf, byte[] payload, ParsedCertificates.Entry signer, Der.Element digestAlgorithm,
                          Der.Element signedAttributes, Der.Element signatureAlgorithm, Der.Element signatureValue,
-                         Der.Element messageDigest, Der.Element essV2, Der.Element essV1) {
+                         Der.Element messageDigest, Der.Element essV2, Der.Element essV1, Der.Element unsignedAttributes) {
     }
 
     private CmsEvidence(String problem, Parts parts, List<X509Certificate> bundled, Instant signingTime) {
+        this(problem, false, parts, bundled, signingTime, List.of(), null, false);
+    }
+
+    private CmsEvidence(String problem, boolean encodingProblem, Parts parts, List<X509Certificate> bundled,
+                        Instant signingTime, List<String> notes, byte[] receivedAttributes, boolean attached) {
         this.problem = problem;
+        this.encodingProblem = encodingProblem;
         this.parts = parts;
         this.certificate = parts == null ? null : parts.signer().certificate;
         this.bundled = bundled;
         this.signingTime = signingTime;
+        this.notes = notes;
+        this.receivedAttributes = receivedAttributes;
+        this.attached = attached;
     }
 
-    private static CmsEvidence bad(String problem) {
+    static CmsEvidence bad(String problem) {
         return new CmsEvidence(problem, null, List.of(), null);
+    }
+
+    /** A problem of encoding only: the normalizing path may read the signature all the same. */
+    static CmsEvidence encoding(String problem) {
+        return new CmsEvidence(problem, true, null, List.of(), null, List.of(), null, false);
+    }
+
+    /** Whether {@link #problem} is one of encoding only, which the normalizing path may overcome. */
+    boolean encodingProblem() {
+        return encodingProblem;
+    }
+
+    /** This evidence as read through the normalizing path: how it was written, the attributes as received. */
+    CmsEvidence withReading(List<String> notes, byte[] receivedAttributes, boolean attached) {
+        return new CmsEvidence(problem, false, parts, bundled, signingTime, notes, receivedAttributes, attached);
     }
 
     private static byte[] contents(ASN1ObjectIdentifier oid) {
@@ -84,27 +131,69 @@ final class CmsEvidence {
      *                    makes the signing-time attribute optional (PAdES leaves it out); null for CAdES-BES
      */
     static CmsEvidence read(byte[] signature, byte[] payload, Instant claimedTime) {
-        if (signature == null || signature.length == 0) {
-            return bad("The signature is empty.");
-        }
-        if (signature.length > MAX_BYTES) {
-            return bad("The signature is " + signature.length + " bytes; a registration signature is at most " + MAX_BYTES + ".");
-        }
-        if (derLength(signature) != signature.length) {
-            return bad("The signature is not one well-formed ASN.1 structure (it is truncated, padded or not CMS at all).");
-        }
-        try {
-            return parse(signature, payload, claimedTime);
-        } catch (Der.Malformed e) {
-            return bad(e.getMessage());
-        } catch (CertificateException e) {
-            return bad(e.getMessage());
-        } catch (RuntimeException | StackOverflowError e) {
-            return bad("The signature is not a readable CMS SignedData (" + e.getClass().getSimpleName() + ").");
-        }
+        return read(signature, payload, claimedTime, Rules.CADES_BES);
     }
 
-    private static CmsEvidence parse(byte[] buf, byte[] payload, Instant claimedTime)
+    /**
+     * @param content     the signed content given beside the signature, or null to take the content it carries
+     * @param claimedTime the signing time claimed outside the CMS, or null
+     * @param rules       size limits and what the signer must include
+     */
+    static CmsEvidence read(byte[] signature, byte[] content, Instant claimedTime, Rules rules) {
+        return CmsReader.read(signature, content, claimedTime, rules);
+    }
+
+    /**
+     * The DER of each RFC 3161 signature timestamp token among the unsigned attributes (CAdES-T), or an
+     * empty list; read only when the signer info has unsigned attributes.
+     */
+    List<byte[]> timestampTokens() {
+        Der.Element unsigned = parts.unsignedAttributes();
+        if (unsigned == null) {
+            return List.of();
+        }
+        List<byte[]> tokens = new ArrayList<>(1);
+        try {
+            byte[] set = unsigned.bytes(parts.buf());
+            set[0] = Der.SET; // [1] IMPLICIT SET OF Attribute
+            for (org.bouncycastle.asn1.ASN1Encodable e : org.bouncycastle.asn1.ASN1Set.getInstance(set)) {
+                org.bouncycastle.asn1.cms.Attribute a = org.bouncycastle.asn1.cms.Attribute.getInstance(e);
+                if (PKCSObjectIdentifiers.id_aa_signatureTimeStampToken.equals(a.getAttrType())) {
+                    for (org.bouncycastle.asn1.ASN1Encodable v : a.getAttrValues()) {
+                        tokens.add(v.toASN1Primitive().getEncoded());
+                    }
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            tokens.add(new byte[0]); // unreadable unsigned attributes: what they hold cannot be trusted to be absent
+        }
+        return tokens;
+    }
+
+    /** The contents of the signer's signature value (what a signature timestamp is over). */
+    byte[] signatureValue() {
+        return parts.signatureValue().value(parts.buf());
+    }
+
+    /** The content that was signed: the one given, or the one the signature carried. */
+    byte[] content() {
+        return parts.payload();
+    }
+
+    /**
+     * What the {@code signature.cms} check says of a readable signature.
+     *
+     * @param what the kind of signature, e.g. "CAdES-BES SignedData"
+     */
+    String description(String what) {
+        StringBuilder s = new StringBuilder(attached ? "An attached " : "A detached ").append(what).append(" with one signer");
+        if (!notes.isEmpty()) {
+            s.append(", ").append(String.join(", ", notes));
+        }
+        return s.append('.').toString();
+    }
+
+    static CmsEvidence parse(byte[] buf, byte[] payload, Instant claimedTime, Rules rules)
             throws Der.Malformed, CertificateException {
         Der contentInfo = new Der(buf, 0, buf.length).next(Der.SEQUENCE, "ContentInfo").open(buf);
         if (!Der.contentsEqual(buf, contentInfo.next(Der.OID, "content type"), SIGNED_DATA)) {
@@ -119,7 +208,11 @@ final class CmsEvidence {
         Der encapsulated = signedData.next(Der.SEQUENCE, "encapsulated content info").open(buf);
         boolean data = Der.contentsEqual(buf, encapsulated.next(Der.OID, "encapsulated content type"), DATA);
         if (encapsulated.hasMore()) {
-            return bad("The signature embeds its content; a registration signature is detached (the content travels beside it).");
+            return encoding("The signature embeds its content."); // taken out by the normalizing path
+        }
+        if (payload == null) {
+            return bad("The signature is detached: it does not carry the signed content, so the signed file must be "
+                    + "given with it.");
         }
         if (!data) {
             return bad("The signed content is not of the type id-data.");
@@ -151,10 +244,10 @@ final class CmsEvidence {
         if (signerInfo.tag() != Der.SEQUENCE) {
             return bad("The signature's signer info is not where CMS puts it.");
         }
-        return signer(buf, payload, claimedTime, signerInfo.open(buf), certificates);
+        return signer(buf, payload, claimedTime, rules, signerInfo.open(buf), certificates);
     }
 
-    private static CmsEvidence signer(byte[] buf, byte[] payload, Instant claimedTime, Der info,
+    private static CmsEvidence signer(byte[] buf, byte[] payload, Instant claimedTime, Rules rules, Der info,
                                       List<ParsedCertificates.Entry> certificates) throws Der.Malformed {
         info.next(Der.INTEGER, "signer info version");
         Der.Element sid = info.next("signer identifier");
@@ -165,13 +258,10 @@ final class CmsEvidence {
         Der.Element attributes = info.next("signed attributes");
         Der.Element signatureAlgorithm = info.next(Der.SEQUENCE, "signature algorithm");
         Der.Element value = info.next(Der.OCTET_STRING, "signature value");
-        if (info.peekTag() == 0xa1) {
-            info.next("unsigned attributes");
-        }
+        Der.Element unsigned = info.peekTag() == 0xa1 ? info.next("unsigned attributes") : null;
         info.end("signer info");
         if (!Der.headerIsMinimal(buf, attributes) || !Der.isDer(buf, attributes.contents(), attributes.end())) {
-            return bad("The signed attributes are not DER-encoded; what is signed is their DER encoding (RFC 5652), "
-                    + "so the signature is refused.");
+            return encoding("The signed attributes are not DER-encoded."); // the normalizing path re-encodes them
         }
         ParsedCertificates.Entry signer = signerCertificate(buf, sid, certificates);
         if (signer == null) {
@@ -229,10 +319,10 @@ final class CmsEvidence {
         if (messageDigest == null) {
             return bad("The signature lacks the message-digest signed attribute that CAdES requires.");
         }
-        if (time == null && claimedTime == null) {
+        if (time == null && claimedTime == null && rules.timeRequired()) {
             return bad("The signature lacks the signing-time signed attribute that CAdES-BES requires.");
         }
-        if (essV2 == null && essV1 == null) {
+        if (essV2 == null && essV1 == null && rules.essRequired()) {
             return bad("The signature lacks the signing-certificate attribute that CAdES-BES requires.");
         }
         if (contentType.tag() != Der.OID || !Der.contentsEqual(buf, contentType, DATA)) {
@@ -250,7 +340,7 @@ final class CmsEvidence {
             bundled.add(e.certificate);
         }
         Parts parts = new Parts(buf, payload, signer, digestAlgorithm, attributes, signatureAlgorithm, value,
-                messageDigest, essV2, essV1);
+                messageDigest, essV2, essV1, unsigned);
         return new CmsEvidence(null, parts, List.copyOf(bundled), signingTime);
     }
 
@@ -311,76 +401,10 @@ final class CmsEvidence {
     }
 
     /**
-     * The signature.value check: the digest of the payload against the message-digest attribute, the
-     * signature over the signed attributes with the signer's key, the ESS signing-certificate hash.
+     * The signature.value check ({@link SignatureValue}): the digest of the content against the message-digest
+     * attribute, the signature over the signed attributes with the signer's key, the ESS signing-certificate hash.
      */
     Check verifyValue() {
-        Parts p = parts;
-        byte[] buf = p.buf();
-        if (p.signer().publicKey == null) {
-            return SignatureVerifier.fail("signature.value", "The signer's key algorithm is not supported.");
-        }
-        SignerAlgorithm algorithm = SignerAlgorithm.of(buf, p.digestAlgorithm(), p.signatureAlgorithm(), p.signer());
-        if (algorithm.problem != null) {
-            return SignatureVerifier.fail("signature.value", algorithm.problem);
-        }
-        try {
-            byte[] digest = MessageDigest.getInstance(algorithm.digest, algorithm.digestProvider).digest(p.payload());
-            if ("SHA-256".equals(algorithm.digest)) {
-                payloadSha256 = digest;
-            }
-            if (!Der.contentsEqual(buf, p.messageDigest(), digest)) {
-                return SignatureVerifier.fail("signature.value", "The payload differs from what was signed (its digest does not match).");
-            }
-            Signature s = algorithm.verifier(p.signer().publicKey);
-            Der.Element attributes = p.signedAttributes();
-            s.update(SET_TAG);
-            s.update(buf, attributes.start() + 1, attributes.end() - attributes.start() - 1);
-            boolean ok;
-            try {
-                ok = s.verify(buf, p.signatureValue().contents(), p.signatureValue().length());
-            } catch (SignatureException e) {
-                ok = false; // a malformed signature value
-            }
-            if (!ok) {
-                return SignatureVerifier.fail("signature.value", "The signature value does not verify with the signer's certificate.");
-            }
-        } catch (GeneralSecurityException e) {
-            return SignatureVerifier.fail("signature.value", "The signature value cannot be verified: " + e.getMessage());
-        }
-        String ess = essMismatch(p);
-        return ess == null ? p.signer().signaturePassed : SignatureVerifier.fail("signature.value", ess);
-    }
-
-    /** Null when the ESS signing-certificate attribute names the signer's certificate, else why not. */
-    private static String essMismatch(Parts p) {
-        byte[] buf = p.buf();
-        try {
-            Der.Element id;
-            Der.Element algorithm = null;
-            String defaultDigest;
-            Der.Element value = p.essV2() != null ? p.essV2() : p.essV1();
-            if (value.tag() != Der.SEQUENCE) {
-                return "The signing-certificate attribute cannot be read: it is not a SEQUENCE.";
-            }
-            if (p.essV2() != null) {
-                id = p.essV2().open(buf).next(Der.SEQUENCE, "signing certificates").open(buf).next(Der.SEQUENCE, "ESS certificate id");
-                Der d = id.open(buf);
-                if (d.peekTag() == Der.SEQUENCE) {
-                    algorithm = d.next("ESS hash algorithm");
-                }
-                id = d.next(Der.OCTET_STRING, "ESS certificate hash");
-                defaultDigest = "SHA-256";
-            } else {
-                id = p.essV1().open(buf).next(Der.SEQUENCE, "signing certificates").open(buf).next(Der.SEQUENCE, "ESS certificate id")
-                        .open(buf).next(Der.OCTET_STRING, "ESS certificate hash");
-                defaultDigest = "SHA-1";
-            }
-            byte[] hash = p.signer().hash(buf, algorithm, defaultDigest);
-            return Der.contentsEqual(buf, id, hash) ? null
-                    : "The signing-certificate attribute names another certificate than the one that signed.";
-        } catch (Der.Malformed | GeneralSecurityException | RuntimeException e) {
-            return "The signing-certificate attribute cannot be read: " + e.getMessage();
-        }
+        return SignatureValue.check(this);
     }
 }

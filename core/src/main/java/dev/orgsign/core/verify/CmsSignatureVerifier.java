@@ -4,13 +4,16 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Verifies a detached CMS signature over arbitrary content — a signed PDF's byte range, a
  * receipt — without the registration-specific checks: {@code signature.cms},
  * {@code signature.value}, {@code certificate.chain}, {@code certificate.validity} and
- * {@code certificate.revocation}. Like {@link SignatureVerifier} it never throws for bad input
+ * {@code certificate.revocation} ({@link SignerChecks}; and {@code signature.timestamp} after
+ * {@code signature.value} when the signature carries one). Like {@link SignatureVerifier} it never throws for bad input
  * and passes nothing it could not check. Thread-safe; reuse one instance per trust material.
  */
 public final class CmsSignatureVerifier {
@@ -18,7 +21,7 @@ public final class CmsSignatureVerifier {
     public static final List<String> CODES = List.of("signature.cms", "signature.value", "certificate.chain",
             "certificate.validity", "certificate.revocation");
 
-    private final CertificateChecks certificates;
+    private final SignerChecks signer;
     private final Clock clock;
 
     /**
@@ -57,7 +60,7 @@ public final class CmsSignatureVerifier {
     }
 
     CmsSignatureVerifier(CertificateChecks certificates, Clock clock) {
-        this.certificates = certificates;
+        this.signer = new SignerChecks(certificates);
         this.clock = clock;
     }
 
@@ -71,28 +74,17 @@ public final class CmsSignatureVerifier {
      * @return the checks of {@link #CODES}; the verdict is VERIFIED only when all passed
      */
     public VerificationReport verify(byte[] content, byte[] cms, Instant claimedSigningTime) {
-        List<Check> checks = new ArrayList<>();
+        Map<String, Check> checks = new HashMap<>();
         CmsEvidence evidence = CmsEvidence.read(cms, content == null ? new byte[0] : content, claimedSigningTime);
         if (evidence.problem != null) {
-            checks.add(SignatureVerifier.fail("signature.cms", evidence.problem));
-            return finish(checks);
+            checks.put("signature.cms", SignatureVerifier.fail("signature.cms", evidence.problem));
+        } else if (evidence.signingTime == null) {
+            checks.put("signature.cms", SignatureVerifier.fail("signature.cms", "The signature names no signing time."));
+        } else {
+            checks.put("signature.cms", SignatureVerifier.pass("signature.cms", evidence.description("CMS SignedData")));
+            signer.run(evidence, checks, clock.instant());
         }
-        if (evidence.signingTime == null) {
-            checks.add(SignatureVerifier.fail("signature.cms", "The signature names no signing time."));
-            return finish(checks);
-        }
-        checks.add(SignatureVerifier.pass("signature.cms", "A detached CMS SignedData with one signer."));
-        Check value = evidence.verifyValue();
-        checks.add(value);
-        if (value.result() != CheckResult.PASSED) {
-            return finish(checks);
-        }
-        X509Certificate cert = evidence.certificate;
-        List<X509Certificate> path = new ArrayList<>();
-        checks.add(certificates.chain(cert, evidence.bundled, evidence.signingTime, path));
-        checks.add(CertificateChecks.validity(cert, evidence.signingTime));
-        checks.add(certificates.revocation(cert, path.size() > 1 ? path.get(1) : null, evidence.bundled, clock.instant()));
-        return finish(checks);
+        return finish(CODES, checks);
     }
 
     /**
@@ -108,13 +100,23 @@ public final class CmsSignatureVerifier {
         return evidence.problem == null ? evidence.certificate : null;
     }
 
-    private static VerificationReport finish(List<Check> checks) {
+    /**
+     * The report of {@code codes} in order, NOT_CHECKED for those not made, with {@code signature.timestamp}
+     * after {@code signature.value} when it was made; VERIFIED only when every check passed.
+     */
+    static VerificationReport finish(List<String> codes, Map<String, Check> checks) {
         List<Check> all = new ArrayList<>();
-        for (String code : CODES) {
-            all.add(checks.stream().filter(c -> c.code().equals(code)).findFirst()
-                    .orElse(new Check(code, CheckResult.NOT_CHECKED, "Not checked: an earlier check failed.")));
+        boolean ok = true;
+        for (String code : codes) {
+            Check c = checks.getOrDefault(code, new Check(code, CheckResult.NOT_CHECKED, "Not checked: an earlier check failed."));
+            all.add(c);
+            ok &= c.result() == CheckResult.PASSED;
+            Check ts = code.equals("signature.value") ? checks.get("signature.timestamp") : null;
+            if (ts != null && !codes.contains("signature.timestamp")) {
+                all.add(ts);
+                ok &= ts.result() == CheckResult.PASSED;
+            }
         }
-        boolean ok = all.stream().allMatch(c -> c.result() == CheckResult.PASSED);
         return new VerificationReport(ok ? Verdict.VERIFIED : Verdict.REJECTED, all, null);
     }
 }

@@ -12,7 +12,6 @@ import org.bouncycastle.asn1.x509.GeneralNames;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
@@ -105,17 +104,9 @@ public final class CrlFetcher {
         if (c != null && c.until().isAfter(now)) {
             return new Fetched(c.crl(), null);
         }
-        RevocationHttp.Response r = http.exchange(url, HttpRequest.Builder::GET);
-        if (r.status() != 0 && r.status() != 200) {
-            return new Fetched(null, "The CRL at " + url + " could not be fetched (HTTP " + r.status() + ").");
-        }
-        if (r.failure() != null) {
-            return new Fetched(null, switch (r.failure()) {
-                case TIMEOUT -> "The CRL at " + url + " did not arrive within " + http.timeout().toMillis() + " ms.";
-                case TOO_LARGE -> "The CRL at " + url + " is larger than " + http.maxBytes() + " bytes and was not read.";
-                case INTERRUPTED -> "Fetching the CRL at " + url + " was interrupted.";
-                case UNREACHABLE -> "The CRL at " + url + " could not be fetched or read (" + r.cause() + ").";
-            });
+        RevocationHttp.Got r = http.get(url);
+        if (r.problem() != null) {
+            return new Fetched(null, "The CRL at " + url + " " + r.problem() + ".");
         }
         try {
             X509CRL crl = (X509CRL) CertificateFactory.getInstance("X.509", Providers.bouncyCastle())

@@ -1,10 +1,8 @@
 package dev.orgsign.core.verify;
 
 import dev.orgsign.core.crypto.Providers;
-import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
 import org.bouncycastle.asn1.x509.AccessDescription;
-import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.Extensions;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
@@ -12,7 +10,6 @@ import org.bouncycastle.cert.ocsp.CertificateID;
 import org.bouncycastle.cert.ocsp.OCSPReqBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.security.SecureRandom;
@@ -92,21 +89,7 @@ public final class OcspClient {
      * @return the URLs; empty when it names none (or the extension cannot be read)
      */
     public static List<URI> responders(X509Certificate cert) {
-        List<URI> out = new ArrayList<>();
-        try {
-            ASN1Primitive ext = RevocationHttp.extension(cert, Extension.authorityInfoAccess.getId());
-            if (ext == null) {
-                return out;
-            }
-            for (AccessDescription d : AuthorityInformationAccess.getInstance(ext).getAccessDescriptions()) {
-                if (d.getAccessMethod().equals(AccessDescription.id_ad_ocsp)) {
-                    RevocationHttp.addHttpUrl(d.getAccessLocation(), out);
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            return out;
-        }
-        return out;
+        return RevocationHttp.accessLocations(cert, AccessDescription.id_ad_ocsp);
     }
 
     /**

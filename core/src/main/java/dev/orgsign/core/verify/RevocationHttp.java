@@ -25,10 +25,11 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.UnaryOperator;
 
 /**
- * The HTTP exchange revocation sources share (CRL distribution points, OCSP responders): one time
- * limit for the whole exchange, body included, so that a responder trickling bytes cannot hold a
- * verification; a cap on the body, read no further than the cap; redirects followed; the system's
- * proxy settings. Also reads the http(s) URLs out of a certificate extension. Thread-safe.
+ * The HTTP exchange the online sources share (CRL distribution points, OCSP responders, CA
+ * certificates at their AIA URL, time-stamping authorities): one time limit for the whole
+ * exchange, body included, so that a server trickling bytes cannot hold a verification; a cap on
+ * the body, read no further than the cap; redirects followed; the system's proxy settings. Also
+ * reads the http(s) URLs out of a certificate extension. Thread-safe.
  */
 final class RevocationHttp {
     /** Why an exchange gave no body. */
@@ -92,6 +93,63 @@ final class RevocationHttp {
             return cause instanceof HttpTimeoutException ? Response.failed(Failure.TIMEOUT, null)
                     : Response.failed(Failure.UNREACHABLE, cause.getClass().getSimpleName());
         }
+    }
+
+    /**
+     * A GET of {@code url} ({@link #exchange}) and why it gave no usable body, for files the sources fetch
+     * (CRLs, CA certificates).
+     *
+     * @param url the URL
+     * @return the response and, when there is no HTTP 200 body, the phrase that completes "the FILE at URL …"
+     */
+    Got get(URI url) {
+        Response r = exchange(url, HttpRequest.Builder::GET);
+        String problem;
+        if (r.status() != 0 && r.status() != 200) {
+            problem = "could not be fetched (HTTP " + r.status() + ")";
+        } else if (r.failure() == null) {
+            problem = null;
+        } else {
+            problem = switch (r.failure()) {
+                case TIMEOUT -> "did not arrive within " + timeout.toMillis() + " ms";
+                case TOO_LARGE -> "is larger than " + maxBytes + " bytes and was not read";
+                case INTERRUPTED -> "was interrupted while being fetched";
+                case UNREACHABLE -> "could not be fetched or read (" + r.cause() + ")";
+            };
+        }
+        return new Got(r.body(), problem);
+    }
+
+    /**
+     * A fetched file.
+     *
+     * @param body    the body of an HTTP 200 answer, or null
+     * @param problem why there is none, as the phrase after "the FILE at URL", or null
+     */
+    record Got(byte[] body, String problem) {
+    }
+
+    /**
+     * The http(s) URLs a certificate's Authority Information Access names for {@code method} (OCSP, caIssuers),
+     * in order; empty when there are none or the extension cannot be read.
+     */
+    static List<URI> accessLocations(X509Certificate cert, org.bouncycastle.asn1.ASN1ObjectIdentifier method) {
+        List<URI> out = new java.util.ArrayList<>();
+        try {
+            ASN1Primitive ext = extension(cert, org.bouncycastle.asn1.x509.Extension.authorityInfoAccess.getId());
+            if (ext == null) {
+                return out;
+            }
+            for (org.bouncycastle.asn1.x509.AccessDescription d
+                    : org.bouncycastle.asn1.x509.AuthorityInformationAccess.getInstance(ext).getAccessDescriptions()) {
+                if (d.getAccessMethod().equals(method)) {
+                    addHttpUrl(d.getAccessLocation(), out);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return out;
+        }
+        return out;
     }
 
     /**

@@ -29,7 +29,7 @@ import java.util.Map;
  * on certificates and registers.
  */
 public final class SignatureVerifier {
-    private final CertificateChecks certificates;
+    private final SignerChecks signer;
     private final Registry registry;
     private final AuthorityCheck authority;
     private final RequestIdLedger ledger;
@@ -40,6 +40,8 @@ public final class SignatureVerifier {
     /** The JDK's SHA-256 (hardware-accelerated where the CPU has it), by its provider object. */
     private static final java.security.Provider SHA256_PROVIDER = sha256Provider();
     private static final Check[] NOT_CHECKED = notChecked();
+    private static final int TIMESTAMP = Check.CODES.indexOf("signature.timestamp");
+    private static final Check CMS_PASSED = pass("signature.cms", "A detached CAdES-BES SignedData with one signer.");
 
     /** A certificate's qualified profile and the certificate.qualified check, both decided by its bytes alone. */
     private record Profile(QualifiedCertificate certificate, Check check) {
@@ -88,7 +90,7 @@ public final class SignatureVerifier {
      */
     public SignatureVerifier(TrustMaterial trust, Registry registry, RequestIdLedger ledger, Clock clock, Duration maxAge,
                              OnlineRevocation online) {
-        this.certificates = new CertificateChecks(trust, online);
+        this.signer = new SignerChecks(new CertificateChecks(trust, online));
         this.registry = registry;
         this.authority = new AuthorityCheck(registry, clock);
         this.ledger = ledger;
@@ -111,7 +113,8 @@ public final class SignatureVerifier {
      * Verifies a submission. Never throws for bad input: whatever is wrong becomes a failed check.
      *
      * @param payload   the canonical registration JSON that was signed
-     * @param signature the detached CAdES-BES signature (DER CMS SignedData)
+     * @param signature the CAdES-BES or -T signature: DER (the fast path), BER, base64 or PEM; content it
+     *                  carries must be the payload
      * @return every check of docs/design.md and the verdict
      */
     public VerificationReport verify(byte[] payload, byte[] signature) {
@@ -124,7 +127,8 @@ public final class SignatureVerifier {
      * it later only because its queue was long. Revocation is still judged now (fail closed).
      *
      * @param payload    the canonical registration JSON that was signed
-     * @param signature  the detached CAdES-BES signature (DER CMS SignedData)
+     * @param signature  the CAdES-BES or -T signature: DER (the fast path), BER, base64 or PEM; content it
+     *                   carries must be the payload
      * @param receivedAt when the submission was received; must not lie in the future
      * @return every check of docs/design.md and the verdict
      */
@@ -157,18 +161,12 @@ public final class SignatureVerifier {
             checks.put("signature.cms", fail("signature.cms", cms.problem));
             return finish(checks, requestId);
         }
-        checks.put("signature.cms", pass("signature.cms", "A detached CAdES-BES SignedData with one signer."));
-        Check value = cms.verifyValue();
-        checks.put("signature.value", value);
-        if (value.result() != CheckResult.PASSED) {
+        checks.put("signature.cms", cms.notes.isEmpty() ? CMS_PASSED : pass("signature.cms", cms.description("CAdES-BES SignedData")));
+        SignerChecks.Signed signed = signer.run(cms, checks, clock.instant());
+        if (signed == null) {
             return finish(checks, requestId);
         }
         X509Certificate cert = cms.certificate;
-        List<X509Certificate> path = new ArrayList<>();
-        checks.put("certificate.chain", certificates.chain(cert, cms.bundled, cms.signingTime, path));
-        checks.put("certificate.validity", CertificateChecks.validity(cert, cms.signingTime));
-        checks.put("certificate.revocation", certificates.revocation(cert, path.size() > 1 ? path.get(1) : null,
-                cms.bundled, clock.instant()));
         Profile profile;
         try {
             profile = qualified(cert);
@@ -182,7 +180,7 @@ public final class SignatureVerifier {
         AuthorityDecision decision = decide(q, p, now);
         checks.put("authority", authority(decision));
         checks.put("organization.match", PayloadMatch.organization(registry, p, decision));
-        checks.put("freshness", freshness(cms.signingTime, requestId, payload, cms.payloadSha256, freshAt));
+        checks.put("freshness", freshness(signed.at(), signed.stamped(), requestId, payload, cms.payloadSha256, freshAt));
         return finish(checks, requestId);
     }
 
@@ -194,10 +192,7 @@ public final class SignatureVerifier {
                 profiles.clear();
             }
             QualifiedCertificate q = QualifiedCertificate.parse(cert);
-            p = new Profile(q, q.hasQualifiedMarkers() && signs(cert)
-                    ? pass("certificate.qualified", "The certificate is in the qualified profile (" + String.join(", ", q.policies()) + ").")
-                    : fail("certificate.qualified", "The certificate lacks the markers of a qualified certificate (INN, SNILS, "
-                    + "crypto-tool extensions, an FSB class) or may not sign."));
+            p = new Profile(q, qualifiedCheck(q, cert));
             profiles.put(cert, p);
         }
         return p;
@@ -234,8 +229,12 @@ public final class SignatureVerifier {
                 + " [" + codes + "]");
     }
 
-    /** @param sha256 the payload's SHA-256 if already computed in this call (the signature's digest), or null */
-    private Check freshness(Instant signingTime, String requestId, byte[] payload, byte[] sha256, Instant now) {
+    /**
+     * @param signingTime when the signature was made: its verified timestamp's time, else the signing-time attribute
+     * @param stamped     whether {@code signingTime} is a verified timestamp's
+     * @param sha256      the payload's SHA-256 if already computed in this call (the signature's digest), or null
+     */
+    private Check freshness(Instant signingTime, boolean stamped, String requestId, byte[] payload, byte[] sha256, Instant now) {
         if (signingTime.isAfter(now.plus(maxClockSkew))) {
             return fail("freshness", "The signing time " + signingTime + " lies in the future.");
         }
@@ -251,7 +250,7 @@ public final class SignatureVerifier {
         } catch (java.security.NoSuchAlgorithmException e) {
             return new Check("freshness", CheckResult.NOT_CHECKED, "SHA-256 is not available.");
         }
-        return pass("freshness", "Signed at " + iso(signingTime) + "; the request id is new.");
+        return pass("freshness", (stamped ? "Timestamped at " : "Signed at ") + iso(signingTime) + "; the request id is new.");
     }
 
     /** {@link Instant#toString} without a formatter for whole seconds of years 1000-9999 (what signing times are). */
@@ -278,6 +277,14 @@ public final class SignatureVerifier {
         }
     }
 
+    /** The certificate.qualified check of a certificate read in the qualified profile. */
+    static Check qualifiedCheck(QualifiedCertificate q, X509Certificate cert) {
+        return q.hasQualifiedMarkers() && signs(cert)
+                ? pass("certificate.qualified", "The certificate is in the qualified profile (" + String.join(", ", q.policies()) + ").")
+                : fail("certificate.qualified", "The certificate lacks the markers of a qualified certificate (INN, SNILS, "
+                + "crypto-tool extensions, an FSB class) or may not sign.");
+    }
+
     private static boolean signs(X509Certificate cert) {
         boolean[] ku = cert.getKeyUsage();
         return ku == null || ku[0] || ku[1];
@@ -289,6 +296,9 @@ public final class SignatureVerifier {
         for (int i = 0; i < NOT_CHECKED.length; i++) {
             Check c = checks.get(NOT_CHECKED[i].code());
             if (c == null) {
+                if (i == TIMESTAMP) {
+                    continue; // reported only for a signature that carries a timestamp
+                }
                 c = NOT_CHECKED[i];
             }
             verified &= c.result() == CheckResult.PASSED;

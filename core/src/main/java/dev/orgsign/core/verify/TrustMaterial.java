@@ -18,28 +18,60 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The trust anchors (the accredited root CAs) and the CRLs a verifier uses, read once from PEM
- * or DER files or folders of them.
+ * The trust anchors (the accredited root CAs), the CRLs and further CA certificates a verifier
+ * uses, read once from PEM, DER or base64 files or folders of them. The further CA certificates
+ * ({@code --ca}) are not trusted by themselves: they only supply a chain's missing links, which
+ * must still lead to an anchor.
  *
- * @param anchors the trusted root certificates
- * @param crls    the CRLs known offline
+ * @param anchors       the trusted root certificates
+ * @param crls          the CRLs known offline
+ * @param intermediates CA certificates that may complete a chain (not trusted)
  */
-public record TrustMaterial(List<X509Certificate> anchors, List<X509CRL> crls) {
+public record TrustMaterial(List<X509Certificate> anchors, List<X509CRL> crls, List<X509Certificate> intermediates) {
     /**
-     * Copies both lists.
+     * Copies the lists.
      *
-     * @param anchors the trusted root certificates
-     * @param crls    the CRLs known offline
+     * @param anchors       the trusted root certificates
+     * @param crls          the CRLs known offline
+     * @param intermediates CA certificates that may complete a chain
      */
     public TrustMaterial {
         anchors = List.copyOf(anchors);
         crls = List.copyOf(crls);
+        intermediates = List.copyOf(intermediates);
+    }
+
+    /**
+     * Trust anchors and CRLs, no further CA certificates.
+     *
+     * @param anchors the trusted root certificates
+     * @param crls    the CRLs known offline
+     */
+    public TrustMaterial(List<X509Certificate> anchors, List<X509CRL> crls) {
+        this(anchors, crls, List.of());
+    }
+
+    /**
+     * This material with CA certificates read from files or folders ({@code --ca}) to complete chains.
+     *
+     * @param caFiles certificate files or folders (PEM, DER, base64, PKCS#7)
+     * @return the material with those certificates added as intermediates
+     * @throws OrgsignException when a path does not exist or holds no certificate
+     */
+    public TrustMaterial withIntermediates(List<Path> caFiles) throws OrgsignException {
+        List<X509Certificate> all = new ArrayList<>(intermediates);
+        for (Path p : caFiles) {
+            for (Path f : files(p, "CA certificates")) {
+                all.addAll(certificates(f));
+            }
+        }
+        return new TrustMaterial(anchors, crls, all);
     }
 
     /**
      * Reads trust anchors and CRLs from files or folders.
      *
-     * @param trust a certificate file or a folder of them (PEM or DER; a PEM file may hold several)
+     * @param trust a certificate file or a folder of them (PEM, DER or base64; a PEM file may hold several)
      * @param crls  CRL files (PEM or DER), or folders of them
      * @return the trust material
      * @throws OrgsignException when a path does not exist, a file cannot be read or holds no certificate / CRL
@@ -79,9 +111,28 @@ public record TrustMaterial(List<X509Certificate> anchors, List<X509CRL> crls) {
         throw new OrgsignException(ErrorCode.IO, "The " + what + " path " + p + " does not exist.");
     }
 
+    /**
+     * The certificates in a file: DER, PEM (one or several), PKCS#7 certificates-only, or bare base64 of any of them.
+     *
+     * @param file the file
+     * @return its certificates, at least one
+     * @throws OrgsignException IO when the file cannot be read, INVALID_INPUT when it holds no certificate
+     */
+    public static List<X509Certificate> certificates(Path file) throws OrgsignException {
+        List<X509Certificate> out = new ArrayList<>();
+        for (Object c : parse(file, false)) {
+            out.add((X509Certificate) c);
+        }
+        return List.copyOf(out);
+    }
+
     private static Collection<?> parse(Path f, boolean crl) throws OrgsignException {
         try {
             byte[] bytes = Files.readAllBytes(f);
+            Base64Text.Decoded text = Base64Text.decode(bytes);
+            if (text != null && text.label() == null) {
+                bytes = text.bytes(); // bare base64; PEM is read as it is
+            }
             CertificateFactory cf = CertificateFactory.getInstance("X.509", Providers.bouncyCastle());
             Collection<?> out = crl ? cf.generateCRLs(new ByteArrayInputStream(bytes))
                     : cf.generateCertificates(new ByteArrayInputStream(bytes));

@@ -5,6 +5,7 @@ import dev.orgsign.core.crypto.Providers;
 import dev.orgsign.testcerts.Credential;
 import dev.orgsign.testcerts.Fixtures;
 import dev.orgsign.testcerts.KeyKind;
+import dev.orgsign.testcerts.OpenSsl;
 import dev.orgsign.testcerts.Persona;
 import dev.orgsign.testcerts.TestPki;
 import org.bouncycastle.asn1.ASN1Encodable;
@@ -34,8 +35,12 @@ import org.bouncycastle.asn1.x509.Certificate;
 import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 import org.bouncycastle.cms.CMSProcessableByteArray;
 import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.cms.SignerInformation;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.Signature;
 import java.security.cert.X509Certificate;
@@ -51,11 +56,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The CAdES signer checked over the received signed attributes: CMS structures made by hand
- * (signed with a persona's key) that differ from a proper signature in one respect each, and a
- * mutation corpus showing that whatever {@link Der#isDer} accepts is what BouncyCastle's DER
- * re-encoding reproduces byte for byte (so verifying over the received bytes is verifying over
- * their DER encoding, which RFC 5652 says is what is signed).
+ * The CAdES signer checked over its signed attributes: CMS structures made by hand (signed with a
+ * persona's key) that differ from a proper signature in one respect each; signed attributes sent
+ * out of DER order verify over their DER re-encoding (RFC 5652 §5.4, as BouncyCastle and EU DSS
+ * verify them) or over the order sent (as OpenSSL does), and over neither they fail; and a mutation corpus showing that whatever
+ * {@link Der#isDer} accepts is what BouncyCastle's DER re-encoding reproduces byte for byte (so
+ * the fast path, verifying over the received bytes, verifies over their DER encoding).
  */
 class CadesSignedAttributesTest {
     private static final AlgorithmIdentifier SHA256 = new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256);
@@ -158,27 +164,76 @@ class CadesSignedAttributesTest {
     }
 
     @Test
-    void signedAttributesThatAreNotDerAreRefusedEvenWhenTheSignatureIsOverThem() throws Exception {
-        Forge f = new Forge();
-        f.signedOrder = new int[] {1, 0, 3, 2}; // message-digest before content-type: not the DER order
-        f.sentOrder = f.signedOrder;
-        byte[] sig = f.build();
-        SignerInfo si = SignerInfo.getInstance(new CMSSignedData(new CMSProcessableByteArray(PAYLOAD), sig)
-                .getSignerInfos().getSigners().iterator().next().toASN1Structure());
-        byte[] sent = si.getAuthenticatedAttributes().getEncoded(ASN1Encoding.DL);
-        assertFalse(Arrays.equals(sent, si.getAuthenticatedAttributes().getEncoded(ASN1Encoding.DER)), "the test set is DER");
-        assertRejectedBy(verify(sig), "signature.cms", "not DER-encoded");
+    void signedAttributesSignedInDerOrderButSentOtherwiseVerifyOverTheirDerReEncoding(@TempDir Path dir) throws Exception {
+        Forge sentReordered = new Forge();
+        sentReordered.sentOrder = new int[] {3, 2, 1, 0}; // signed in DER order (RFC 5652 §5.4), sent re-ordered
+        byte[] sig = sentReordered.build();
+        SignerInformation si = new CMSSignedData(new CMSProcessableByteArray(PAYLOAD), sig).getSignerInfos().getSigners()
+                .iterator().next();
+        byte[] sent = SignerInfo.getInstance(si.toASN1Structure()).getAuthenticatedAttributes().getEncoded(ASN1Encoding.DL);
+        assertFalse(Arrays.equals(sent, si.getEncodedSignedAttributes()), "the test set is DER");
+        VerificationReport r = verify(sig);
+        assertEquals(Verdict.VERIFIED, r.verdict(), r.checks().toString());
+        String value = r.check("signature.value").orElseThrow().message();
+        assertTrue(value.contains("over the DER re-encoding of its signed attributes"), value);
+        assertTrue(r.check("signature.cms").orElseThrow().message().contains("signed attributes not in DER order"),
+                r.checks().toString());
+        assertTrue(bouncyCastleVerifies(si), "BouncyCastle (and EU DSS with it) verifies over the DER re-encoding too");
+        assertFalse(openSslVerifies(dir, sig), "OpenSSL verifies over the order sent, so it refuses this one");
+
+        byte[] changed = PAYLOAD.clone();
+        changed[changed.length / 3] ^= 0x01;
+        VerificationReport other = new SignatureVerifier(SignedRegistrations.TRUST, SignedRegistrations.REGISTRY)
+                .verify(changed, sig);
+        assertEquals(List.of("signature.value"), other.failed());
     }
 
     @Test
-    void aSignatureOverAReorderedAttributeSetFails() throws Exception {
-        Forge sentReordered = new Forge();
-        sentReordered.sentOrder = new int[] {3, 2, 1, 0}; // signed in DER order, sent re-ordered
-        assertRejectedBy(verify(sentReordered.build()), "signature.cms", "not DER-encoded");
+    void signedAttributesSignedInTheOrderSentVerifyOverThatOrderAsOpenSslDoes(@TempDir Path dir) throws Exception {
+        Forge signedAsSent = new Forge();
+        signedAsSent.signedOrder = new int[] {1, 0, 3, 2}; // signed over the non-DER order it is sent in
+        signedAsSent.sentOrder = signedAsSent.signedOrder;
+        byte[] sig = signedAsSent.build();
+        VerificationReport r = verify(sig);
+        assertEquals(Verdict.VERIFIED, r.verdict(), r.checks().toString());
+        String value = r.check("signature.value").orElseThrow().message();
+        assertTrue(value.contains("in the order they were sent, which is not DER order"), value);
+        assertTrue(openSslVerifies(dir, sig), "OpenSSL verifies over the order sent");
+        SignerInformation si = new CMSSignedData(new CMSProcessableByteArray(PAYLOAD), sig).getSignerInfos().getSigners()
+                .iterator().next();
+        assertFalse(bouncyCastleVerifies(si), "BouncyCastle verifies over the DER re-encoding only");
 
+        byte[] changed = PAYLOAD.clone();
+        changed[changed.length / 3] ^= 0x01;
+        assertEquals(List.of("signature.value"), new SignatureVerifier(SignedRegistrations.TRUST, SignedRegistrations.REGISTRY)
+                .verify(changed, sig).failed());
+    }
+
+    @Test
+    void aSignatureOverAnOrderThatIsNeitherDerNorTheOneSentFails(@TempDir Path dir) throws Exception {
         Forge signedReordered = new Forge();
         signedReordered.signedOrder = new int[] {3, 2, 1, 0}; // signed re-ordered, sent in DER order
-        assertRejectedBy(verify(signedReordered.build()), "signature.value", "does not verify");
+        byte[] sig = signedReordered.build();
+        assertRejectedBy(verify(sig), "signature.value", "does not verify");
+        assertFalse(openSslVerifies(dir, sig));
+
+        Forge sentOtherwise = new Forge();
+        sentOtherwise.signedOrder = new int[] {3, 2, 1, 0};
+        sentOtherwise.sentOrder = new int[] {1, 0, 3, 2}; // neither DER nor what was signed
+        assertRejectedBy(verify(sentOtherwise.build()), "signature.value", "does not verify");
+    }
+
+    private static boolean bouncyCastleVerifies(SignerInformation si) throws Exception {
+        return si.verify(new org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder()
+                .setProvider(Providers.bouncyCastle()).build(EC.certificate()));
+    }
+
+    private static boolean openSslVerifies(Path dir, byte[] sig) throws Exception {
+        Path content = Files.write(dir.resolve("payload.json"), PAYLOAD);
+        Path file = Files.write(dir.resolve("payload.json.p7s"), sig);
+        OpenSsl.Run run = OpenSsl.require().cmsVerify(dir, file, content, SignedRegistrations.DIR.resolve("trust/root-ca.pem"),
+                false);
+        return run.ok();
     }
 
     @Test

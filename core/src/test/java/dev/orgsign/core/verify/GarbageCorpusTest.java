@@ -7,6 +7,7 @@ import dev.orgsign.testcerts.KeyKind;
 import dev.orgsign.testcerts.Persona;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -18,7 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A generated corpus of garbage, truncated, padded, bit-flipped and oversized signatures and
- * payloads: every one is REJECTED with a failed check that says why, none throws, none verifies.
+ * payloads, in DER, in BER and as base64 text: every one is REJECTED with a failed check that says
+ * why, none throws, none verifies.
  */
 class GarbageCorpusTest {
     private static final long SEED = 20261123L;
@@ -94,6 +96,53 @@ class GarbageCorpusTest {
             }
         }
         assertTrue(count > 1000, "corpus size " + count);
+    }
+
+    @Test
+    void berAndTextGarbageTakingTheNormalizingPathIsRejectedToo() throws Exception {
+        Random random = new Random(SEED);
+        byte[] p = SignedRegistrations.payload(Persona.LLC_HEAD, KeyKind.GOST_256, OrganizationType.LLC, Fixtures.LLC.ogrn());
+        byte[] ber = BerAndTextSignaturesTest.bouncyCastleDefault(KeyKind.GOST_256, p, true);
+        SignatureVerifier verifier = new SignatureVerifier(SignedRegistrations.TRUST, SignedRegistrations.REGISTRY);
+        assertEquals(Verdict.VERIFIED, verifier.verify(p, ber).verdict(), "the corpus starts from a good signature");
+        List<Case> cases = new ArrayList<>();
+        for (int len = 1; len < ber.length; len += 1 + len / 16) {
+            cases.add(new Case("BER truncated to " + len, p, Arrays.copyOf(ber, len)));
+        }
+        cases.add(new Case("BER padded", p, Arrays.copyOf(ber, ber.length + 3)));
+        byte[] twice = Arrays.copyOf(ber, 2 * ber.length);
+        System.arraycopy(ber, 0, twice, ber.length, ber.length);
+        cases.add(new Case("BER twice", p, twice));
+        // What is verified: the content inside, and the signer info with the end-of-contents octets after it (the
+        // last bytes). The bundled root is not (the trust anchor is given), as in the DER corpus above.
+        int content = BerAndTextSignaturesTest.indexOf(ber, p);
+        for (int i = 0; i < p.length; i += 5) {
+            byte[] flipped = ber.clone();
+            flipped[content + i] ^= (byte) (1 << random.nextInt(8));
+            cases.add(new Case("BER content bit flip at " + i, p, flipped));
+        }
+        for (int back = 1; back <= 300; back++) {
+            byte[] flipped = ber.clone();
+            flipped[ber.length - back] ^= (byte) (1 << random.nextInt(8));
+            cases.add(new Case("BER signer-info bit flip at -" + back, p, flipped));
+        }
+        String text = java.util.Base64.getMimeEncoder().encodeToString(ber);
+        for (int back = 1; back <= 400; back += 3) {
+            char[] t = text.toCharArray();
+            t[t.length - back] = "ABCxyz019+/=-!".charAt(random.nextInt(14));
+            if (!Arrays.equals(t, text.toCharArray())) {
+                cases.add(new Case("base64 character changed at -" + back, p, new String(t).getBytes(StandardCharsets.US_ASCII)));
+            }
+        }
+        for (Case c : cases) {
+            VerificationReport r = verifier.verify(c.payload(), c.signature());
+            assertEquals(Verdict.REJECTED, r.verdict(), c.name() + ": " + r.checks());
+            assertFalse(r.failed().isEmpty(), c.name() + ": nothing failed: " + r.checks());
+            for (String code : r.failed()) {
+                String message = r.check(code).orElseThrow().message();
+                assertTrue(message != null && message.length() > 10 && !message.contains("\tat "), c.name() + ": " + message);
+            }
+        }
     }
 
     @Test

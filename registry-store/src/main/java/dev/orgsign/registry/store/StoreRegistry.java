@@ -54,12 +54,12 @@ public final class StoreRegistry implements Registry {
     }
 
     /**
-     * A registry with a cache of 100,000 records that looks for new imports every 5 seconds.
+     * A registry with a cache of 20,000 records (a few tens of megabytes) that looks for new imports every 5 seconds.
      *
      * @param db the store
      */
     public StoreRegistry(RegistryDatabase db) {
-        this(db, 100_000, 5_000);
+        this(db, 20_000, 5_000);
     }
 
     @Override
