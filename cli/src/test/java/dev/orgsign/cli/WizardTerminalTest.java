@@ -170,6 +170,10 @@ class WizardTerminalTest {
             String end = tty.await("EXIT=", STEP);
             assertTrue(end.contains("EXIT=0"), end);
             assertTrue(Files.size(dir.resolve("out/registration.json.sig")) > 100);
+        }
+    }
+
+    @Test
     void withoutTheIssuingCaCertificateTheWizardWarnsBeforeThePinAndDecliningSignsNothing() throws Exception {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/tmux")), "tmux is installed by scripts/setup");
         ProvisionedToken token = CliFixture.token("wizard-chain", Persona.LLC_HEAD); // the token holds the leaf only
@@ -183,7 +187,8 @@ class WizardTerminalTest {
                     + "'Тестовый УЦ ФНС России' is neither on the token nor given with --ca"), warning);
             tty.typeLine("n");
             String end = tty.await("EXIT=", STEP);
-            assertTrue(end.contains("Registration cancelled; nothing was signed.") && end.contains("EXIT=2"), end);
+            // the person's «no»: a cancellation (exit 8), not a usage error
+            assertTrue(end.contains("Registration cancelled; nothing was signed.") && end.contains("EXIT=8"), end);
             assertFalse(end.lines().anyMatch(l -> l.startsWith("PIN for ")), "no PIN was asked:\n" + end);
             assertFalse(Files.exists(dir.resolve("out/registration.json.sig")));
         }

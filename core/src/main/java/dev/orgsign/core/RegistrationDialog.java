@@ -79,11 +79,12 @@ public interface RegistrationDialog {
      * missing, or the chain does not reach the service's anchors); called before the PIN.
      *
      * @param problem what is missing and how to supply it
-     * @return true to sign anyway; false stops the flow with USAGE and the problem (the default)
+     * @return true to sign anyway (the default: a program decides with {@link Registration#chain()}
+     *         beforehand); false stops the flow with USAGE and the problem
      * @throws OrgsignException to stop otherwise (CANCELLED when the person declines)
      */
     default boolean signDespite(Text problem) throws OrgsignException {
-        return false;
+        return true;
     }
 
     /**
