@@ -53,6 +53,6 @@ public final class IoFailures {
         if (lower.contains("permission denied")) {
             return T.text("io.accessDenied", e instanceof FileSystemException f ? f.getFile() : "");
         }
-        return locale -> String.valueOf(detail);
+        return Text.quoted(String.valueOf(detail));
     }
 }

@@ -40,9 +40,30 @@ public interface Text {
      * @return the text
      */
     static Text of(String english, String russian) {
-        Objects.requireNonNull(english, "english");
-        Objects.requireNonNull(russian, "russian");
-        return locale -> russian(locale) ? russian : english;
+        return new Pair(Objects.requireNonNull(english, "english"), Objects.requireNonNull(russian, "russian"));
+    }
+
+    /**
+     * A value that reads the same in both languages (a name, a number, a technical phrase).
+     *
+     * @param same the value
+     * @return the text
+     */
+    static Text literal(String same) {
+        String s = String.valueOf(same);
+        return new Pair(s, s);
+    }
+
+    /**
+     * Words that exist in one language only (what a library or a server said): as they are in
+     * English, quoted as data («…») in Russian, so that a Russian sentence does not go on in English.
+     *
+     * @param said the words
+     * @return the text
+     */
+    static Text quoted(String said) {
+        String s = String.valueOf(said);
+        return new Pair(s, "«" + s + "»");
     }
 
     /**
@@ -53,7 +74,32 @@ public interface Text {
      * @return the joined text
      */
     static Text join(String separator, List<? extends Text> parts) {
-        List<Text> copy = List.copyOf(parts);
-        return locale -> copy.stream().map(t -> t.in(locale)).collect(Collectors.joining(separator));
+        return new Joined(separator, List.copyOf(parts));
+    }
+
+    /** Two given sentences; {@link #toString()} is the English one. */
+    record Pair(String english, String russian) implements Text {
+        @Override
+        public String in(Locale locale) {
+            return Text.russian(locale) ? russian : english;
+        }
+
+        @Override
+        public String toString() {
+            return english;
+        }
+    }
+
+    /** Texts in a row; {@link #toString()} is the English one. */
+    record Joined(String separator, List<Text> parts) implements Text {
+        @Override
+        public String in(Locale locale) {
+            return parts.stream().map(t -> t.in(locale)).collect(Collectors.joining(separator));
+        }
+
+        @Override
+        public String toString() {
+            return in(Locale.ENGLISH);
+        }
     }
 }

@@ -125,8 +125,10 @@ class RegistrationTest {
             assertEquals(List.of("certificate.chain"), without.failed(), without.checks().toString());
             dev.orgsign.core.verify.IssuerChain.Completion before = Orgsign.registration(token).chain();
             assertEquals(before.chain().get(0), before.missing(), "said before signing: the holder's issuer is missing");
-            assertTrue(before.problem().contains("'Тестовый УЦ ФНС России'") && before.problem().contains("--ca"),
-                    before.problem());
+            String problem = before.problem().in(java.util.Locale.ENGLISH);
+            assertTrue(problem.contains("'Тестовый УЦ ФНС России'") && problem.contains("--ca"), problem);
+            String russian = before.problem().in(java.util.Locale.forLanguageTag("ru"));
+            assertTrue(russian.contains("«Тестовый УЦ ФНС России»") && russian.contains("--ca ФАЙЛ"), russian);
 
             SignedRegistration completed = Orgsign.registration(token).organization(OrganizationType.LLC, Fixtures.LLC.ogrn())
                     .registry(pki.resolve("registry/utf-8")).contact("buh@romashka.test", null)

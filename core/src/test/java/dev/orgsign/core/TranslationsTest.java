@@ -35,7 +35,24 @@ class TranslationsTest {
             used.add("application.type." + t.name());
         }
         used.addAll(Translations.keysUsed(Path.of("src/main/java"), Pattern.compile("\\bT\\.text\\(\\s*\\w+[^\"]*\\? \"[^\"]+\" : \"([^\"]+)\"")));
+        // a condition that runs over lines: T.text(a == b\n ? "x" : "y"
+        used.addAll(Translations.keysUsed(Path.of("src/main/java"), Pattern.compile("\\bT\\.text\\(\\s*[^;\"]*?\\?\\s*\"([^\"]+)\"")));
+        used.addAll(Translations.keysUsed(Path.of("src/main/java"),
+                Pattern.compile("\\bT\\.text\\(\\s*[^;\"]*?\\?\\s*\"[^\"]+\"\\s*:\\s*\"([^\"]+)\"")));
         used.removeIf(k -> k.endsWith(".")); // a prefix completed at run time: its keys are listed below
+        for (String kind : List.of("attached", "detached")) {
+            used.add("cms." + kind + ".notes");
+        }
+        for (String what : List.of("anchors", "crls")) {
+            used.add("trust.folder." + what);
+            used.add("trust.missing." + what);
+        }
+        for (java.security.cert.CRLReason r : java.security.cert.CRLReason.values()) {
+            used.add("revocation.reason." + r.name());
+        }
+        for (String field : List.of("fullName", "shortName", "position")) {
+            used.add("match.field." + field);
+        }
         for (String f : List.of("OGRN", "OGRNIP", "INN", "SNILS", "KPP")) {
             used.add("field." + f);
         }

@@ -1,5 +1,6 @@
 package dev.orgsign.core.cades;
 
+import dev.orgsign.core.Text;
 import dev.orgsign.core.ErrorCode;
 import dev.orgsign.core.OrgsignException;
 import dev.orgsign.core.Texts;
@@ -82,7 +83,7 @@ public final class CmsSigner {
         } catch (TokenContentSigner.TokenFailure e) {
             throw e.orgsign();
         } catch (OperatorCreationException | CMSException | GeneralSecurityException | IOException e) {
-            throw new OrgsignException(ErrorCode.INTERNAL, T.text("cms.assembly", e.getMessage()), e);
+            throw new OrgsignException(ErrorCode.INTERNAL, T.text("cms.assembly", Text.quoted(e.getMessage())), e);
         }
     }
 }

@@ -2,6 +2,8 @@ package dev.orgsign.core.cades;
 
 import dev.orgsign.core.ErrorCode;
 import dev.orgsign.core.OrgsignException;
+import dev.orgsign.core.Text;
+import dev.orgsign.core.Texts;
 import dev.orgsign.core.verify.TimestampClient;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
@@ -22,6 +24,8 @@ import java.util.Hashtable;
  * (RFC 3161 appendix A, ETSI EN 319 122-1). The signed attributes and the signature stay as they are.
  */
 public final class SignatureTimestamping {
+    private static final Texts T = Texts.of(OrgsignException.class);
+
     private SignatureTimestamping() {
     }
 
@@ -38,7 +42,7 @@ public final class SignatureTimestamping {
         try {
             CMSSignedData signed = new CMSSignedData(cms);
             if (signed.getSignerInfos().size() != 1) {
-                throw new OrgsignException(ErrorCode.INTERNAL, "A signature timestamp is added to a signature with one signer.");
+                throw new OrgsignException(ErrorCode.INTERNAL, T.text("timestamping.signers"));
             }
             SignerInformation signer = signed.getSignerInfos().getSigners().iterator().next();
             byte[] token = tsa.stamp(signer.getSignature(), new ASN1ObjectIdentifier(digestOid));
@@ -48,7 +52,7 @@ public final class SignatureTimestamping {
             SignerInformation stamped = SignerInformation.replaceUnsignedAttributes(signer, unsigned);
             return CMSSignedData.replaceSigners(signed, new SignerInformationStore(stamped)).getEncoded(ASN1Encoding.DER);
         } catch (CMSException | IOException e) {
-            throw new OrgsignException(ErrorCode.INTERNAL, "The signature timestamp could not be added: " + e.getMessage(), e);
+            throw new OrgsignException(ErrorCode.INTERNAL, T.text("timestamping.failed", Text.quoted(e.getMessage())), e);
         }
     }
 }

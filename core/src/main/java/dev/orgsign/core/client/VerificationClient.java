@@ -323,8 +323,8 @@ public final class VerificationClient {
                     request.uri().getScheme() + "://" + request.uri().getAuthority()), e);
         } catch (IOException e) {
             throw new OrgsignException(ErrorCode.SERVICE_UNREACHABLE, T.text("client.connectionFailed", what,
-                    request.uri().getAuthority(), e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": "
-                    + e.getMessage())), e);
+                    request.uri().getAuthority(), Text.quoted(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": "
+                    + e.getMessage()))), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new OrgsignException(ErrorCode.SERVICE_TIMEOUT, T.text("client.interrupted", what), e);

@@ -140,7 +140,7 @@ public final class PayloadCodec {
         try {
             root = JSON.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new OrgsignException(ErrorCode.INVALID_PAYLOAD, T.text("payload.notJson", e.getOriginalMessage()), e);
+            throw new OrgsignException(ErrorCode.INVALID_PAYLOAD, T.text("payload.notJson", Text.quoted(e.getOriginalMessage())), e);
         } catch (IOException e) {
             throw new OrgsignException(ErrorCode.INVALID_PAYLOAD, T.text("payload.unreadable"), e);
         }

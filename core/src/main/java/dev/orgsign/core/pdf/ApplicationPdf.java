@@ -4,9 +4,9 @@ import dev.orgsign.core.ErrorCode;
 import dev.orgsign.core.OrganizationType;
 import dev.orgsign.core.MoscowTime;
 import dev.orgsign.core.OrgsignException;
+import dev.orgsign.core.Text;
 import dev.orgsign.core.Texts;
 import dev.orgsign.core.identifier.Identifiers;
-import dev.orgsign.core.Texts;
 import dev.orgsign.core.payload.PayloadCodec;
 import dev.orgsign.core.payload.RegistrationPayload;
 import org.apache.pdfbox.cos.COSArray;
@@ -79,7 +79,7 @@ public final class ApplicationPdf {
             doc.save(out);
             return out.toByteArray();
         } catch (IOException e) {
-            throw new OrgsignException(ErrorCode.IO, T.text("pdf.application", e.getMessage()), e);
+            throw new OrgsignException(ErrorCode.IO, T.text("pdf.application", Text.quoted(e.getMessage())), e);
         }
     }
 

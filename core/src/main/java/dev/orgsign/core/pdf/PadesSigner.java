@@ -2,6 +2,7 @@ package dev.orgsign.core.pdf;
 
 import dev.orgsign.core.ErrorCode;
 import dev.orgsign.core.OrgsignException;
+import dev.orgsign.core.Text;
 import dev.orgsign.core.Texts;
 import dev.orgsign.core.cades.CmsSigner;
 import dev.orgsign.core.token.SignatureAlgorithm;
@@ -129,7 +130,7 @@ public final class PadesSigner {
             external.setSignature(CmsSigner.signDetached(content, token, key, algorithm, null));
             return out.toByteArray();
         } catch (IOException | RuntimeException e) {
-            throw new OrgsignException(ErrorCode.INVALID_INPUT, T.text("pdf.signFailed", e.getMessage()), e);
+            throw new OrgsignException(ErrorCode.INVALID_INPUT, T.text("pdf.signFailed", Text.quoted(e.getMessage())), e);
         }
     }
 

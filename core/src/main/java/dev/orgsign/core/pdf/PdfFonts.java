@@ -2,6 +2,7 @@ package dev.orgsign.core.pdf;
 
 import dev.orgsign.core.ErrorCode;
 import dev.orgsign.core.OrgsignException;
+import dev.orgsign.core.Text;
 import dev.orgsign.core.Texts;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
@@ -47,7 +48,7 @@ public final class PdfFonts {
         try {
             return PDType0Font.load(doc, new ByteArrayInputStream(ttf), true);
         } catch (IOException e) {
-            throw new OrgsignException(ErrorCode.INTERNAL, T.text("pdf.fontUnreadable", name, e.getMessage()), e);
+            throw new OrgsignException(ErrorCode.INTERNAL, T.text("pdf.fontUnreadable", name, Text.quoted(e.getMessage())), e);
         }
     }
 

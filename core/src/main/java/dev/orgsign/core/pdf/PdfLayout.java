@@ -1,6 +1,7 @@
 package dev.orgsign.core.pdf;
 
 import dev.orgsign.core.OrgsignException;
+import dev.orgsign.core.Text;
 import dev.orgsign.core.Texts;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -64,7 +65,7 @@ public final class PdfLayout implements AutoCloseable {
         try {
             return new PdfLayout(doc, regular, bold, mono);
         } catch (IOException e) {
-            throw new OrgsignException(dev.orgsign.core.ErrorCode.IO, T.text("pdf.page", e.getMessage()), e);
+            throw new OrgsignException(dev.orgsign.core.ErrorCode.IO, T.text("pdf.page", Text.quoted(e.getMessage())), e);
         }
     }
 

@@ -184,9 +184,9 @@ public final class PdfSignatureVerifier {
     private static Result rejected(String code, Text message) {
         List<Check> all = new ArrayList<>();
         all.add(Check.of(code, CheckResult.FAILED, message));
-        all.add(Check.of("pdf.coverage", CheckResult.NOT_CHECKED, T.text("pdfCheck.notChecked")));
+        all.add(Check.of("pdf.coverage", CheckResult.NOT_CHECKED, T.text("check.notChecked")));
         for (String c : CmsSignatureVerifier.CODES) {
-            all.add(Check.of(c, CheckResult.NOT_CHECKED, T.text("pdfCheck.notChecked")));
+            all.add(Check.of(c, CheckResult.NOT_CHECKED, T.text("check.notChecked")));
         }
         return new Result(new VerificationReport(Verdict.REJECTED, all, null), null);
     }

@@ -168,7 +168,7 @@ public final class KeyStoreSigningToken implements SigningToken {
         } catch (UnrecoverableKeyException e) {
             throw new OrgsignException(ErrorCode.PIN_INCORRECT, T.text("keystore.wrongKeyPassword"), e);
         } catch (GeneralSecurityException e) {
-            throw new OrgsignException(ErrorCode.INVALID_INPUT, T.text("keystore.entriesUnreadable", e.getMessage()), e);
+            throw new OrgsignException(ErrorCode.INVALID_INPUT, T.text("keystore.entriesUnreadable", Text.quoted(e.getMessage())), e);
         }
     }
 

@@ -64,7 +64,7 @@ final class ProviderBoundSigning {
             return signature.sign();
         } catch (GeneralSecurityException e) {
             throw new OrgsignException(ErrorCode.KEY_NOT_USABLE, T.text("keys.providerFailed", keyName, algorithm,
-                    signature.getProvider().getName(), e.getMessage()), e);
+                    signature.getProvider().getName(), Text.quoted(e.getMessage())), e);
         }
     }
 

@@ -25,9 +25,9 @@ final class AlgorithmProtection {
                 return false;
             }
             Der d = value.open(buf);
-            Der.Element digest = d.next(Der.SEQUENCE, "protected digest algorithm");
-            Der.Element signature = d.next(0xa1, "protected signature algorithm");
-            d.end("CMS algorithm protection");
+            Der.Element digest = d.next(Der.SEQUENCE, "protectedDigestAlgorithm");
+            Der.Element signature = d.next(0xa1, "protectedSignatureAlgorithm");
+            d.end("cmsAlgorithmProtection");
             return same(buf, digest.start(), digest.end(), digestAlgorithm.start(), digestAlgorithm.end(), Der.SEQUENCE)
                     && same(buf, signature.contents(), signature.end(), signatureAlgorithm.contents(), signatureAlgorithm.end(),
                     -1);

@@ -24,10 +24,10 @@ public final class Base64Text {
         /**
          * How the text was written, for a sentence.
          *
-         * @return "PEM text (LABEL)" or "base64 text"
+         * @return "PEM text (LABEL)" or "base64 text", in both languages
          */
-        public String form() {
-            return label == null ? "base64 text" : "PEM text (" + label + ")";
+        public dev.orgsign.core.Text form() {
+            return label == null ? Sentences.T.text("text.base64") : Sentences.T.text("text.pem", label);
         }
     }
 

@@ -1,5 +1,8 @@
 package dev.orgsign.core.verify;
 
+import static dev.orgsign.core.verify.Sentences.T;
+
+import dev.orgsign.core.Text;
 import dev.orgsign.core.crypto.Providers;
 
 import java.security.cert.CertPathBuilder;
@@ -68,7 +71,7 @@ final class CertificateChecks {
     private final Map<CrlKey, java.util.Optional<X509CRL>> offlineCrls = new ConcurrentHashMap<>();
 
     /** A chain that could not be built, with the reason; {@code transientFailure} when a fetch failed (not cached). */
-    private record NoChain(String reason, boolean transientFailure) {
+    private record NoChain(Text reason, boolean transientFailure) {
     }
 
     CertificateChecks(TrustMaterial trust) {
@@ -111,7 +114,7 @@ final class CertificateChecks {
             }
         }
         if (cached instanceof NoChain no) {
-            return new Check("certificate.chain", CheckResult.FAILED, no.reason());
+            return Check.of("certificate.chain", CheckResult.FAILED, no.reason());
         }
         @SuppressWarnings("unchecked")
         List<X509Certificate> path = (List<X509Certificate>) cached;
@@ -119,8 +122,8 @@ final class CertificateChecks {
         X509Certificate anchor = path.get(path.size() - 1);
         Check passed = chainPassed.get(anchor); // the sentence depends on the anchor alone: made once
         if (passed == null) {
-            passed = new Check("certificate.chain", CheckResult.PASSED, "The certificate chains to the trusted root '"
-                    + displayName(anchor.getSubjectX500Principal()) + "'.");
+            passed = Check.of("certificate.chain", CheckResult.PASSED,
+                    T.text("verify.chain.passed", displayName(anchor.getSubjectX500Principal())));
             chainPassed.put(anchor, passed);
         }
         return passed;
@@ -152,19 +155,19 @@ final class CertificateChecks {
                 }
             }
             if (!c.complete()) {
-                String problem = c.problem();
-                return new NoChain("The certificate chain cannot be built: " + Character.toLowerCase(problem.charAt(0))
-                        + problem.substring(1), c.fetchProblem() != null);
+                return new NoChain(T.text("verify.chain.missing", c.missingIssuer(),
+                        displayName(c.missing().getSubjectX500Principal()), c.hint()), c.fetchProblem() != null);
             }
             X509Certificate top = c.chain().get(c.chain().size() - 1);
             if (c.anchor() == null) {
-                return new NoChain("The certificate does not chain to a trusted root: it leads to the root '"
-                        + displayName(top.getSubjectX500Principal()) + "', which is not among the trust anchors given.", false);
+                return new NoChain(T.text("verify.chain.untrustedRoot", displayName(top.getSubjectX500Principal())), false);
             }
-            return new NoChain("The certificate's chain to the trusted root '" + displayName(c.anchor().getSubjectX500Principal())
-                    + "' is not valid" + (e.getMessage() == null ? "." : ": " + e.getMessage()), false);
+            String anchor = displayName(c.anchor().getSubjectX500Principal());
+            Text fault = IssuerChain.fault(c, at);
+            return new NoChain(fault != null ? T.text("verify.chain.invalidBecause", anchor, fault)
+                    : T.text("verify.chain.invalidDetail", anchor, Sentences.detail(e)), false);
         } catch (Exception e) {
-            return new NoChain("The certificate chain cannot be checked: " + e.getMessage(), false);
+            return new NoChain(T.text("verify.chain.error", Sentences.detail(e)), false);
         }
     }
 
@@ -186,20 +189,20 @@ final class CertificateChecks {
     static Check validity(X509Certificate leaf, Instant signingTime) {
         Instant[] valid = validityOf(leaf);
         if (signingTime.isBefore(valid[0])) {
-            return new Check("certificate.validity", CheckResult.FAILED, "The signature was made at " + signingTime
-                    + ", before the certificate became valid on " + valid[0] + ".");
+            return Check.of("certificate.validity", CheckResult.FAILED,
+                    T.text("verify.validity.before", signingTime, valid[0]));
         }
         if (signingTime.isAfter(valid[1])) {
-            return new Check("certificate.validity", CheckResult.FAILED, "The certificate expired on "
-                    + valid[1] + ", before the signature was made at " + signingTime + ".");
+            return Check.of("certificate.validity", CheckResult.FAILED,
+                    T.text("verify.validity.expired", valid[1], signingTime));
         }
         Check passed = VALIDITY_PASSED.get(leaf); // the sentence depends on the certificate alone: made once
         if (passed == null) {
             if (VALIDITY_PASSED.size() >= MAX_CACHED) {
                 VALIDITY_PASSED.clear();
             }
-            passed = new Check("certificate.validity", CheckResult.PASSED, "The certificate was valid at signing time ("
-                    + valid[0] + " – " + valid[1] + ").");
+            passed = Check.of("certificate.validity", CheckResult.PASSED,
+                    T.text("verify.validity.passed", valid[0], valid[1]));
             VALIDITY_PASSED.put(leaf, passed);
         }
         return passed;
@@ -229,8 +232,7 @@ final class CertificateChecks {
                 .filter(c -> c.getSubjectX500Principal().equals(leaf.getIssuerX500Principal()) && !c.equals(leaf))
                 .findFirst().orElse(null);
         if (issuer == null) {
-            return new Check("certificate.revocation", CheckResult.NOT_CHECKED, "The issuer's certificate is unknown, "
-                    + "so its CRL cannot be checked.");
+            return Check.of("certificate.revocation", CheckResult.NOT_CHECKED, T.text("verify.revocation.noIssuer"));
         }
         return revocation(leaf, issuer, now);
     }
@@ -242,37 +244,37 @@ final class CertificateChecks {
      */
     Check revocation(X509Certificate leaf, X509Certificate issuer, Instant now) {
         X509CRL crl = offlineCrl(leaf, issuer);
-        String online = null;
+        Text online = null;
         java.net.URI fetchedFrom = null;
         if ((crl == null || stale(crl, now)) && this.online != null) {
-            String ocspProblem = null;
+            Text ocspProblem = null;
             if (this.online.ocsp() != null) {
                 OcspAnswer a = this.online.ocsp().check(leaf, issuer, now);
                 if (a.status() == OcspAnswer.Status.GOOD) {
-                    return new Check("certificate.revocation", CheckResult.PASSED, "Not revoked according to the OCSP responder "
-                            + a.responder() + ", answer of " + a.thisUpdate() + ".");
+                    return Check.of("certificate.revocation", CheckResult.PASSED,
+                            T.text("verify.revocation.ocspGood", a.responder(), a.thisUpdate()));
                 }
                 if (a.status() == OcspAnswer.Status.REVOKED) {
-                    return new Check("certificate.revocation", CheckResult.FAILED, "The certificate was revoked on "
-                            + a.revokedAt() + (a.reason() == null ? "" : " (" + a.reason() + ")")
-                            + ", according to the OCSP responder " + a.responder() + ".");
+                    return Check.of("certificate.revocation", CheckResult.FAILED,
+                            T.text("verify.revocation.ocspRevoked", a.revokedAt(), reason(a.reason()), a.responder()));
                 }
                 ocspProblem = a.problem();
             }
             List<java.net.URI> points = this.online.crls() == null ? List.of() : CrlFetcher.distributionPoints(leaf);
             if (points.isEmpty()) {
-                online = ocspProblem == null ? "The certificate names no HTTP CRL distribution point."
+                Text noPoint = T.text("verify.revocation.noDistributionPoint");
+                online = ocspProblem == null ? noPoint
                         : this.online.crls() == null ? ocspProblem
-                        : ocspProblem + " The certificate names no HTTP CRL distribution point.";
+                        : Text.join(" ", List.of(ocspProblem, noPoint));
             }
             for (java.net.URI url : points) {
                 CrlFetcher.Fetched f = this.online.crls().fetch(url);
                 if (f.crl() == null) {
                     online = f.problem();
                 } else if (!f.crl().getIssuerX500Principal().equals(leaf.getIssuerX500Principal()) || !signedBy(f.crl(), issuer)) {
-                    online = "The CRL at " + url + " is not signed by the certificate's issuer.";
+                    online = T.text("verify.revocation.crlForeign", url);
                 } else if (stale(f.crl(), now)) {
-                    online = "The CRL at " + url + " expired on " + index(f.crl()).nextUpdate() + ".";
+                    online = T.text("verify.revocation.crlExpiredAt", url, index(f.crl()).nextUpdate());
                 } else {
                     crl = f.crl();
                     fetchedFrom = url;
@@ -280,30 +282,38 @@ final class CertificateChecks {
                     break;
                 }
             }
-            if (online != null && ocspProblem != null && !online.startsWith(ocspProblem)) {
-                online = ocspProblem + " " + online;
+            if (online != null && ocspProblem != null && online != ocspProblem
+                    && !online.toString().startsWith(ocspProblem.toString())) {
+                online = Text.join(" ", List.of(ocspProblem, online));
             }
         }
         if (online != null) {
-            return new Check("certificate.revocation", CheckResult.NOT_CHECKED, online + " Revocation is unknown.");
+            return Check.of("certificate.revocation", CheckResult.NOT_CHECKED, T.text("verify.revocation.unknownOnline", online));
         }
         if (crl == null) {
-            return new Check("certificate.revocation", CheckResult.NOT_CHECKED, "No CRL of the issuer '"
-                    + displayName(leaf.getIssuerX500Principal()) + "' was given, so revocation is unknown; give it with --crl, or check online with --online.");
+            return Check.of("certificate.revocation", CheckResult.NOT_CHECKED,
+                    T.text("verify.revocation.noCrl", displayName(leaf.getIssuerX500Principal())));
         }
         if (stale(crl, now)) {
-            return new Check("certificate.revocation", CheckResult.NOT_CHECKED, "The issuer's CRL expired on "
-                    + index(crl).nextUpdate() + "; a current one is needed.");
+            return Check.of("certificate.revocation", CheckResult.NOT_CHECKED,
+                    T.text("verify.revocation.crlExpired", index(crl).nextUpdate()));
         }
         X509CRLEntry entry = index(crl).revoked().get(leaf.getSerialNumber());
         if (entry != null) {
-            return new Check("certificate.revocation", CheckResult.FAILED, "The certificate was revoked on "
-                    + entry.getRevocationDate().toInstant() + (entry.getRevocationReason() == null ? ""
-                    : " (" + entry.getRevocationReason() + ")") + (fetchedFrom == null ? "" : ", according to the CRL at "
-                    + fetchedFrom) + ".");
+            Instant at = entry.getRevocationDate().toInstant();
+            Text why = reason(entry.getRevocationReason());
+            return Check.of("certificate.revocation", CheckResult.FAILED, fetchedFrom == null
+                    ? T.text("verify.revocation.crlRevoked", at, why) : T.text("verify.revocation.crlRevokedAt", at, why, fetchedFrom));
         }
-        return new Check("certificate.revocation", CheckResult.PASSED, "The certificate is not on the issuer's CRL of "
-                + index(crl).thisUpdate() + (fetchedFrom == null ? "" : ", fetched from " + fetchedFrom) + ".");
+        return Check.of("certificate.revocation", CheckResult.PASSED, fetchedFrom == null
+                ? T.text("verify.revocation.crlGood", index(crl).thisUpdate())
+                : T.text("verify.revocation.crlGoodAt", index(crl).thisUpdate(), fetchedFrom));
+    }
+
+    /** " (the reason)" after a revocation date, in the reader's language, or nothing when the reason was not said. */
+    private static Text reason(java.security.cert.CRLReason reason) {
+        return reason == null ? Text.literal("") : Text.join("", List.of(Text.literal(" ("), Sentences.revocationReason(reason),
+                Text.literal(")")));
     }
 
     /** The newest given CRL of the leaf's issuer signed by {@code issuer}, chosen once per leaf and issuer (null: none). */

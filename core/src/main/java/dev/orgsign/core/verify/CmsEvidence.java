@@ -1,5 +1,8 @@
 package dev.orgsign.core.verify;
 
+import static dev.orgsign.core.verify.Sentences.T;
+
+import dev.orgsign.core.Text;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.cms.CMSAttributes;
 import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
@@ -35,14 +38,14 @@ final class CmsEvidence {
      * @param timeRequired whether the signing-time attribute must be present (unless a time is claimed outside)
      * @param noun         what the signature is called in sentences ("a registration signature")
      */
-    record Rules(int maxBytes, int maxContent, boolean essRequired, boolean timeRequired, String noun) {
+    record Rules(int maxBytes, int maxContent, boolean essRequired, boolean timeRequired, Text noun) {
         /** A registration's (or a PDF's) CAdES-BES signature. */
-        static final Rules CADES_BES = new Rules(MAX_BYTES, 64 * 1024, true, true, "a registration signature");
+        static final Rules CADES_BES = new Rules(MAX_BYTES, 64 * 1024, true, true, T.text("cms.noun.registration"));
         /**
          * Any CMS signature a person checks — a contract, a receipt, a document from the tax service: the
          * content may be large, the ESS attribute and the signing time (a timestamp may give it) may be absent.
          */
-        static final Rules DOCUMENT = new Rules(64 * 1024 * 1024, 64 * 1024 * 1024, false, false, "a signature");
+        static final Rules DOCUMENT = new Rules(64 * 1024 * 1024, 64 * 1024 * 1024, false, false, T.text("cms.noun.document"));
     }
 
     private static final byte[] SIGNED_DATA = contents(CMSObjectIdentifiers.signedData);
@@ -55,12 +58,12 @@ final class CmsEvidence {
     private static final byte[] SIGNING_CERTIFICATE = contents(PKCSObjectIdentifiers.id_aa_signingCertificate);
     private static final byte[] SIGNING_CERTIFICATE_V2 = contents(PKCSObjectIdentifiers.id_aa_signingCertificateV2);
 
-    final String problem;
+    final Text problem;
     final X509Certificate certificate;
     final List<X509Certificate> bundled;
     final Instant signingTime;
     /** How the signature was written when it did not take the DER fast path (phrases), else empty. */
-    final List<String> notes;
+    final List<Text> notes;
     /** The signed attributes in the order received when that is not DER (verified over their DER re-encoding first), or null. */
     final byte[] receivedAttributes;
     /** Whether the signature carried its content. */
@@ -77,12 +80,12 @@ final class CmsEvidence {
                          Der.Element messageDigest, Der.Element essV2, Der.Element essV1, Der.Element unsignedAttributes) {
     }
 
-    private CmsEvidence(String problem, Parts parts, List<X509Certificate> bundled, Instant signingTime) {
+    private CmsEvidence(Text problem, Parts parts, List<X509Certificate> bundled, Instant signingTime) {
         this(problem, false, parts, bundled, signingTime, List.of(), null, false);
     }
 
-    private CmsEvidence(String problem, boolean encodingProblem, Parts parts, List<X509Certificate> bundled,
-                        Instant signingTime, List<String> notes, byte[] receivedAttributes, boolean attached) {
+    private CmsEvidence(Text problem, boolean encodingProblem, Parts parts, List<X509Certificate> bundled,
+                        Instant signingTime, List<Text> notes, byte[] receivedAttributes, boolean attached) {
         this.problem = problem;
         this.encodingProblem = encodingProblem;
         this.parts = parts;
@@ -94,12 +97,12 @@ final class CmsEvidence {
         this.attached = attached;
     }
 
-    static CmsEvidence bad(String problem) {
+    static CmsEvidence bad(Text problem) {
         return new CmsEvidence(problem, null, List.of(), null);
     }
 
     /** A problem of encoding only: the normalizing path may read the signature all the same. */
-    static CmsEvidence encoding(String problem) {
+    static CmsEvidence encoding(Text problem) {
         return new CmsEvidence(problem, true, null, List.of(), null, List.of(), null, false);
     }
 
@@ -109,7 +112,7 @@ final class CmsEvidence {
     }
 
     /** This evidence as read through the normalizing path: how it was written, the attributes as received. */
-    CmsEvidence withReading(List<String> notes, byte[] receivedAttributes, boolean attached) {
+    CmsEvidence withReading(List<Text> notes, byte[] receivedAttributes, boolean attached) {
         return new CmsEvidence(problem, false, parts, bundled, signingTime, notes, receivedAttributes, attached);
     }
 
@@ -185,37 +188,33 @@ final class CmsEvidence {
      *
      * @param what the kind of signature, e.g. "CAdES-BES SignedData"
      */
-    String description(String what) {
-        StringBuilder s = new StringBuilder(attached ? "An attached " : "A detached ").append(what).append(" with one signer");
-        if (!notes.isEmpty()) {
-            s.append(", ").append(String.join(", ", notes));
-        }
-        return s.append('.').toString();
+    Text description(String what) {
+        String kind = attached ? "cms.attached" : "cms.detached";
+        return notes.isEmpty() ? T.text(kind, what) : T.text(kind + ".notes", what, Text.join(", ", notes));
     }
 
     static CmsEvidence parse(byte[] buf, byte[] payload, Instant claimedTime, Rules rules)
             throws Der.Malformed, CertificateException {
-        Der contentInfo = new Der(buf, 0, buf.length).next(Der.SEQUENCE, "ContentInfo").open(buf);
-        if (!Der.contentsEqual(buf, contentInfo.next(Der.OID, "content type"), SIGNED_DATA)) {
-            return bad("The signature is a CMS structure but not a SignedData.");
+        Der contentInfo = new Der(buf, 0, buf.length).next(Der.SEQUENCE, "contentInfo").open(buf);
+        if (!Der.contentsEqual(buf, contentInfo.next(Der.OID, "contentType"), SIGNED_DATA)) {
+            return bad(T.text("cms.notSignedData"));
         }
-        Der wrapper = contentInfo.next(0xa0, "SignedData").open(buf);
-        contentInfo.end("ContentInfo");
-        Der signedData = wrapper.next(Der.SEQUENCE, "SignedData").open(buf);
-        wrapper.end("SignedData");
-        signedData.next(Der.INTEGER, "SignedData version");
-        signedData.next(Der.SET, "digest algorithms");
-        Der encapsulated = signedData.next(Der.SEQUENCE, "encapsulated content info").open(buf);
-        boolean data = Der.contentsEqual(buf, encapsulated.next(Der.OID, "encapsulated content type"), DATA);
+        Der wrapper = contentInfo.next(0xa0, "signedData").open(buf);
+        contentInfo.end("contentInfo");
+        Der signedData = wrapper.next(Der.SEQUENCE, "signedData").open(buf);
+        wrapper.end("signedData");
+        signedData.next(Der.INTEGER, "signedDataVersion");
+        signedData.next(Der.SET, "digestAlgorithms");
+        Der encapsulated = signedData.next(Der.SEQUENCE, "encapsulatedContentInfo").open(buf);
+        boolean data = Der.contentsEqual(buf, encapsulated.next(Der.OID, "encapsulatedContentType"), DATA);
         if (encapsulated.hasMore()) {
-            return encoding("The signature embeds its content."); // taken out by the normalizing path
+            return encoding(T.text("cms.embedded")); // taken out by the normalizing path
         }
         if (payload == null) {
-            return bad("The signature is detached: it does not carry the signed content, so the signed file must be "
-                    + "given with it.");
+            return bad(T.text("cms.detachedWithout"));
         }
         if (!data) {
-            return bad("The signed content is not of the type id-data.");
+            return bad(T.text("cms.notData"));
         }
         List<ParsedCertificates.Entry> certificates = new ArrayList<>(4);
         if (signedData.peekTag() == 0xa0) {
@@ -228,44 +227,44 @@ final class CmsEvidence {
             }
         }
         if (signedData.peekTag() == 0xa1) {
-            signedData.next("revocation information");
+            signedData.next("revocationInformation");
         }
-        Der signerInfos = signedData.next(Der.SET, "signer infos").open(buf);
-        signedData.end("SignedData");
+        Der signerInfos = signedData.next(Der.SET, "signerInfos").open(buf);
+        signedData.end("signedData");
         int signers = 0;
         Der.Element signerInfo = null;
         while (signerInfos.hasMore()) {
-            signerInfo = signerInfos.next("signer info");
+            signerInfo = signerInfos.next("signerInfo");
             signers++;
         }
         if (signers != 1) {
-            return bad("The CMS SignedData has " + signers + " signers; a registration has exactly one.");
+            return bad(T.text("cms.signers", signers));
         }
         if (signerInfo.tag() != Der.SEQUENCE) {
-            return bad("The signature's signer info is not where CMS puts it.");
+            return bad(T.text("der.misplaced", T.text("der.field.signerInfo")));
         }
         return signer(buf, payload, claimedTime, rules, signerInfo.open(buf), certificates);
     }
 
     private static CmsEvidence signer(byte[] buf, byte[] payload, Instant claimedTime, Rules rules, Der info,
                                       List<ParsedCertificates.Entry> certificates) throws Der.Malformed {
-        info.next(Der.INTEGER, "signer info version");
-        Der.Element sid = info.next("signer identifier");
-        Der.Element digestAlgorithm = info.next(Der.SEQUENCE, "digest algorithm");
+        info.next(Der.INTEGER, "signerInfoVersion");
+        Der.Element sid = info.next("signerIdentifier");
+        Der.Element digestAlgorithm = info.next(Der.SEQUENCE, "digestAlgorithm");
         if (info.peekTag() != 0xa0) {
-            return bad("The signature has no signed attributes, so it is not CAdES-BES.");
+            return bad(T.text("cms.noSignedAttributes"));
         }
-        Der.Element attributes = info.next("signed attributes");
-        Der.Element signatureAlgorithm = info.next(Der.SEQUENCE, "signature algorithm");
-        Der.Element value = info.next(Der.OCTET_STRING, "signature value");
-        Der.Element unsigned = info.peekTag() == 0xa1 ? info.next("unsigned attributes") : null;
-        info.end("signer info");
+        Der.Element attributes = info.next("signedAttributes");
+        Der.Element signatureAlgorithm = info.next(Der.SEQUENCE, "signatureAlgorithm");
+        Der.Element value = info.next(Der.OCTET_STRING, "signatureValue");
+        Der.Element unsigned = info.peekTag() == 0xa1 ? info.next("unsignedAttributes") : null;
+        info.end("signerInfo");
         if (!Der.headerIsMinimal(buf, attributes) || !Der.isDer(buf, attributes.contents(), attributes.end())) {
-            return encoding("The signed attributes are not DER-encoded."); // the normalizing path re-encodes them
+            return encoding(T.text("cms.attributesNotDer")); // the normalizing path re-encodes them
         }
         ParsedCertificates.Entry signer = signerCertificate(buf, sid, certificates);
         if (signer == null) {
-            return bad("The signature does not include the signer's certificate.");
+            return bad(T.text("cms.noSignerCertificate"));
         }
         Der.Element contentType = null;
         Der.Element messageDigest = null;
@@ -275,11 +274,11 @@ final class CmsEvidence {
         Der.Element essV1 = null;
         Der attrs = attributes.open(buf);
         while (attrs.hasMore()) {
-            Der attribute = attrs.next(Der.SEQUENCE, "signed attribute").open(buf);
-            Der.Element type = attribute.next(Der.OID, "signed attribute type");
-            Der values = attribute.next(Der.SET, "signed attribute values").open(buf);
-            attribute.end("signed attribute");
-            Der.Element v = values.next("signed attribute value");
+            Der attribute = attrs.next(Der.SEQUENCE, "signedAttribute").open(buf);
+            Der.Element type = attribute.next(Der.OID, "signedAttributeType");
+            Der values = attribute.next(Der.SET, "signedAttributeValues").open(buf);
+            attribute.end("signedAttribute");
+            Der.Element v = values.next("signedAttributeValue");
             boolean single = !values.hasMore();
             String name;
             if (Der.contentsEqual(buf, type, CONTENT_TYPE)) {
@@ -298,41 +297,40 @@ final class CmsEvidence {
                 name = essV1 == null ? "signing-certificate" : null;
                 essV1 = v;
             } else if (Der.contentsEqual(buf, type, ALGORITHM_PROTECTION)) {
-                name = protection == null ? "CMS algorithm protection" : null;
+                name = protection == null ? "CMSAlgorithmProtection" : null;
                 protection = v;
             } else if (Der.contentsEqual(buf, type, COUNTER_SIGNATURE)) {
-                return bad("The signed attributes contain a counter-signature, which may only be an unsigned attribute.");
+                return bad(T.text("cms.counterSignature"));
             } else {
                 continue;
             }
             if (name == null) {
-                return bad("A signed attribute appears twice; CMS allows each of content-type, message-digest, "
-                        + "signing-time and signing-certificate once.");
+                return bad(T.text("cms.attributeTwice"));
             }
             if (!single) {
-                return bad("The " + name + " signed attribute has more than one value.");
+                return bad(T.text("cms.attributeValues", name));
             }
         }
         if (contentType == null) {
-            return bad("The signature lacks the content-type signed attribute that CAdES requires.");
+            return bad(T.text("cms.lacks.cades", "content-type"));
         }
         if (messageDigest == null) {
-            return bad("The signature lacks the message-digest signed attribute that CAdES requires.");
+            return bad(T.text("cms.lacks.cades", "message-digest"));
         }
         if (time == null && claimedTime == null && rules.timeRequired()) {
-            return bad("The signature lacks the signing-time signed attribute that CAdES-BES requires.");
+            return bad(T.text("cms.lacks.signingTime"));
         }
         if (essV2 == null && essV1 == null && rules.essRequired()) {
-            return bad("The signature lacks the signing-certificate attribute that CAdES-BES requires.");
+            return bad(T.text("cms.lacks.signingCertificate"));
         }
         if (contentType.tag() != Der.OID || !Der.contentsEqual(buf, contentType, DATA)) {
-            return bad("The content-type signed attribute does not name id-data, the type of the signed content.");
+            return bad(T.text("cms.contentType"));
         }
         if (messageDigest.tag() != Der.OCTET_STRING) {
-            return bad("The message-digest signed attribute is not an OCTET STRING.");
+            return bad(T.text("cms.messageDigest"));
         }
         if (protection != null && !AlgorithmProtection.matches(buf, protection, digestAlgorithm, signatureAlgorithm)) {
-            return bad("The CMS algorithm protection attribute names other algorithms than the signer info.");
+            return bad(T.text("cms.algorithmProtection"));
         }
         Instant signingTime = time == null ? claimedTime : Der.time(buf, time);
         List<X509Certificate> bundled = new ArrayList<>(certificates.size());
@@ -351,9 +349,9 @@ final class CmsEvidence {
         ParsedCertificates.Entry found = null;
         if (sid.tag() == Der.SEQUENCE) {
             Der d = sid.open(buf);
-            Der.Element issuer = d.next(Der.SEQUENCE, "signer's issuer name");
-            Der.Element serial = d.next(Der.INTEGER, "signer's serial number");
-            d.end("signer identifier");
+            Der.Element issuer = d.next(Der.SEQUENCE, "signerIssuerName");
+            Der.Element serial = d.next(Der.INTEGER, "signerSerialNumber");
+            d.end("signerIdentifier");
             for (ParsedCertificates.Entry e : certificates) {
                 if (e.isNamedBy(buf, issuer, serial)) {
                     if (found != null && found != e) {
@@ -372,7 +370,7 @@ final class CmsEvidence {
                 }
             }
         } else {
-            throw new Der.Malformed("The signature's signer identifier is neither an issuer and serial number nor a key identifier.");
+            throw new Der.Malformed(T.text("cms.signerIdentifier"));
         }
         return found;
     }

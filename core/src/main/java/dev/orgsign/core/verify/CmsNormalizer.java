@@ -1,5 +1,8 @@
 package dev.orgsign.core.verify;
 
+import static dev.orgsign.core.verify.Sentences.T;
+
+import dev.orgsign.core.Text;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1EncodableVector;
 import org.bouncycastle.asn1.ASN1Encoding;
@@ -44,8 +47,8 @@ final class CmsNormalizer {
      *                             lengths, when that is not their DER encoding (else null)
      * @param problem              why the signature cannot be read, or null
      */
-    record Result(byte[] der, byte[] content, List<String> notes, byte[] receivedAttributes, String problem) {
-        static Result failed(String problem) {
+    record Result(byte[] der, byte[] content, List<Text> notes, byte[] receivedAttributes, Text problem) {
+        static Result failed(Text problem) {
             return new Result(null, null, List.of(), null, problem);
         }
     }
@@ -69,8 +72,7 @@ final class CmsNormalizer {
                 return Result.failed(null);
             }
             if (bytes.available() > 0) {
-                return Result.failed("The signature has " + bytes.available() + " bytes after its end (it is padded "
-                        + "or two files were joined).");
+                return Result.failed(T.text("cms.trailing", bytes.available()));
             }
             info = ContentInfo.getInstance(parsed);
         } catch (IOException | RuntimeException | StackOverflowError e) {
@@ -78,29 +80,27 @@ final class CmsNormalizer {
         }
         try {
             if (!CMSObjectIdentifiers.signedData.equals(info.getContentType())) {
-                return Result.failed("The signature is a CMS structure but not a SignedData.");
+                return Result.failed(T.text("cms.notSignedData"));
             }
             SignedData signed = SignedData.getInstance(info.getContent());
             ContentInfo encapsulated = signed.getEncapContentInfo();
-            List<String> notes = new ArrayList<>(3);
+            List<Text> notes = new ArrayList<>(3);
             byte[] content = null;
             ASN1Encodable embedded = encapsulated.getContent();
             if (embedded != null) {
                 ASN1OctetString octets = ASN1OctetString.getInstance(embedded);
                 content = octets.getOctets();
                 if (content.length > maxContent) {
-                    return Result.failed("The signature carries " + content.length + " bytes of content; at most "
-                            + maxContent + " are accepted.");
+                    return Result.failed(T.text("cms.contentTooLarge", content.length, maxContent));
                 }
-                notes.add("carrying " + content.length + " bytes of content");
+                notes.add(T.text("cms.note.content", content.length));
             }
             byte[] received = receivedAttributes(signed);
             if (!Arrays.equals(info.getEncoded(ASN1Encoding.DER), binary)) {
                 notes.add(binary.length > 1 && (binary[1] & 0xff) == 0x80
-                        ? "BER-encoded with indefinite lengths, read through its DER re-encoding"
-                        : "not DER-encoded, read through its DER re-encoding");
+                        ? T.text("cms.note.ber") : T.text("cms.note.notDer"));
             } else if (received != null) {
-                notes.add("its signed attributes not in DER order");
+                notes.add(T.text("cms.note.order"));
             }
             // Each signer info through its type, so that its attribute sets are written as SETs (sorted in DER);
             // parsed as they lie, the implicitly tagged sets would be written back in the order received.
@@ -114,7 +114,7 @@ final class CmsNormalizer {
             byte[] der = new ContentInfo(CMSObjectIdentifiers.signedData, detached).getEncoded(ASN1Encoding.DER);
             return new Result(der, content, List.copyOf(notes), received, null);
         } catch (IOException | RuntimeException | StackOverflowError e) {
-            return Result.failed("The signature is not a readable CMS SignedData (" + e.getClass().getSimpleName() + ").");
+            return Result.failed(T.text("cms.unreadable", e.getClass().getSimpleName()));
         }
     }
 

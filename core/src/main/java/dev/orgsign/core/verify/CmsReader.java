@@ -1,5 +1,8 @@
 package dev.orgsign.core.verify;
 
+import static dev.orgsign.core.verify.Sentences.T;
+
+import dev.orgsign.core.Text;
 import java.security.cert.CertificateException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,8 +17,7 @@ import java.util.List;
  * Size limits are applied before anything is parsed. Never throws.
  */
 final class CmsReader {
-    private static final String NOT_ASN1 = "The signature is not one well-formed ASN.1 structure (it is truncated, "
-            + "padded or not CMS at all).";
+    private static final Text NOT_ASN1 = T.text("cms.notAsn1");
 
     private CmsReader() {
     }
@@ -30,7 +32,7 @@ final class CmsReader {
      */
     static CmsEvidence read(byte[] signature, byte[] content, Instant claimedTime, CmsEvidence.Rules rules) {
         if (signature == null || signature.length == 0) {
-            return CmsEvidence.bad("The signature is empty.");
+            return CmsEvidence.bad(T.text("cms.empty"));
         }
         if (signature[0] == Der.SEQUENCE && CmsEvidence.derLength(signature) == signature.length) {
             if (signature.length > rules.maxBytes()) {
@@ -52,23 +54,23 @@ final class CmsReader {
     }
 
     private static CmsEvidence tooLarge(int length, CmsEvidence.Rules rules) {
-        return CmsEvidence.bad("The signature is " + length + " bytes; " + rules.noun() + " is at most " + rules.maxBytes() + ".");
+        return CmsEvidence.bad(T.text("cms.tooLarge", length, rules.noun(), rules.maxBytes()));
     }
 
     /** A signature saved as PEM or base64 text: its binary content read, then as any binary signature. */
     private static CmsEvidence fromText(Base64Text.Decoded text, byte[] content, Instant claimedTime, CmsEvidence.Rules rules) {
         String label = text.label();
         if (label != null && !label.equals("CMS") && !label.equals("PKCS7") && !label.equals("PKCS #7 SIGNED DATA")) {
-            return CmsEvidence.bad("The file is PEM text of a " + label + ", not of a signature (CMS or PKCS7).");
+            return CmsEvidence.bad(T.text("cms.pemOther", label));
         }
         byte[] binary = text.bytes();
         if (binary.length == 0 || binary[0] != Der.SEQUENCE) {
-            return CmsEvidence.bad("The signature is " + text.form() + " whose content is not CMS.");
+            return CmsEvidence.bad(T.text("cms.textNotCms", text.form()));
         }
         if (binary.length > rules.maxBytes()) {
             return tooLarge(binary.length, rules);
         }
-        List<String> notes = List.of("read from " + text.form());
+        List<Text> notes = List.of(T.text("cms.note.text", text.form()));
         if (CmsEvidence.derLength(binary) == binary.length) {
             CmsEvidence fast = parseSafely(binary, content, claimedTime, rules);
             if (!fast.encodingProblem()) {
@@ -85,8 +87,8 @@ final class CmsReader {
      *
      * @param fallback the sentence when BouncyCastle cannot read it either
      */
-    private static CmsEvidence normalized(byte[] binary, byte[] content, Instant claimedTime, CmsEvidence.Rules rules, String fallback,
-                                          List<String> textNotes) {
+    private static CmsEvidence normalized(byte[] binary, byte[] content, Instant claimedTime, CmsEvidence.Rules rules, Text fallback,
+                                          List<Text> textNotes) {
         CmsNormalizer.Result n = CmsNormalizer.normalize(binary, rules.maxContent());
         if (n.der() == null) {
             return CmsEvidence.bad(n.problem() != null ? n.problem() : fallback);
@@ -94,7 +96,7 @@ final class CmsReader {
         byte[] signed = content;
         if (n.content() != null) {
             if (content != null && !Arrays.equals(content, n.content())) {
-                return CmsEvidence.bad("The signature carries other content than the file given with it.");
+                return CmsEvidence.bad(T.text("cms.otherContent"));
             }
             signed = n.content();
         }
@@ -102,7 +104,7 @@ final class CmsReader {
         if (e.problem != null) {
             return e.encodingProblem() ? CmsEvidence.bad(e.problem) : e;
         }
-        List<String> notes = new ArrayList<>(textNotes);
+        List<Text> notes = new ArrayList<>(textNotes);
         notes.addAll(n.notes());
         return e.withReading(List.copyOf(notes), n.receivedAttributes(), n.content() != null);
     }
@@ -111,11 +113,11 @@ final class CmsReader {
         try {
             return CmsEvidence.parse(buf, content, claimedTime, rules);
         } catch (Der.Malformed e) {
-            return CmsEvidence.encoding(e.getMessage());
+            return CmsEvidence.encoding(e.text);
         } catch (CertificateException e) {
-            return CmsEvidence.bad(e.getMessage());
+            return CmsEvidence.bad(T.text("cms.badCertificate"));
         } catch (RuntimeException | StackOverflowError e) {
-            return CmsEvidence.bad("The signature is not a readable CMS SignedData (" + e.getClass().getSimpleName() + ").");
+            return CmsEvidence.bad(T.text("cms.unreadable", e.getClass().getSimpleName()));
         }
     }
 }

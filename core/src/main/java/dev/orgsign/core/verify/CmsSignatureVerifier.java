@@ -1,5 +1,8 @@
 package dev.orgsign.core.verify;
 
+import static dev.orgsign.core.verify.Sentences.T;
+
+import dev.orgsign.core.Text;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
@@ -79,7 +82,7 @@ public final class CmsSignatureVerifier {
         if (evidence.problem != null) {
             checks.put("signature.cms", SignatureVerifier.fail("signature.cms", evidence.problem));
         } else if (evidence.signingTime == null) {
-            checks.put("signature.cms", SignatureVerifier.fail("signature.cms", "The signature names no signing time."));
+            checks.put("signature.cms", SignatureVerifier.fail("signature.cms", T.text("cms.noSigningTime")));
         } else {
             checks.put("signature.cms", SignatureVerifier.pass("signature.cms", evidence.description("CMS SignedData")));
             signer.run(evidence, checks, clock.instant());
@@ -108,7 +111,10 @@ public final class CmsSignatureVerifier {
         List<Check> all = new ArrayList<>();
         boolean ok = true;
         for (String code : codes) {
-            Check c = checks.getOrDefault(code, new Check(code, CheckResult.NOT_CHECKED, "Not checked: an earlier check failed."));
+            Check c = checks.get(code);
+            if (c == null) {
+                c = SignatureVerifier.notChecked(code);
+            }
             all.add(c);
             ok &= c.result() == CheckResult.PASSED;
             Check ts = code.equals("signature.value") ? checks.get("signature.timestamp") : null;

@@ -1,5 +1,8 @@
 package dev.orgsign.core.verify;
 
+import static dev.orgsign.core.verify.Sentences.T;
+
+import dev.orgsign.core.Text;
 import dev.orgsign.core.crypto.Providers;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.x509.CRLDistPoint;
@@ -36,7 +39,7 @@ public final class CrlFetcher {
      * @param crl     the CRL (not yet checked against its issuer), or null
      * @param problem why there is no CRL, or null
      */
-    public record Fetched(X509CRL crl, String problem) {
+    public record Fetched(X509CRL crl, Text problem) {
     }
 
     private record Cached(X509CRL crl, Instant until) {
@@ -106,19 +109,19 @@ public final class CrlFetcher {
         }
         RevocationHttp.Got r = http.get(url);
         if (r.problem() != null) {
-            return new Fetched(null, "The CRL at " + url + " " + r.problem() + ".");
+            return new Fetched(null, T.text("crl.fetchProblem", url, r.problem()));
         }
         try {
             X509CRL crl = (X509CRL) CertificateFactory.getInstance("X.509", Providers.bouncyCastle())
                     .generateCRL(new ByteArrayInputStream(r.body()));
             if (crl == null) {
-                return new Fetched(null, "The file at " + url + " is not a CRL.");
+                return new Fetched(null, T.text("crl.notCrl", url));
             }
             Instant until = crl.getNextUpdate() != null ? crl.getNextUpdate().toInstant() : now.plus(Duration.ofHours(1));
             cache.put(url, new Cached(crl, until));
             return new Fetched(crl, null);
         } catch (Exception e) {
-            return new Fetched(null, "The CRL at " + url + " could not be fetched or read (" + e.getClass().getSimpleName() + ").");
+            return new Fetched(null, T.text("crl.unreadable", url, e.getClass().getSimpleName()));
         }
     }
 }

@@ -1,5 +1,8 @@
 package dev.orgsign.core.verify;
 
+import static dev.orgsign.core.verify.Sentences.T;
+
+import dev.orgsign.core.Text;
 import java.util.Arrays;
 
 /**
@@ -11,8 +14,12 @@ import java.util.Arrays;
 final class Der {
     /** Malformed input; the message is a sentence for the user. Carries no stack trace (it is bad input, not a bug). */
     static final class Malformed extends Exception {
-        Malformed(String message) {
-            super(message, null, false, false);
+        /** The sentence in both languages ({@link #getMessage()} is the English one). */
+        final transient Text text;
+
+        Malformed(Text text) {
+            super(text.toString(), null, false, false);
+            this.text = text;
         }
     }
 
@@ -68,15 +75,15 @@ final class Der {
     /** The next element, whatever its tag. */
     Element next(String what) throws Malformed {
         if (pos >= end) {
-            throw new Malformed("The signature ends where its " + what + " should be.");
+            throw new Malformed(T.text("der.ends", field(what)));
         }
         int start = pos;
         int tag = buf[pos] & 0xff;
         if ((tag & 0x1f) == 0x1f) {
-            throw new Malformed("The signature's " + what + " has a tag that CMS does not use.");
+            throw new Malformed(T.text("der.tag", field(what)));
         }
         if (pos + 1 >= end) {
-            throw new Malformed("The signature is cut off inside its " + what + ".");
+            throw new Malformed(T.text("der.cut", field(what)));
         }
         int first = buf[pos + 1] & 0xff;
         int p = pos + 2;
@@ -86,10 +93,10 @@ final class Der {
         } else {
             int n = first & 0x7f;
             if (n == 0) {
-                throw new Malformed("The signature's " + what + " has an indefinite (BER) length; a signature must be DER.");
+                throw new Malformed(T.text("der.indefinite", field(what)));
             }
             if (n > 4 || p + n > end) {
-                throw new Malformed("The signature's " + what + " announces an impossible length.");
+                throw new Malformed(T.text("der.impossible", field(what)));
             }
             length = 0;
             for (int i = 0; i < n; i++) {
@@ -98,7 +105,7 @@ final class Der {
             p += n;
         }
         if (length > end - p) {
-            throw new Malformed("The signature's " + what + " is longer than what contains it (it is truncated).");
+            throw new Malformed(T.text("der.longer", field(what)));
         }
         pos = p + (int) length;
         return new Element(tag, start, p, pos);
@@ -108,15 +115,20 @@ final class Der {
     Element next(int tag, String what) throws Malformed {
         Element e = next(what);
         if (e.tag() != tag) {
-            throw new Malformed("The signature's " + what + " is not where CMS puts it.");
+            throw new Malformed(T.text("der.misplaced", field(what)));
         }
         return e;
+    }
+
+    /** The name of a field in the reader's language: {@code what} ends its key {@code der.field.WHAT}. */
+    private static Text field(String what) {
+        return T.text("der.field." + what);
     }
 
     /** Fails unless everything was read. */
     void end(String what) throws Malformed {
         if (pos != end) {
-            throw new Malformed("The signature's " + what + " has unexpected data after its last field.");
+            throw new Malformed(T.text("der.trailing", field(what)));
         }
     }
 
@@ -240,7 +252,7 @@ final class Der {
             year = digits(buf, p, 4);
             p += 4;
         } else {
-            throw new Malformed("The signing time is not a DER UTCTime or GeneralizedTime.");
+            throw new Malformed(T.text("der.time.type"));
         }
         int month = digits(buf, p, 2);
         int day = digits(buf, p + 2, 2);
@@ -258,17 +270,17 @@ final class Der {
                 scale /= 10;
             }
             if (p == first) {
-                throw new Malformed("The signing time has an empty fraction of a second.");
+                throw new Malformed(T.text("der.time.fraction"));
             }
         }
         if (p != e.end() - 1 || buf[p] != 'Z') {
-            throw new Malformed("The signing time is not in UTC (it must end in Z).");
+            throw new Malformed(T.text("der.time.utc"));
         }
         try {
             return java.time.LocalDateTime.of(year, month, day, hour, minute, second, nanos)
                     .toInstant(java.time.ZoneOffset.UTC);
         } catch (java.time.DateTimeException ex) {
-            throw new Malformed("The signing time is not a valid date and time.");
+            throw new Malformed(T.text("der.time.invalid"));
         }
     }
 
@@ -277,7 +289,7 @@ final class Der {
         for (int i = from; i < from + n; i++) {
             int d = buf[i] - '0';
             if (d < 0 || d > 9) {
-                throw new Malformed("The signing time is not a valid date and time.");
+                throw new Malformed(T.text("der.time.invalid"));
             }
             v = v * 10 + d;
         }

@@ -1,5 +1,8 @@
 package dev.orgsign.core.verify;
 
+import static dev.orgsign.core.verify.Sentences.T;
+
+import dev.orgsign.core.Text;
 import dev.orgsign.core.OrgsignException;
 import dev.orgsign.core.certificate.QualifiedCertificate;
 
@@ -65,8 +68,8 @@ public final class DocumentVerifier {
         checks.put("signature.cms", SignatureVerifier.pass("signature.cms", cms.description("CMS SignedData")));
         SignerChecks.Signed signed = signer.run(cms, checks, clock.instant());
         if (signed == null && checks.get("signature.value").result() == CheckResult.PASSED) {
-            checks.put("certificate.validity", new Check("certificate.validity", CheckResult.NOT_CHECKED, "The signature names "
-                    + "no signing time and carries no verified timestamp, so the certificate's validity when it signed is unknown."));
+            checks.put("certificate.validity", Check.of("certificate.validity", CheckResult.NOT_CHECKED,
+                    T.text("verify.validity.noTime")));
         }
         checks.put("certificate.qualified", qualified(cms));
         return new DocumentVerification(finish(checks), cms.content(), cms.certificate);
@@ -76,7 +79,7 @@ public final class DocumentVerifier {
         try {
             return SignatureVerifier.qualifiedCheck(QualifiedCertificate.parse(cms.certificate), cms.certificate);
         } catch (OrgsignException e) {
-            return SignatureVerifier.fail("certificate.qualified", e.getMessage());
+            return SignatureVerifier.fail("certificate.qualified", e.text());
         }
     }
 

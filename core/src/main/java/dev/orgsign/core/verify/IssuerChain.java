@@ -1,5 +1,8 @@
 package dev.orgsign.core.verify;
 
+import static dev.orgsign.core.verify.Sentences.T;
+
+import dev.orgsign.core.Text;
 import dev.orgsign.core.crypto.Providers;
 
 import java.net.URI;
@@ -35,7 +38,7 @@ public final class IssuerChain {
      * @param fetchProblem why fetching from {@code urls} failed, as a phrase, or null (not tried, or nothing to try)
      */
     public record Completion(List<X509Certificate> chain, List<X509Certificate> fetched, X509Certificate anchor,
-                             X509Certificate missing, List<URI> urls, String fetchProblem) {
+                             X509Certificate missing, List<URI> urls, Text fetchProblem) {
         /**
          * Copies the lists.
          *
@@ -63,24 +66,20 @@ public final class IssuerChain {
         }
 
         /**
-         * What is missing and how to supply it, as an English sentence, or null when nothing is: the
-         * issuer's name, the URL it is published at (or that it names none), why fetching it failed.
+         * What is missing and how to supply it, or null when nothing is: the issuer's name, the URL
+         * it is published at (or that it names none), why fetching it failed.
          *
          * @return the sentence, or null
          */
-        public String problem() {
-            if (missing == null) {
-                return null;
-            }
-            String what = "The certificate of '" + missingIssuer() + "', which issued '"
-                    + CertificateChecks.displayName(missing.getSubjectX500Principal()) + "', is missing";
-            if (fetchProblem != null) {
-                return what + ", and " + fetchProblem + ": give it with --ca FILE.";
-            }
-            if (urls.isEmpty()) {
-                return what + ", and no address for it is named in the certificate: give it with --ca FILE.";
-            }
-            return what + "; it is published at " + urls.get(0) + ": give it with --ca FILE, or use --online to fetch it.";
+        public Text problem() {
+            return missing == null ? null : T.text("issuer.missing", missingIssuer(),
+                    CertificateChecks.displayName(missing.getSubjectX500Principal()), hint());
+        }
+
+        /** {@return how to supply the missing certificate, the end of the sentences that name it} */
+        Text hint() {
+            return fetchProblem != null ? T.text("issuer.hint.fetchFailed", fetchProblem)
+                    : urls.isEmpty() ? T.text("issuer.hint.noUrl") : T.text("issuer.hint.url", urls.get(0));
         }
     }
 
@@ -108,7 +107,7 @@ public final class IssuerChain {
                 return new Completion(chain, fetched, null, null, List.of(), null); // a root nobody said to trust
             }
             X509Certificate next = issuerAmong(current, known);
-            String problem = null;
+            Text problem = null;
             List<URI> urls = IssuerFetcher.caIssuers(current);
             if (next == null && fetcher != null) {
                 for (URI url : urls) {
@@ -120,7 +119,7 @@ public final class IssuerChain {
                         break;
                     }
                     if (problem == null) {
-                        problem = f.problem() != null ? f.problem() : "the file at " + url + " holds another certificate";
+                        problem = f.problem() != null ? f.problem() : T.text("issuer.otherCertificate", url);
                     }
                 }
             }
@@ -134,6 +133,41 @@ public final class IssuerChain {
     }
 
     /**
+     * What is wrong with a chain that reaches a trust anchor and still does not validate, for the
+     * faults people meet: a certificate of it not valid at the moment of signing, an issuer that is
+     * no CA, or whose key usage does not allow signing certificates.
+     *
+     * @param c  a completion that reached an anchor
+     * @param at the moment of signing
+     * @return the fault as a phrase, or null when it is none of these
+     */
+    static Text fault(Completion c, java.time.Instant at) {
+        List<X509Certificate> chain = c.chain();
+        for (X509Certificate x : chain) {
+            java.time.Instant from = x.getNotBefore().toInstant();
+            java.time.Instant to = x.getNotAfter().toInstant();
+            if (at.isBefore(from) || at.isAfter(to)) {
+                return T.text("verify.chain.fault.notValid", name(x), at, from, to);
+            }
+        }
+        for (int i = 1; i < chain.size(); i++) {
+            X509Certificate issuer = chain.get(i);
+            boolean[] usage = issuer.getKeyUsage();
+            if (issuer.getBasicConstraints() < 0) {
+                return T.text("verify.chain.fault.notCa", name(issuer), name(chain.get(i - 1)));
+            }
+            if (usage != null && (usage.length < 6 || !usage[5])) {
+                return T.text("verify.chain.fault.noCertSign", name(issuer), name(chain.get(i - 1)));
+            }
+        }
+        return null;
+    }
+
+    private static String name(X509Certificate c) {
+        return CertificateChecks.displayName(c.getSubjectX500Principal());
+    }
+
+    /**
      * The check a verifier makes of this chain: whether {@code chain} (the certificate first, then any CA
      * certificates in any order) leads to one of {@code trust}'s anchors, judged at {@code at}.
      *
@@ -142,7 +176,7 @@ public final class IssuerChain {
      * @param at    the moment of signing
      * @return null when the chain is built, else the sentence of the {@code certificate.chain} check
      */
-    public static dev.orgsign.core.Text verify(List<X509Certificate> chain, TrustMaterial trust, java.time.Instant at) {
+    public static Text verify(List<X509Certificate> chain, TrustMaterial trust, java.time.Instant at) {
         Check c = new CertificateChecks(trust).chain(chain.get(0), chain.subList(1, chain.size()), at, new ArrayList<>());
         return c.result() == CheckResult.PASSED ? null : c.text();
     }

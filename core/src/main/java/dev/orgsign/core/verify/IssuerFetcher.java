@@ -1,5 +1,8 @@
 package dev.orgsign.core.verify;
 
+import static dev.orgsign.core.verify.Sentences.T;
+
+import dev.orgsign.core.Text;
 import dev.orgsign.core.crypto.Providers;
 import org.bouncycastle.asn1.x509.AccessDescription;
 
@@ -29,7 +32,7 @@ public final class IssuerFetcher {
      * @param certificates what the URL holds (not yet checked), empty on failure
      * @param problem      why nothing was had (a phrase, e.g. "the one at URL could not be fetched (HTTP 404)"), or null
      */
-    public record Fetched(List<X509Certificate> certificates, String problem) {
+    public record Fetched(List<X509Certificate> certificates, Text problem) {
     }
 
     private record Cached(List<X509Certificate> certificates, Instant until) {
@@ -83,7 +86,7 @@ public final class IssuerFetcher {
         }
         RevocationHttp.Got r = http.get(url);
         if (r.problem() != null) {
-            return new Fetched(List.of(), "the one at " + url + " " + r.problem());
+            return new Fetched(List.of(), T.text("issuer.fetchProblem", url, r.problem()));
         }
         byte[] body = r.body();
         Base64Text.Decoded text = Base64Text.decode(body);
@@ -97,7 +100,7 @@ public final class IssuerFetcher {
                 certificates.add((X509Certificate) o);
             }
             if (certificates.isEmpty()) {
-                return new Fetched(List.of(), "the file at " + url + " holds no certificate");
+                return new Fetched(List.of(), T.text("issuer.noCertificate", url));
             }
             if (cache.size() >= MAX_CACHED) {
                 cache.clear();
@@ -105,7 +108,7 @@ public final class IssuerFetcher {
             cache.put(url, new Cached(List.copyOf(certificates), now.plus(Duration.ofDays(1))));
             return new Fetched(List.copyOf(certificates), null);
         } catch (Exception e) {
-            return new Fetched(List.of(), "the file at " + url + " is not a certificate");
+            return new Fetched(List.of(), T.text("issuer.notCertificate", url));
         }
     }
 }

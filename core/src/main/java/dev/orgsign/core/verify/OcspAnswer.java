@@ -1,5 +1,8 @@
 package dev.orgsign.core.verify;
 
+import static dev.orgsign.core.verify.Sentences.T;
+
+import dev.orgsign.core.Text;
 import java.net.URI;
 import java.security.cert.CRLReason;
 import java.time.Instant;
@@ -18,7 +21,7 @@ import java.time.Instant;
  * @param problem    why there is no answer (NO_ANSWER only), a sentence for people
  */
 public record OcspAnswer(Status status, URI responder, Instant thisUpdate, Instant nextUpdate, Instant revokedAt,
-                         CRLReason reason, String problem) {
+                         CRLReason reason, Text problem) {
     /** The outcome of an OCSP query. */
     public enum Status {
         /** The responder vouched that the certificate is not revoked. */
@@ -29,7 +32,7 @@ public record OcspAnswer(Status status, URI responder, Instant thisUpdate, Insta
         NO_ANSWER
     }
 
-    static OcspAnswer none(URI responder, String problem) {
+    static OcspAnswer none(URI responder, Text problem) {
         return new OcspAnswer(Status.NO_ANSWER, responder, null, null, null, null, problem);
     }
 }

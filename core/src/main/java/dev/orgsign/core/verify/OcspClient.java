@@ -1,5 +1,8 @@
 package dev.orgsign.core.verify;
 
+import static dev.orgsign.core.verify.Sentences.T;
+
+import dev.orgsign.core.Text;
 import dev.orgsign.core.crypto.Providers;
 import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
 import org.bouncycastle.asn1.x509.AccessDescription;
@@ -109,9 +112,9 @@ public final class OcspClient {
         }
         List<URI> urls = responders(cert);
         if (urls.isEmpty()) {
-            return OcspAnswer.none(null, "The certificate names no OCSP responder.");
+            return OcspAnswer.none(null, T.text("ocsp.noResponder"));
         }
-        List<String> problems = new ArrayList<>();
+        List<Text> problems = new ArrayList<>();
         for (URI url : urls) {
             OcspAnswer a = ask(url, cert, issuer, now);
             if (a.status() == OcspAnswer.Status.GOOD) {
@@ -131,7 +134,7 @@ public final class OcspClient {
             }
             problems.add(a.problem());
         }
-        return OcspAnswer.none(urls.get(urls.size() - 1), String.join(" ", problems));
+        return OcspAnswer.none(urls.get(urls.size() - 1), Text.join(" ", problems));
     }
 
     /**
@@ -153,20 +156,19 @@ public final class OcspClient {
             request = new OCSPReqBuilder().addRequest(id).setRequestExtensions(new Extensions(new Extension(
                     OCSPObjectIdentifiers.id_pkix_ocsp_nonce, false, OcspJudge.nonceValue(nonce)))).build().getEncoded();
         } catch (Exception e) {
-            return OcspAnswer.none(url, "No OCSP request could be made for the certificate (" + e.getClass().getSimpleName() + ").");
+            return OcspAnswer.none(url, T.text("ocsp.noRequest", e.getClass().getSimpleName()));
         }
         RevocationHttp.Response r = http.exchange(url, b -> b.header("Content-Type", "application/ocsp-request")
                 .header("Accept", "application/ocsp-response").POST(HttpRequest.BodyPublishers.ofByteArray(request)));
         if (r.status() != 0 && r.status() != 200) {
-            return OcspAnswer.none(url, "The OCSP responder " + url + " answered HTTP " + r.status() + ".");
+            return OcspAnswer.none(url, T.text("ocsp.http", url, r.status()));
         }
         if (r.failure() != null) {
             return OcspAnswer.none(url, switch (r.failure()) {
-                case TIMEOUT -> "The OCSP responder " + url + " did not answer within " + http.timeout().toMillis() + " ms.";
-                case TOO_LARGE -> "The answer of the OCSP responder " + url + " is larger than " + http.maxBytes()
-                        + " bytes and was not read.";
-                case INTERRUPTED -> "Asking the OCSP responder " + url + " was interrupted.";
-                case UNREACHABLE -> "The OCSP responder " + url + " could not be reached (" + r.cause() + ").";
+                case TIMEOUT -> T.text("ocsp.timeout", url, http.timeout().toMillis());
+                case TOO_LARGE -> T.text("ocsp.tooLarge", url, http.maxBytes());
+                case INTERRUPTED -> T.text("ocsp.interrupted", url);
+                case UNREACHABLE -> T.text("ocsp.unreachable", url, r.cause());
             });
         }
         return judge.judge(url, r.body(), cert, issuer, nonce, now);

@@ -1,5 +1,8 @@
 package dev.orgsign.core.verify;
 
+import static dev.orgsign.core.verify.Sentences.T;
+
+import dev.orgsign.core.Text;
 import dev.orgsign.core.crypto.Providers;
 import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -48,21 +51,20 @@ final class OcspJudge {
     }
 
     OcspAnswer judge(URI url, byte[] body, X509Certificate cert, X509Certificate issuer, byte[] nonce, Instant now) {
-        String from = "The OCSP answer from " + url;
         try {
             OCSPResp resp = new OCSPResp(body);
             if (resp.getStatus() != OCSPResp.SUCCESSFUL) {
                 int s = resp.getStatus();
-                return OcspAnswer.none(url, "The OCSP responder " + url + " refused to answer ('"
-                        + (s >= 0 && s < STATUS_NAMES.length ? STATUS_NAMES[s] : String.valueOf(s)) + "').");
+                return OcspAnswer.none(url, T.text("ocsp.refused", url,
+                        s >= 0 && s < STATUS_NAMES.length ? STATUS_NAMES[s] : String.valueOf(s)));
             }
             if (!(resp.getResponseObject() instanceof BasicOCSPResp basic)) {
-                return OcspAnswer.none(url, from + " is not a basic OCSP response.");
+                return OcspAnswer.none(url, T.text("ocsp.notBasic", url));
             }
             X509CertificateHolder issuerHolder = new JcaX509CertificateHolder(issuer);
-            String signer = signerProblem(basic, issuerHolder, issuer.getPublicKey(), now);
+            Text signer = signerProblem(basic, issuerHolder, issuer.getPublicKey(), now);
             if (signer != null) {
-                return OcspAnswer.none(url, from + " " + signer);
+                return OcspAnswer.none(url, T.text("ocsp.signer", url, signer));
             }
             SingleResp single = null;
             var digests = new JcaDigestCalculatorProviderBuilder().setProvider(Providers.bouncyCastle()).build();
@@ -74,24 +76,23 @@ final class OcspJudge {
                 }
             }
             if (single == null) {
-                return OcspAnswer.none(url, from + " is about another certificate, not the one asked for.");
+                return OcspAnswer.none(url, T.text("ocsp.otherCertificate", url));
             }
             Extension echoed = basic.getExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce);
             boolean nonceEchoed = echoed != null;
             if (nonceEchoed && !Arrays.equals(echoed.getExtnValue().getOctets(), nonceValue(nonce))) {
-                return OcspAnswer.none(url, from + " carries a nonce other than the one sent; it may be a replay.");
+                return OcspAnswer.none(url, T.text("ocsp.otherNonce", url));
             }
             Instant thisUpdate = single.getThisUpdate().toInstant();
             Instant nextUpdate = single.getNextUpdate() == null ? null : single.getNextUpdate().toInstant();
             if (thisUpdate.isAfter(now.plus(skew))) {
-                return OcspAnswer.none(url, from + " claims to be made at " + thisUpdate + ", in the future.");
+                return OcspAnswer.none(url, T.text("ocsp.future", url, thisUpdate));
             }
             if (nextUpdate != null && nextUpdate.isBefore(now)) {
-                return OcspAnswer.none(url, from + " expired on " + nextUpdate + "; a current one is needed.");
+                return OcspAnswer.none(url, T.text("ocsp.expired", url, nextUpdate));
             }
             if (!nonceEchoed && nextUpdate == null && thisUpdate.isBefore(now.minus(maxAgeWithoutNonce))) {
-                return OcspAnswer.none(url, from + " carries neither the nonce sent nor a nextUpdate and was made at "
-                        + thisUpdate + ", more than " + maxAgeWithoutNonce.toMinutes() + " minutes ago; it may be a replay.");
+                return OcspAnswer.none(url, T.text("ocsp.replay", url, thisUpdate, maxAgeWithoutNonce.toMinutes()));
             }
             CertificateStatus status = single.getCertStatus();
             if (status == CertificateStatus.GOOD) {
@@ -106,9 +107,9 @@ final class OcspJudge {
                 return new OcspAnswer(OcspAnswer.Status.REVOKED, url, thisUpdate, nextUpdate,
                         revoked.getRevocationTime().toInstant(), reason, null);
             }
-            return OcspAnswer.none(url, "The OCSP responder " + url + " does not know the certificate (status unknown).");
+            return OcspAnswer.none(url, T.text("ocsp.unknown", url));
         } catch (Exception e) {
-            return OcspAnswer.none(url, from + " cannot be read as an OCSP response.");
+            return OcspAnswer.none(url, T.text("ocsp.unreadable", url));
         }
     }
 
@@ -116,7 +117,7 @@ final class OcspJudge {
      * Null when the response is signed by the issuer, or by a responder certificate the issuer
      * issued for OCSP signing that is valid now; otherwise what is wrong.
      */
-    private static String signerProblem(BasicOCSPResp basic, X509CertificateHolder issuer, PublicKey issuerKey, Instant now) {
+    private static Text signerProblem(BasicOCSPResp basic, X509CertificateHolder issuer, PublicKey issuerKey, Instant now) {
         if (signedBy(basic, issuerKey)) {
             return null;
         }
@@ -133,20 +134,18 @@ final class OcspJudge {
             }
             String name = name(responder.getSubject());
             if (!responder.getIssuer().equals(issuer.getSubject()) || !certSignedBy(responder, issuerKey)) {
-                return "is signed by the responder certificate '" + name + "', which the certificate's issuer did not issue.";
+                return T.text("ocsp.signer.foreign", name);
             }
             ExtendedKeyUsage eku = ExtendedKeyUsage.fromExtensions(responder.getExtensions());
             if (eku == null || !eku.hasKeyPurposeId(KeyPurposeId.id_kp_OCSPSigning)) {
-                return "is signed by the responder certificate '" + name + "', which is not authorised for OCSP signing "
-                        + "(it lacks id-kp-OCSPSigning).";
+                return T.text("ocsp.signer.notOcsp", name);
             }
             if (!responder.isValidOn(Date.from(now))) {
-                return "is signed by the responder certificate '" + name + "', which is not valid now ("
-                        + responder.getNotBefore().toInstant() + " – " + responder.getNotAfter().toInstant() + ").";
+                return T.text("ocsp.signer.invalid", name, responder.getNotBefore().toInstant(), responder.getNotAfter().toInstant());
             }
             return null;
         }
-        return "is not signed by the certificate's issuer nor by a responder certificate the issuer authorised.";
+        return T.text("ocsp.signer.none");
     }
 
     private static String name(X500Name name) {

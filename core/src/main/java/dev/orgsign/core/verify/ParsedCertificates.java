@@ -1,5 +1,7 @@
 package dev.orgsign.core.verify;
 
+import static dev.orgsign.core.verify.Sentences.T;
+
 import dev.orgsign.core.crypto.Providers;
 import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
@@ -89,8 +91,8 @@ final class ParsedCertificates {
             byte[] ski = certificate.getExtensionValue(Extension.subjectKeyIdentifier.getId());
             this.subjectKeyId = ski == null ? null
                     : ASN1OctetString.getInstance(ASN1OctetString.getInstance(ski).getOctets()).getOctets();
-            this.signaturePassed = new Check("signature.value", CheckResult.PASSED, "The signature verifies with the "
-                    + "certificate of " + CertificateChecks.displayName(certificate.getSubjectX500Principal()) + ".");
+            this.signaturePassed = Check.of("signature.value", CheckResult.PASSED,
+                    T.text("signature.verifies", CertificateChecks.displayName(certificate.getSubjectX500Principal())));
         }
 
         /** The certificate's public key, or null when no provider reads its algorithm (it then signs nothing we accept). */
@@ -158,11 +160,11 @@ final class ParsedCertificates {
             byte[] der = e.bytes(buf);
             Der tbs = e.open(buf).next(Der.SEQUENCE, "certificate").open(buf);
             if (tbs.peekTag() == 0xa0) {
-                tbs.next("certificate version");
+                tbs.next("certificateVersion");
             }
-            Der.Element serial = tbs.next(Der.INTEGER, "certificate serial number");
-            tbs.next(Der.SEQUENCE, "certificate signature algorithm");
-            Der.Element issuer = tbs.next(Der.SEQUENCE, "certificate issuer");
+            Der.Element serial = tbs.next(Der.INTEGER, "certificateSerialNumber");
+            tbs.next(Der.SEQUENCE, "certificateSignatureAlgorithm");
+            Der.Element issuer = tbs.next(Der.SEQUENCE, "certificateIssuer");
             X509CertificateHolder holder = new X509CertificateHolder(der);
             X509Certificate cert = new JcaX509CertificateConverter().setProvider(Providers.bouncyCastle())
                     .getCertificate(holder);

@@ -1,5 +1,8 @@
 package dev.orgsign.core.verify;
 
+import static dev.orgsign.core.verify.Sentences.T;
+
+import dev.orgsign.core.Text;
 import dev.orgsign.core.OrganizationType;
 import dev.orgsign.core.authority.AuthorityDecision;
 import dev.orgsign.core.certificate.QualifiedCertificate;
@@ -26,26 +29,25 @@ final class PayloadMatch {
         for (String name : new String[] {q.surname(), q.givenName(), h.surname(), payloadGiven}) {
             Optional<Names.MixedLetter> mixed = Names.mixedScript(name);
             if (mixed.isPresent()) {
-                return SignatureVerifier.fail("signer.identity", mixed.get().english());
+                return SignatureVerifier.fail("signer.identity", Text.of(mixed.get().english(), mixed.get().russian()));
             }
         }
-        List<String> differences = new ArrayList<>();
+        List<Text> differences = new ArrayList<>();
         if (!folded(q.surname()).equals(fold(h.surname()))) {
-            differences.add("surname (certificate " + q.surname() + ", payload " + h.surname() + ")");
+            differences.add(T.text("match.identity.surname", q.surname(), h.surname()));
         }
         if (!folded(q.givenName()).equals(fold(payloadGiven))) {
-            differences.add("given name (certificate " + q.givenName() + ", payload " + payloadGiven + ")");
+            differences.add(T.text("match.identity.givenName", q.givenName(), payloadGiven));
         }
         if (q.inn() == null || !q.inn().equals(h.inn())) {
-            differences.add("INN (certificate " + q.inn() + ", payload " + h.inn() + ")");
+            differences.add(T.text("match.identity.inn", q.inn(), h.inn()));
         }
         if (q.snils() == null || !q.snils().equals(h.snils())) {
-            differences.add("SNILS");
+            differences.add(T.text("match.identity.snils"));
         }
         return differences.isEmpty()
-                ? SignatureVerifier.pass("signer.identity", "The certificate's holder is the head named in the payload.")
-                : SignatureVerifier.fail("signer.identity", "The certificate's holder is not the head named in the payload: "
-                + String.join(", ", differences) + " differ.");
+                ? SignatureVerifier.pass("signer.identity", T.text("match.identity.passed"))
+                : SignatureVerifier.fail("signer.identity", T.text("match.identity.failed", Text.join(", ", differences)));
     }
 
     /**
@@ -59,65 +61,70 @@ final class PayloadMatch {
         if (o.type() == OrganizationType.IE) {
             Optional<EntrepreneurRecord> r = registry.entrepreneur(o.id());
             if (r.isEmpty()) {
-                return SignatureVerifier.fail("organization.match", "The register has no entrepreneur with OGRNIP " + o.id() + ".");
+                return SignatureVerifier.fail("organization.match", T.text("match.noEntrepreneur", o.id()));
             }
             EntrepreneurRecord rec = r.get();
-            List<String> diff = new ArrayList<>();
+            List<Text> diff = new ArrayList<>();
             if (rec.terminated()) {
-                diff.add("the register records the end of the activity");
+                diff.add(T.text("match.ended"));
             }
             if (!o.inn().equals(rec.inn())) {
-                diff.add("INN differs (register " + rec.inn() + ")");
+                diff.add(T.text("match.inn", rec.inn()));
             }
             if (o.kpp() != null) {
-                diff.add("an entrepreneur has no KPP");
+                diff.add(T.text("match.entrepreneurKpp"));
             }
-            compare(diff, "full name", o.fullName(), PayloadDraft.entrepreneurFullName(rec.fullName()));
-            compare(diff, "short name", o.shortName(), PayloadDraft.entrepreneurShortName(rec.surname()));
+            compare(diff, "fullName", o.fullName(), PayloadDraft.entrepreneurFullName(rec.fullName()));
+            compare(diff, "shortName", o.shortName(), PayloadDraft.entrepreneurShortName(rec.surname()));
             String position = p.head().position();
             if (position != null) {
-                compare(diff, "head's position", position, PayloadDraft.ENTREPRENEUR_POSITION);
+                compare(diff, "position", position, PayloadDraft.ENTREPRENEUR_POSITION);
             }
             return result(diff);
         }
         Optional<LegalEntityRecord> r = registry.legalEntity(o.id());
         if (r.isEmpty()) {
-            return SignatureVerifier.fail("organization.match", "The register has no organization with OGRN " + o.id() + ".");
+            return SignatureVerifier.fail("organization.match", T.text("match.noOrganization", o.id()));
         }
         LegalEntityRecord rec = r.get();
-        List<String> diff = new ArrayList<>();
+        List<Text> diff = new ArrayList<>();
         if (rec.terminated()) {
-            diff.add("the register records its termination");
+            diff.add(T.text("match.terminated"));
         }
         if (!o.inn().equals(rec.inn())) {
-            diff.add("INN differs (register " + rec.inn() + ")");
+            diff.add(T.text("match.inn", rec.inn()));
         }
         if (o.kpp() == null ? rec.kpp() != null : !o.kpp().equals(rec.kpp())) {
-            diff.add("KPP differs (register " + rec.kpp() + ")");
+            diff.add(T.text("match.kpp", rec.kpp()));
         }
-        compare(diff, "full name", o.fullName(), rec.fullName());
-        compare(diff, "short name", o.shortName(), rec.shortName());
+        compare(diff, "fullName", o.fullName(), rec.fullName());
+        compare(diff, "shortName", o.shortName(), rec.shortName());
         AuthorizedPerson head = decision == null ? null : decision.head();
         if (head != null) { // without the signer's entry the authority check fails, and says why
-            compare(diff, "head's position", p.head().position(), head.position());
+            compare(diff, "position", p.head().position(), head.position());
         }
         return result(diff);
     }
 
-    /** A payload field against the register's: both absent, or the same once folded. */
-    private static void compare(List<String> diff, String what, String payload, String register) {
+    /**
+     * A payload field against the register's: both absent, or the same once folded.
+     *
+     * @param what the field, the end of its key {@code match.field.WHAT}
+     */
+    private static void compare(List<Text> diff, String what, String payload, String register) {
         if (payload == null && register == null) {
             return;
         }
         if (payload == null || register == null || !fold(payload).equals(folded(register))) {
             // the payload's text is not repeated: it is the signer's, and reports travel by mail
-            diff.add(what + " differs from the register's (" + (register == null ? "none" : "«" + register + "»") + ")");
+            diff.add(register == null ? T.text("match.differsNone", T.text("match.field." + what))
+                    : T.text("match.differs", T.text("match.field." + what), register));
         }
     }
 
-    private static Check result(List<String> diff) {
-        return diff.isEmpty() ? SignatureVerifier.pass("organization.match", "The payload agrees with the register, and the organization is active.")
-                : SignatureVerifier.fail("organization.match", "The payload does not agree with the register: " + String.join("; ", diff) + ".");
+    private static Check result(List<Text> diff) {
+        return diff.isEmpty() ? SignatureVerifier.pass("organization.match", T.text("match.passed"))
+                : SignatureVerifier.fail("organization.match", T.text("match.failed", Text.join("; ", diff)));
     }
 
     /** Folded names of certificates and register records (not of payloads), kept since those strings recur. */

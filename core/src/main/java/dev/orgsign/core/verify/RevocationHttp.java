@@ -1,5 +1,8 @@
 package dev.orgsign.core.verify;
 
+import static dev.orgsign.core.verify.Sentences.T;
+
+import dev.orgsign.core.Text;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.DEROctetString;
 import org.bouncycastle.asn1.x509.GeneralName;
@@ -104,17 +107,17 @@ final class RevocationHttp {
      */
     Got get(URI url) {
         Response r = exchange(url, HttpRequest.Builder::GET);
-        String problem;
+        Text problem;
         if (r.status() != 0 && r.status() != 200) {
-            problem = "could not be fetched (HTTP " + r.status() + ")";
+            problem = T.text("fetch.http", r.status());
         } else if (r.failure() == null) {
             problem = null;
         } else {
             problem = switch (r.failure()) {
-                case TIMEOUT -> "did not arrive within " + timeout.toMillis() + " ms";
-                case TOO_LARGE -> "is larger than " + maxBytes + " bytes and was not read";
-                case INTERRUPTED -> "was interrupted while being fetched";
-                case UNREACHABLE -> "could not be fetched or read (" + r.cause() + ")";
+                case TIMEOUT -> T.text("fetch.timeout", timeout.toMillis());
+                case TOO_LARGE -> T.text("fetch.tooLarge", maxBytes);
+                case INTERRUPTED -> T.text("fetch.interrupted");
+                case UNREACHABLE -> T.text("fetch.unreachable", r.cause());
             };
         }
         return new Got(r.body(), problem);
@@ -126,7 +129,7 @@ final class RevocationHttp {
      * @param body    the body of an HTTP 200 answer, or null
      * @param problem why there is none, as the phrase after "the FILE at URL", or null
      */
-    record Got(byte[] body, String problem) {
+    record Got(byte[] body, Text problem) {
     }
 
     /**

@@ -1,5 +1,8 @@
 package dev.orgsign.core.verify;
 
+import static dev.orgsign.core.verify.Sentences.T;
+
+import dev.orgsign.core.Text;
 import dev.orgsign.core.crypto.Providers;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
@@ -71,19 +74,17 @@ final class SignatureTimestamp {
         try {
             token = new TimeStampToken(new CMSSignedData(der));
         } catch (Exception e) {
-            return failed("The signature timestamp cannot be read: it is not an RFC 3161 timestamp token.");
+            return failed(T.text("timestamp.unreadable"));
         }
         Instant time = token.getTimeStampInfo().getGenTime().toInstant();
         try {
             String digest = new DefaultAlgorithmNameFinder().getAlgorithmName(token.getTimeStampInfo().getHashAlgorithm());
             byte[] imprint = MessageDigest.getInstance(digest, Providers.bouncyCastle()).digest(signatureValue);
             if (!Arrays.equals(imprint, token.getTimeStampInfo().getMessageImprintDigest())) {
-                return failed("The signature timestamp of " + time + " is not over this signature: its imprint differs from "
-                        + "the digest of the signature value.");
+                return failed(T.text("timestamp.otherImprint", time));
             }
         } catch (Exception e) {
-            return failed("The signature timestamp's digest algorithm "
-                    + token.getTimeStampInfo().getMessageImprintAlgOID().getId() + " is not supported.");
+            return failed(T.text("timestamp.digestUnsupported", token.getTimeStampInfo().getMessageImprintAlgOID().getId()));
         }
         List<X509Certificate> pool = new ArrayList<>(bundled);
         X509Certificate tsa = null;
@@ -102,44 +103,35 @@ final class SignatureTimestamp {
                 }
             }
         } catch (Exception e) {
-            return failed("The signature timestamp carries a certificate that cannot be read.");
+            return failed(T.text("timestamp.badCertificate"));
         }
         if (tsa == null) {
-            return new Outcome(new Check("signature.timestamp", CheckResult.NOT_CHECKED, "The signature timestamp of " + time
-                    + " does not include the certificate of the time-stamping authority that signed it, so it cannot be "
-                    + "verified."), null);
+            return new Outcome(Check.of("signature.timestamp", CheckResult.NOT_CHECKED,
+                    T.text("timestamp.noTsaCertificate", time)), null);
         }
         String tsaName = CertificateChecks.displayName(tsa.getSubjectX500Principal());
         try {
             token.validate(new JcaSimpleSignerInfoVerifierBuilder().setProvider(Providers.bouncyCastle()).build(tsa));
         } catch (TSPException e) {
-            return failed("The signature timestamp of " + time + " does not verify with the certificate of its "
-                    + "time-stamping authority '" + tsaName + "': " + e.getMessage());
+            return failed(T.text("timestamp.invalid", time, tsaName, Sentences.detail(e)));
         } catch (Exception e) {
-            return failed("The signature timestamp of " + time + " cannot be verified with the certificate of '" + tsaName
-                    + "': " + e.getMessage());
+            return failed(T.text("timestamp.error", time, tsaName, Sentences.detail(e)));
         }
         if (claimedTime != null && claimedTime.isAfter(time.plus(SKEW))) {
-            return failed("The signature claims to be made at " + claimedTime + ", after its timestamp of " + time + ".");
+            return failed(T.text("timestamp.before", claimedTime, time));
         }
         List<X509Certificate> path = new ArrayList<>();
         Check chain = certificates.chain(tsa, pool, time, path);
         if (chain.result() != CheckResult.PASSED) {
-            return new Outcome(new Check("signature.timestamp", CheckResult.NOT_CHECKED, "The signature timestamp of " + time
-                    + " by '" + tsaName + "' is over this signature and its signature verifies, but the time-stamping "
-                    + "authority cannot be trusted: " + lowerFirst(chain.message())), null);
+            return new Outcome(Check.of("signature.timestamp", CheckResult.NOT_CHECKED,
+                    T.text("timestamp.untrusted", time, tsaName, Sentences.lowerFirst(chain.text()))), null);
         }
         X509Certificate root = path.get(path.size() - 1);
-        return new Outcome(new Check("signature.timestamp", CheckResult.PASSED, "Timestamped at " + time + " by '" + tsaName
-                + "' (RFC 3161), whose certificate chains to the trusted root '"
-                + CertificateChecks.displayName(root.getSubjectX500Principal()) + "'."), time);
+        return new Outcome(Check.of("signature.timestamp", CheckResult.PASSED, T.text("timestamp.passed", time, tsaName,
+                CertificateChecks.displayName(root.getSubjectX500Principal()))), time);
     }
 
-    private static Outcome failed(String message) {
-        return new Outcome(new Check("signature.timestamp", CheckResult.FAILED, message), null);
-    }
-
-    private static String lowerFirst(String s) {
-        return s.isEmpty() ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1);
+    private static Outcome failed(Text message) {
+        return new Outcome(Check.of("signature.timestamp", CheckResult.FAILED, message), null);
     }
 }

@@ -1,5 +1,8 @@
 package dev.orgsign.core.verify;
 
+import static dev.orgsign.core.verify.Sentences.T;
+
+import dev.orgsign.core.Text;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.Signature;
@@ -23,7 +26,7 @@ final class SignatureValue {
         CmsEvidence.Parts p = e.parts;
         byte[] buf = p.buf();
         if (p.signer().publicKey == null) {
-            return SignatureVerifier.fail("signature.value", "The signer's key algorithm is not supported.");
+            return SignatureVerifier.fail("signature.value", T.text("signature.keyUnsupported"));
         }
         SignerAlgorithm algorithm = SignerAlgorithm.of(buf, p.digestAlgorithm(), p.signatureAlgorithm(), p.signer());
         if (algorithm.problem != null) {
@@ -35,7 +38,7 @@ final class SignatureValue {
                 e.payloadSha256 = digest;
             }
             if (!Der.contentsEqual(buf, p.messageDigest(), digest)) {
-                return SignatureVerifier.fail("signature.value", "The payload differs from what was signed (its digest does not match).");
+                return SignatureVerifier.fail("signature.value", T.text("signature.digest"));
             }
             Signature s = algorithm.verifier(p.signer().publicKey);
             Der.Element attributes = p.signedAttributes();
@@ -49,23 +52,20 @@ final class SignatureValue {
                 ok = asReceived = verifies(again, buf, p.signatureValue());
             }
             if (!ok) {
-                return SignatureVerifier.fail("signature.value", "The signature value does not verify with the signer's certificate.");
+                return SignatureVerifier.fail("signature.value", T.text("signature.invalid"));
             }
-            String ess = p.essV2() == null && p.essV1() == null ? null : essMismatch(p);
+            Text ess = p.essV2() == null && p.essV1() == null ? null : essMismatch(p);
             if (ess != null) {
                 return SignatureVerifier.fail("signature.value", ess);
             }
             if (e.receivedAttributes == null) {
                 return p.signer().signaturePassed;
             }
-            String passed = p.signer().signaturePassed.message();
-            return SignatureVerifier.pass("signature.value", passed.substring(0, passed.length() - 1) + (asReceived
-                    ? ", over its signed attributes in the order they were sent, which is not DER order (as OpenSSL "
-                    + "verifies them; RFC 5652 §5.4 signs their DER encoding)."
-                    : ", over the DER re-encoding of its signed attributes, which were not sent in DER (RFC 5652 §5.4 "
-                    + "signs their DER encoding)."));
+            String holder = CertificateChecks.displayName(p.signer().certificate.getSubjectX500Principal());
+            return SignatureVerifier.pass("signature.value", T.text(asReceived ? "signature.verifies.asSent"
+                    : "signature.verifies.reencoded", holder));
         } catch (GeneralSecurityException ex) {
-            return SignatureVerifier.fail("signature.value", "The signature value cannot be verified: " + ex.getMessage());
+            return SignatureVerifier.fail("signature.value", T.text("signature.error", Sentences.detail(ex)));
         }
     }
 
@@ -78,7 +78,7 @@ final class SignatureValue {
     }
 
     /** Null when the ESS signing-certificate attribute names the signer's certificate, else why not. */
-    private static String essMismatch(CmsEvidence.Parts p) {
+    private static Text essMismatch(CmsEvidence.Parts p) {
         byte[] buf = p.buf();
         try {
             Der.Element id;
@@ -86,26 +86,26 @@ final class SignatureValue {
             String defaultDigest;
             Der.Element value = p.essV2() != null ? p.essV2() : p.essV1();
             if (value.tag() != Der.SEQUENCE) {
-                return "The signing-certificate attribute cannot be read: it is not a SEQUENCE.";
+                return T.text("signature.ess.notSequence");
             }
             if (p.essV2() != null) {
-                id = p.essV2().open(buf).next(Der.SEQUENCE, "signing certificates").open(buf).next(Der.SEQUENCE, "ESS certificate id");
+                id = p.essV2().open(buf).next(Der.SEQUENCE, "signingCertificates").open(buf).next(Der.SEQUENCE, "essCertificateId");
                 Der d = id.open(buf);
                 if (d.peekTag() == Der.SEQUENCE) {
-                    algorithm = d.next("ESS hash algorithm");
+                    algorithm = d.next("essHashAlgorithm");
                 }
-                id = d.next(Der.OCTET_STRING, "ESS certificate hash");
+                id = d.next(Der.OCTET_STRING, "essCertificateHash");
                 defaultDigest = "SHA-256";
             } else {
-                id = p.essV1().open(buf).next(Der.SEQUENCE, "signing certificates").open(buf).next(Der.SEQUENCE, "ESS certificate id")
-                        .open(buf).next(Der.OCTET_STRING, "ESS certificate hash");
+                id = p.essV1().open(buf).next(Der.SEQUENCE, "signingCertificates").open(buf).next(Der.SEQUENCE, "essCertificateId")
+                        .open(buf).next(Der.OCTET_STRING, "essCertificateHash");
                 defaultDigest = "SHA-1";
             }
             byte[] hash = p.signer().hash(buf, algorithm, defaultDigest);
             return Der.contentsEqual(buf, id, hash) ? null
-                    : "The signing-certificate attribute names another certificate than the one that signed.";
+                    : T.text("signature.ess.other");
         } catch (Der.Malformed | GeneralSecurityException | RuntimeException e) {
-            return "The signing-certificate attribute cannot be read: " + e.getMessage();
+            return T.text("signature.ess.unreadable", e instanceof Der.Malformed m ? m.text : Sentences.detail(e));
         }
     }
 }

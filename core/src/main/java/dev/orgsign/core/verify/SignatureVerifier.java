@@ -1,5 +1,8 @@
 package dev.orgsign.core.verify;
 
+import static dev.orgsign.core.verify.Sentences.T;
+
+import dev.orgsign.core.Text;
 import dev.orgsign.core.OrgsignException;
 import dev.orgsign.core.authority.AuthorityCheck;
 import dev.orgsign.core.authority.AuthorityDecision;
@@ -16,7 +19,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -41,7 +43,7 @@ public final class SignatureVerifier {
     private static final java.security.Provider SHA256_PROVIDER = sha256Provider();
     private static final Check[] NOT_CHECKED = notChecked();
     private static final int TIMESTAMP = Check.CODES.indexOf("signature.timestamp");
-    private static final Check CMS_PASSED = pass("signature.cms", "A detached CAdES-BES SignedData with one signer.");
+    private static final Check CMS_PASSED = pass("signature.cms", T.text("cms.detached", "CAdES-BES SignedData"));
 
     /** A certificate's qualified profile and the certificate.qualified check, both decided by its bytes alone. */
     private record Profile(QualifiedCertificate certificate, Check check) {
@@ -141,16 +143,15 @@ public final class SignatureVerifier {
             PayloadCodec.Checked read = PayloadCodec.parseChecked(payload);
             p = read.payload();
             if (!read.canonical()) {
-                checks.put("payload.schema", fail("payload.schema", "The payload is valid but not in RFC 8785 canonical form, "
-                        + "which is what is signed."));
+                checks.put("payload.schema", fail("payload.schema", T.text("verify.payload.notCanonical")));
                 p = null;
             } else {
-                checks.put("payload.schema", pass("payload.schema", "The payload follows " + RegistrationPayload.SCHEMA + "."));
+                checks.put("payload.schema", pass("payload.schema", T.text("verify.payload.passed", RegistrationPayload.SCHEMA)));
             }
         } catch (OrgsignException e) {
-            checks.put("payload.schema", fail("payload.schema", e.getMessage()));
+            checks.put("payload.schema", fail("payload.schema", e.text()));
         } catch (RuntimeException e) {
-            checks.put("payload.schema", fail("payload.schema", "The payload cannot be read."));
+            checks.put("payload.schema", fail("payload.schema", T.text("verify.payload.unreadable")));
         }
         if (p == null) {
             return finish(checks, null);
@@ -171,7 +172,7 @@ public final class SignatureVerifier {
         try {
             profile = qualified(cert);
         } catch (OrgsignException e) {
-            checks.put("certificate.qualified", fail("certificate.qualified", e.getMessage()));
+            checks.put("certificate.qualified", fail("certificate.qualified", e.text()));
             return finish(checks, requestId);
         }
         QualifiedCertificate q = profile.certificate();
@@ -209,24 +210,20 @@ public final class SignatureVerifier {
 
     private static Check authority(AuthorityDecision d) {
         if (d == null) {
-            return fail("authority", "The payload's OGRN / OGRNIP is not a valid identifier.");
+            return fail("authority", T.text("verify.authority.badIdentifier"));
         }
-        StringBuilder why = new StringBuilder();
-        for (Reason r : d.reasons()) {
-            if (why.length() > 0) {
-                why.append(' ');
-            }
-            why.append(r.message(Locale.ENGLISH));
-        }
-        if (d.entitled()) {
-            return pass("authority", why.toString());
-        }
+        List<Text> reasons = new ArrayList<>(d.reasons().size());
         StringBuilder codes = new StringBuilder();
         for (Reason r : d.reasons()) {
+            reasons.add(Text.of(r.english(), r.russian()));
             codes.append(codes.length() > 0 ? ", " : "").append(r.code());
         }
-        return fail("authority", (d.outcome() == AuthorityDecision.Outcome.UNKNOWN ? "Unknown: " : "") + why
-                + " [" + codes + "]");
+        Text why = Text.join(" ", reasons);
+        if (d.entitled()) {
+            return pass("authority", why);
+        }
+        return fail("authority", T.text(d.outcome() == AuthorityDecision.Outcome.UNKNOWN
+                ? "verify.authority.unknown" : "verify.authority.failed", why, codes));
     }
 
     /**
@@ -236,21 +233,20 @@ public final class SignatureVerifier {
      */
     private Check freshness(Instant signingTime, boolean stamped, String requestId, byte[] payload, byte[] sha256, Instant now) {
         if (signingTime.isAfter(now.plus(maxClockSkew))) {
-            return fail("freshness", "The signing time " + signingTime + " lies in the future.");
+            return fail("freshness", T.text("verify.freshness.future", signingTime));
         }
         if (signingTime.isBefore(now.minus(maxAge))) {
-            return fail("freshness", "The signature was made at " + signingTime + ", more than " + maxAge.toDays()
-                    + " days ago; sign the registration again.");
+            return fail("freshness", T.text("verify.freshness.old", signingTime, maxAge.toDays()));
         }
         try {
             byte[] hash = sha256 != null ? sha256.clone() : MessageDigest.getInstance("SHA-256", SHA256_PROVIDER).digest(payload);
             if (!ledger.record(requestId, hash)) {
-                return fail("freshness", "The request id " + requestId + " was already used for another registration.");
+                return fail("freshness", T.text("verify.freshness.reused", requestId));
             }
         } catch (java.security.NoSuchAlgorithmException e) {
-            return new Check("freshness", CheckResult.NOT_CHECKED, "SHA-256 is not available.");
+            return Check.of("freshness", CheckResult.NOT_CHECKED, T.text("verify.freshness.noSha256"));
         }
-        return pass("freshness", (stamped ? "Timestamped at " : "Signed at ") + iso(signingTime) + "; the request id is new.");
+        return pass("freshness", T.text(stamped ? "verify.freshness.stamped" : "verify.freshness.signed", iso(signingTime)));
     }
 
     /** {@link Instant#toString} without a formatter for whole seconds of years 1000-9999 (what signing times are). */
@@ -280,9 +276,8 @@ public final class SignatureVerifier {
     /** The certificate.qualified check of a certificate read in the qualified profile. */
     static Check qualifiedCheck(QualifiedCertificate q, X509Certificate cert) {
         return q.hasQualifiedMarkers() && signs(cert)
-                ? pass("certificate.qualified", "The certificate is in the qualified profile (" + String.join(", ", q.policies()) + ").")
-                : fail("certificate.qualified", "The certificate lacks the markers of a qualified certificate (INN, SNILS, "
-                + "crypto-tool extensions, an FSB class) or may not sign.");
+                ? pass("certificate.qualified", T.text("verify.qualified.passed", String.join(", ", q.policies())))
+                : fail("certificate.qualified", T.text("verify.qualified.failed"));
     }
 
     private static boolean signs(X509Certificate cert) {
@@ -310,7 +305,7 @@ public final class SignatureVerifier {
     private static Check[] notChecked() {
         Check[] checks = new Check[Check.CODES.size()];
         for (int i = 0; i < checks.length; i++) {
-            checks[i] = new Check(Check.CODES.get(i), CheckResult.NOT_CHECKED, "Not checked: an earlier check failed.");
+            checks[i] = notChecked(Check.CODES.get(i));
         }
         return checks;
     }
@@ -323,12 +318,17 @@ public final class SignatureVerifier {
         }
     }
 
-    static Check pass(String code, String message) {
-        return new Check(code, CheckResult.PASSED, message);
+    static Check pass(String code, Text message) {
+        return Check.of(code, CheckResult.PASSED, message);
     }
 
-    static Check fail(String code, String message) {
-        return new Check(code, CheckResult.FAILED, message);
+    static Check fail(String code, Text message) {
+        return Check.of(code, CheckResult.FAILED, message);
+    }
+
+    /** The check that was not made because an earlier one failed. */
+    static Check notChecked(String code) {
+        return Check.of(code, CheckResult.NOT_CHECKED, T.text("check.notChecked"));
     }
 
 }

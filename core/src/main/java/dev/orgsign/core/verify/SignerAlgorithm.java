@@ -1,5 +1,8 @@
 package dev.orgsign.core.verify;
 
+import static dev.orgsign.core.verify.Sentences.T;
+
+import dev.orgsign.core.Text;
 import dev.orgsign.core.crypto.Providers;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
@@ -39,9 +42,9 @@ final class SignerAlgorithm {
     /** The provider of that digest: the JDK's for SHA-2 (hardware-accelerated where the CPU has it), else BouncyCastle. */
     final java.security.Provider digestProvider;
     /** Why these algorithms cannot verify a signature by this key (a sentence), or null. */
-    final String problem;
+    final Text problem;
 
-    private SignerAlgorithm(String signature, PSSParameterSpec pss, String digest, String problem) {
+    private SignerAlgorithm(String signature, PSSParameterSpec pss, String digest, Text problem) {
         this.signature = signature;
         this.pss = pss;
         String jdk = digest == null ? null : switch (digest) {
@@ -107,7 +110,7 @@ final class SignerAlgorithm {
     record Last(byte[] digest, byte[] signature, SignerAlgorithm algorithm) {
     }
 
-    private static SignerAlgorithm refused(String problem) {
+    private static SignerAlgorithm refused(Text problem) {
         return new SignerAlgorithm(null, null, null, problem);
     }
 
@@ -118,13 +121,13 @@ final class SignerAlgorithm {
             digestAlg = AlgorithmIdentifier.getInstance(digestDer);
             sigAlg = AlgorithmIdentifier.getInstance(signatureDer);
         } catch (RuntimeException e) {
-            return refused("The signer info's algorithm identifiers cannot be read.");
+            return refused(T.text("algorithm.unreadable"));
         }
         String digest = new DefaultAlgorithmNameFinder().getAlgorithmName(digestAlg.getAlgorithm());
         try {
             MessageDigest.getInstance(digest, Providers.bouncyCastle());
         } catch (GeneralSecurityException e) {
-            return refused("The digest algorithm " + digestAlg.getAlgorithm().getId() + " is not supported.");
+            return refused(T.text("algorithm.digestUnsupported", digestAlg.getAlgorithm().getId()));
         }
         ASN1ObjectIdentifier sigOid = sigAlg.getAlgorithm();
         String keyName = new DefaultAlgorithmNameFinder().getAlgorithmName(key.getAlgorithm());
@@ -134,13 +137,12 @@ final class SignerAlgorithm {
         String name = NAMES.getSignatureName(digestAlg, sigAlg);
         String expected = NAMES.getSignatureName(digestAlg, key);
         if (!name.equals(expected)) {
-            return refused("The signature algorithm " + name + " with the digest " + digest + " does not fit the signer's "
-                    + keyName + " key, which signs with " + expected + ".");
+            return refused(T.text("algorithm.mismatch", name, digest, keyName, expected));
         }
         try {
             Signature.getInstance(name, Providers.bouncyCastle());
         } catch (GeneralSecurityException e) {
-            return refused("The signature algorithm " + name + " is not supported.");
+            return refused(T.text("algorithm.unsupported", name));
         }
         return new SignerAlgorithm(name, null, digest, null);
     }
@@ -149,7 +151,7 @@ final class SignerAlgorithm {
                                        String digest, String keyName) {
         if (!PKCSObjectIdentifiers.rsaEncryption.equals(key.getAlgorithm())
                 && !PKCSObjectIdentifiers.id_RSASSA_PSS.equals(key.getAlgorithm())) {
-            return refused("The signature algorithm RSASSA-PSS does not fit the signer's " + keyName + " key.");
+            return refused(T.text("algorithm.pssKey", keyName));
         }
         try {
             RSASSAPSSparams p = RSASSAPSSparams.getInstance(sigAlg.getParameters());
@@ -159,8 +161,7 @@ final class SignerAlgorithm {
                     || !PKCSObjectIdentifiers.id_mgf1.equals(mgf.getAlgorithm())
                     || !mgfHash.getAlgorithm().equals(digestAlg.getAlgorithm())
                     || p.getTrailerField().intValue() != 1) {
-                return refused("The RSASSA-PSS parameters do not use the digest " + digest
-                        + " that the signer info names, with MGF1 and the usual trailer.");
+                return refused(T.text("algorithm.pssParameters", digest));
             }
             java.security.AlgorithmParameters params = java.security.AlgorithmParameters.getInstance("PSS",
                     Providers.bouncyCastle());
@@ -170,7 +171,7 @@ final class SignerAlgorithm {
             s.setParameter(spec);
             return new SignerAlgorithm("RSASSA-PSS", spec, digest, null);
         } catch (GeneralSecurityException | java.io.IOException | RuntimeException e) {
-            return refused("The RSASSA-PSS parameters cannot be used: " + e.getMessage());
+            return refused(T.text("algorithm.pssError", Sentences.detail(e)));
         }
     }
 

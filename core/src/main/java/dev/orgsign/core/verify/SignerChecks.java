@@ -1,5 +1,8 @@
 package dev.orgsign.core.verify;
 
+import static dev.orgsign.core.verify.Sentences.T;
+
+import dev.orgsign.core.Text;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,8 +17,7 @@ import java.util.Map;
  * PDF verifiers. Thread-safe.
  */
 final class SignerChecks {
-    private static final Check TIMESTAMP_NOT_CHECKED = new Check("signature.timestamp", CheckResult.NOT_CHECKED,
-            "Not checked: an earlier check failed.");
+    private static final Check TIMESTAMP_NOT_CHECKED = SignatureVerifier.notChecked("signature.timestamp");
 
     private final CertificateChecks certificates;
     private final SignatureTimestamp timestamps;

@@ -1,7 +1,10 @@
 package dev.orgsign.core.verify;
 
+import static dev.orgsign.core.verify.Sentences.T;
+
 import dev.orgsign.core.ErrorCode;
 import dev.orgsign.core.OrgsignException;
+import dev.orgsign.core.Text;
 import dev.orgsign.core.crypto.Providers;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.operator.DefaultAlgorithmNameFinder;
@@ -76,46 +79,41 @@ public final class TimestampClient {
             generator.setCertReq(true);
             request = generator.generate(digest, imprint, new BigInteger(64, RANDOM));
         } catch (GeneralSecurityException | RuntimeException e) {
-            throw new OrgsignException(ErrorCode.INTERNAL, "A timestamp request cannot be made with the digest "
-                    + digest.getId() + ": " + e.getMessage(), e);
+            throw new OrgsignException(ErrorCode.INTERNAL, T.text("tsa.request", digest.getId(), Sentences.detail(e)), e);
         }
         byte[] query;
         try {
             query = request.getEncoded();
         } catch (IOException e) {
-            throw new OrgsignException(ErrorCode.INTERNAL, "The timestamp request cannot be encoded.", e);
+            throw new OrgsignException(ErrorCode.INTERNAL, T.text("tsa.encode"), e);
         }
         RevocationHttp.Response r = http.exchange(url, b -> b.header("Content-Type", "application/timestamp-query")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(query)));
         if (r.failure() == RevocationHttp.Failure.TIMEOUT) {
-            throw new OrgsignException(ErrorCode.SERVICE_TIMEOUT, "The time-stamping authority at " + url
-                    + " did not answer within " + http.timeout().toSeconds() + " s.");
+            throw new OrgsignException(ErrorCode.SERVICE_TIMEOUT, T.text("tsa.timeout", url, http.timeout().toSeconds()));
         }
         if (r.status() == 0) {
-            throw new OrgsignException(ErrorCode.SERVICE_UNREACHABLE, "The time-stamping authority at " + url
-                    + " cannot be reached (" + (r.cause() == null ? r.failure() : r.cause()) + ").");
+            throw new OrgsignException(ErrorCode.SERVICE_UNREACHABLE, T.text("tsa.unreachable", url,
+                    r.cause() == null ? r.failure() : r.cause()));
         }
         if (r.status() != 200 || r.body() == null) {
-            throw new OrgsignException(ErrorCode.SERVICE_ERROR, "The time-stamping authority at " + url + " answered HTTP "
-                    + r.status() + (r.body() == null ? " with more than " + http.maxBytes() + " bytes" : "")
-                    + " instead of a timestamp.");
+            throw new OrgsignException(ErrorCode.SERVICE_ERROR, r.body() == null
+                    ? T.text("tsa.httpLarge", url, r.status(), http.maxBytes()) : T.text("tsa.http", url, r.status()));
         }
         try {
             TimeStampResponse response = new TimeStampResponse(r.body());
             TimeStampToken token = response.getTimeStampToken();
             if (token == null) {
-                throw new OrgsignException(ErrorCode.SERVICE_ERROR, "The time-stamping authority at " + url
-                        + " refused the request (status " + response.getStatus()
-                        + (response.getStatusString() == null ? "" : ": " + response.getStatusString()) + ").");
+                throw new OrgsignException(ErrorCode.SERVICE_ERROR, response.getStatusString() == null
+                        ? T.text("tsa.refused", url, response.getStatus())
+                        : T.text("tsa.refusedSaying", url, response.getStatus(), Text.quoted(response.getStatusString())));
             }
             response.validate(request); // the imprint and nonce asked for, the certificate included
             return token.getEncoded();
         } catch (TSPException e) {
-            throw new OrgsignException(ErrorCode.SERVICE_ERROR, "The time-stamping authority at " + url
-                    + " refused or answered otherwise than asked: " + e.getMessage(), e);
+            throw new OrgsignException(ErrorCode.SERVICE_ERROR, T.text("tsa.otherwise", url, Sentences.detail(e)), e);
         } catch (IOException | RuntimeException e) {
-            throw new OrgsignException(ErrorCode.SERVICE_ERROR, "The answer of the time-stamping authority at " + url
-                    + " is not a timestamp response.", e);
+            throw new OrgsignException(ErrorCode.SERVICE_ERROR, T.text("tsa.notResponse", url), e);
         }
     }
 }

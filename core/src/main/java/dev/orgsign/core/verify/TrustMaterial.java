@@ -1,5 +1,7 @@
 package dev.orgsign.core.verify;
 
+import static dev.orgsign.core.verify.Sentences.T;
+
 import dev.orgsign.core.ErrorCode;
 import dev.orgsign.core.OrgsignException;
 import dev.orgsign.core.crypto.Providers;
@@ -78,17 +80,17 @@ public record TrustMaterial(List<X509Certificate> anchors, List<X509CRL> crls, L
      */
     public static TrustMaterial load(Path trust, List<Path> crls) throws OrgsignException {
         List<X509Certificate> anchors = new ArrayList<>();
-        for (Path f : files(trust, "trust anchors")) {
+        for (Path f : files(trust, "anchors")) {
             for (Object c : parse(f, false)) {
                 anchors.add((X509Certificate) c);
             }
         }
         if (anchors.isEmpty()) {
-            throw new OrgsignException(ErrorCode.INVALID_INPUT, "No trust anchor certificate was found in " + trust + ".");
+            throw new OrgsignException(ErrorCode.INVALID_INPUT, T.text("trust.noAnchor", trust));
         }
         List<X509CRL> list = new ArrayList<>();
         for (Path p : crls) {
-            for (Path f : files(p, "CRLs")) {
+            for (Path f : files(p, "crls")) {
                 for (Object c : parse(f, true)) {
                     list.add((X509CRL) c);
                 }
@@ -97,6 +99,7 @@ public record TrustMaterial(List<X509Certificate> anchors, List<X509CRL> crls, L
         return new TrustMaterial(anchors, list);
     }
 
+    /** @param what {@code anchors} or {@code crls}, the end of the sentences' keys */
     private static List<Path> files(Path p, String what) throws OrgsignException {
         if (Files.isRegularFile(p)) {
             return List.of(p);
@@ -105,10 +108,10 @@ public record TrustMaterial(List<X509Certificate> anchors, List<X509CRL> crls, L
             try (Stream<Path> s = Files.walk(p, 2)) {
                 return s.filter(Files::isRegularFile).sorted().toList();
             } catch (IOException e) {
-                throw new OrgsignException(ErrorCode.IO, "The folder of " + what + " " + p + " cannot be read.", e);
+                throw new OrgsignException(ErrorCode.IO, T.text("trust.folder." + what, p), e);
             }
         }
-        throw new OrgsignException(ErrorCode.IO, "The " + what + " path " + p + " does not exist.");
+        throw new OrgsignException(ErrorCode.IO, T.text("trust.missing." + what, p));
     }
 
     /**
@@ -137,15 +140,13 @@ public record TrustMaterial(List<X509Certificate> anchors, List<X509CRL> crls, L
             Collection<?> out = crl ? cf.generateCRLs(new ByteArrayInputStream(bytes))
                     : cf.generateCertificates(new ByteArrayInputStream(bytes));
             if (out.isEmpty()) {
-                throw new OrgsignException(ErrorCode.INVALID_INPUT, "The file " + f + " holds no "
-                        + (crl ? "CRL" : "certificate") + ".");
+                throw new OrgsignException(ErrorCode.INVALID_INPUT, T.text(crl ? "trust.noCrl" : "trust.noCertificate", f));
             }
             return out;
         } catch (IOException e) {
-            throw new OrgsignException(ErrorCode.IO, "The file " + f + " cannot be read.", e);
+            throw new OrgsignException(ErrorCode.IO, T.text("trust.unreadable", f), e);
         } catch (CertificateException | java.security.cert.CRLException | RuntimeException e) {
-            throw new OrgsignException(ErrorCode.INVALID_INPUT, "The file " + f + " is not a readable "
-                    + (crl ? "CRL" : "certificate") + " (PEM or DER).", e);
+            throw new OrgsignException(ErrorCode.INVALID_INPUT, T.text(crl ? "trust.notCrl" : "trust.notCertificate", f), e);
         }
     }
 

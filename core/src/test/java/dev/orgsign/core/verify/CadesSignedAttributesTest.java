@@ -155,6 +155,7 @@ class CadesSignedAttributesTest {
         assertEquals(List.of(code), r.failed(), r.checks().toString());
         String message = r.check(code).orElseThrow().message();
         assertTrue(message.contains(words), message);
+        ReportLanguages.assertOneLanguage(r, words);
     }
 
     @Test
@@ -275,7 +276,7 @@ class CadesSignedAttributesTest {
         Forge other = new Forge();
         other.extra = new Attribute(CMSAttributes.cmsAlgorithmProtect, new DERSet(new org.bouncycastle.asn1.cms.CMSAlgorithmProtection(
                 SHA384, org.bouncycastle.asn1.cms.CMSAlgorithmProtection.SIGNATURE, ECDSA_SHA256)));
-        assertRejectedBy(verify(other.build()), "signature.cms", "algorithm protection");
+        assertRejectedBy(verify(other.build()), "signature.cms", "CMSAlgorithmProtection");
     }
 
     @Test

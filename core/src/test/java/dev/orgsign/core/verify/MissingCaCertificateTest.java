@@ -141,4 +141,55 @@ class MissingCaCertificateTest {
         assertEquals("The certificate does not chain to a trusted root: it leads to the root 'Неизвестный УЦ', which is not "
                 + "among the trust anchors given.", m);
     }
+
+    @Test
+    void aChainThatReachesTheRootButDoesNotValidateNamesTheFaultInEitherLanguage() throws Exception {
+        java.time.Instant now = java.time.Instant.now();
+        java.security.KeyPair root = TestPki.get().rootCaKeys();
+        org.bouncycastle.asn1.x500.X500Name rootName = org.bouncycastle.asn1.x500.X500Name.getInstance(
+                TestPki.get().rootCa().getSubjectX500Principal().getEncoded());
+        java.security.KeyPair caKeys = ecKeys();
+        java.security.KeyPair leafKeys = ecKeys();
+        org.bouncycastle.asn1.x500.X500Name caName = new org.bouncycastle.asn1.x500.X500Name("CN=Истёкший УЦ");
+        org.bouncycastle.asn1.x500.X500Name leafName = new org.bouncycastle.asn1.x500.X500Name("CN=Иванов Иван");
+        java.time.Duration day = java.time.Duration.ofDays(1);
+
+        // an intermediate CA that had expired when the signature was made
+        X509Certificate expiredCa = issue(rootName, root, caName, caKeys, now.minus(day.multipliedBy(30)), now.minus(day), true);
+        X509Certificate leaf = issue(caName, caKeys, leafName, leafKeys, now.minus(day.multipliedBy(20)), now.plus(day), false);
+        String english = IssuerChain.verify(List.of(leaf, expiredCa), SignedRegistrations.TRUST, now).in(java.util.Locale.ENGLISH);
+        assertTrue(english.startsWith("The certificate's chain to the trusted root '") && english.contains("is not valid: the "
+                + "certificate 'Истёкший УЦ' was not valid at " + now + " (valid "), english);
+        String russian = IssuerChain.verify(List.of(leaf, expiredCa), SignedRegistrations.TRUST, now).in(ReportLanguages.RUSSIAN);
+        assertTrue(russian.contains("недействительна: сертификат «Истёкший УЦ» не действовал в момент " + now), russian);
+        assertEquals(List.of(), dev.orgsign.testcerts.Translations.englishWords(russian), russian);
+
+        // an issuer that is no CA
+        X509Certificate notCa = issue(rootName, root, caName, caKeys, now.minus(day.multipliedBy(30)), now.plus(day), false);
+        dev.orgsign.core.Text why = IssuerChain.verify(List.of(leaf, notCa), SignedRegistrations.TRUST, now);
+        assertTrue(why.in(java.util.Locale.ENGLISH).endsWith("the certificate 'Истёкший УЦ', which issued 'Иванов Иван', is not a CA "
+                + "certificate."), why.in(java.util.Locale.ENGLISH));
+        assertTrue(why.in(ReportLanguages.RUSSIAN).endsWith("сертификат «Истёкший УЦ», выпустивший сертификат «Иванов Иван», — не "
+                + "сертификат удостоверяющего центра."), why.in(ReportLanguages.RUSSIAN));
+    }
+
+    private static java.security.KeyPair ecKeys() throws Exception {
+        java.security.KeyPairGenerator g = java.security.KeyPairGenerator.getInstance("EC");
+        g.initialize(256);
+        return g.generateKeyPair();
+    }
+
+    private static X509Certificate issue(org.bouncycastle.asn1.x500.X500Name issuer, java.security.KeyPair issuerKeys,
+                                         org.bouncycastle.asn1.x500.X500Name subject, java.security.KeyPair keys,
+                                         java.time.Instant from, java.time.Instant to, boolean ca) throws Exception {
+        var b = new org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder(issuer, java.math.BigInteger.valueOf(System.nanoTime()),
+                java.util.Date.from(from), java.util.Date.from(to), subject, keys.getPublic());
+        if (ca) {
+            b.addExtension(org.bouncycastle.asn1.x509.Extension.basicConstraints, true,
+                    new org.bouncycastle.asn1.x509.BasicConstraints(true));
+        }
+        return new org.bouncycastle.cert.jcajce.JcaX509CertificateConverter().getCertificate(
+                b.build(new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder("SHA256withECDSA")
+                        .build(issuerKeys.getPrivate())));
+    }
 }

@@ -148,8 +148,12 @@ class OcspOpenSslResponderTest {
         assertEquals(Verdict.REJECTED, r.verdict());
         assertEquals(List.of("certificate.revocation"), r.failed(), r.checks().toString());
         Check c = OcspFixtures.revocation(r);
-        assertTrue(c.message().contains("revoked") && c.message().contains("KEY_COMPROMISE")
+        assertTrue(c.message().contains("revoked") && c.message().contains("key compromise")
                 && c.message().contains("OCSP responder " + url), c.message());
+        String russian = c.message(ReportLanguages.RUSSIAN);
+        assertTrue(russian.contains("Сертификат отозван") && russian.contains("(компрометация ключа)")
+                && russian.contains("OCSP-сервиса " + url), russian);
+        ReportLanguages.assertOneLanguage(r, "revoked by the OCSP responder");
     }
 
     @Test
@@ -196,6 +200,6 @@ class OcspOpenSslResponderTest {
         OcspFixtures.Signer unlisted = OcspFixtures.signer(url, null);
         OcspAnswer unknown = client.check(unlisted.cert(), issuer, Instant.now());
         assertEquals(OcspAnswer.Status.NO_ANSWER, unknown.status());
-        assertTrue(unknown.problem().contains("does not know the certificate (status unknown)"), unknown.problem());
+        assertTrue(unknown.problem().toString().contains("does not know the certificate (status unknown)"), String.valueOf(unknown.problem()));
     }
 }

@@ -36,7 +36,7 @@ class RealWorldSignaturesTest {
             assertEquals(CheckResult.PASSED, value.result(), f + ": " + value);
             if (isAttached) {
                 attached++;
-                assertTrue(e.attached && e.description("CMS SignedData").startsWith("An attached"), f.toString());
+                assertTrue(e.attached && e.description("CMS SignedData").toString().startsWith("An attached"), f.toString());
                 if (contentFile != null) { // the same text beside it: given as the content, it verifies too
                     assertArrayEquals(Files.readAllBytes(contentFile), content, f.toString());
                 }
@@ -52,7 +52,7 @@ class RealWorldSignaturesTest {
                 tampered[at + content.length / 2] ^= 0x01;
                 changedValue = CmsEvidence.read(tampered, null, null, CmsEvidence.Rules.DOCUMENT).verifyValue();
                 assertEquals("The signature carries other content than the file given with it.",
-                        CmsEvidence.read(sig, changed, null, CmsEvidence.Rules.DOCUMENT).problem);
+                        CmsEvidence.read(sig, changed, null, CmsEvidence.Rules.DOCUMENT).problem.toString());
             } else {
                 changedValue = CmsEvidence.read(sig, changed, null, CmsEvidence.Rules.DOCUMENT).verifyValue();
             }
@@ -72,13 +72,13 @@ class RealWorldSignaturesTest {
             Path content = RealWorld.contentOf(f);
             CmsEvidence e = CmsEvidence.read(sig, name.contains("detached") ? Files.readAllBytes(content) : null, null,
                     CmsEvidence.Rules.DOCUMENT);
-            assertTrue(e.description("CMS SignedData").contains("BER-encoded with indefinite lengths"), name);
+            assertTrue(e.description("CMS SignedData").toString().contains("BER-encoded with indefinite lengths"), name);
         }
         // CAdES-BES requires the ESS signing-certificate attribute this one leaves out (it carries algorithm protection).
         byte[] noEss = Files.readAllBytes(RealWorld.file("signatures/ber/cryptopro-testca-algprotection-attached.p7s"));
         CmsEvidence registration = CmsEvidence.read(noEss, CmsEvidence.read(noEss, null, null, CmsEvidence.Rules.DOCUMENT)
                 .content(), null, CmsEvidence.Rules.CADES_BES);
-        assertTrue(registration.problem.contains("signing-certificate attribute that CAdES-BES requires"), registration.problem);
+        assertTrue(registration.problem.toString().contains("signing-certificate attribute that CAdES-BES requires"), String.valueOf(registration.problem));
         assertTrue(Arrays.equals(Files.readAllBytes(RealWorld.file("signatures/ber/cryptopro-fns-head-attached.content.txt")),
                 CmsEvidence.read(Files.readAllBytes(RealWorld.file("signatures/ber/cryptopro-fns-head-attached.p7s")), null,
                         null, CmsEvidence.Rules.DOCUMENT).content()));
