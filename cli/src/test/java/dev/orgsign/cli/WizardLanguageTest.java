@@ -127,7 +127,8 @@ class WizardLanguageTest {
         Path dir = workDir();
         try (Tmux tty = Tmux.start(dir, command(token, "--type LLC --ogrn " + CliFixture.LLC_OGRN
                 + " --key llc-head-ec-p256 --email buh@romashka.test --phone '+7 (495) 765-43-21' --registry "
-                + pki.resolve("registry/utf-8") + " --no-submit --out " + dir.resolve("out")))) {
+                + pki.resolve("registry/utf-8") + " --ca " + pki.resolve("ca/fns-ca.pem") + " --no-submit --out "
+                + dir.resolve("out")))) {
             tty.await("PIN-код для ", FIRST_SCREEN);
             tty.typeLine(System.getenv(CliFixture.PIN_VAR));
             String summary = tty.await("Подписать? [д/Н]", STEP);

@@ -71,23 +71,32 @@ class LanguagesTest {
 
             X509Certificate service = serviceCertificate(data);
             String serial = service.getSerialNumber().toString(16).toUpperCase(Locale.ROOT);
-            RenderedPdf receipt = RenderedPdf.firstPage(plain.receipt(russian.id(), russian.token()),
-                    Path.of("target", "receipt-ru.png"));
-            for (String s : List.of("Квитанция о проверке регистрации", "МСК (UTC+3)", "Документ подписан электронной подписью",
-                    "Сертификат: " + serial, "Действителен: с " + DAY.format(service.getNotBefore().toInstant()))) {
+            byte[] russianPdf = plain.receipt(russian.id(), russian.token());
+            RenderedPdf receipt = RenderedPdf.firstPage(russianPdf, Path.of("target", "receipt-ru.png"));
+            for (String s : List.of("Квитанция о проверке регистрации", "МСК (UTC+3)")) {
                 assertTrue(receipt.shows(s), "the Russian receipt shows '" + s + "':\n" + receipt.text());
             }
-            assertEquals(List.of(), Translations.englishWords(receipt.text()), receipt.text());
+            RenderedPdf stamped = RenderedPdf.page(russianPdf, -1, Path.of("target", "receipt-ru-last.png"));
+            for (String s : List.of("Документ подписан электронной подписью", "Сертификат: " + serial,
+                    "Действителен: с " + DAY.format(service.getNotBefore().toInstant()))) {
+                assertTrue(stamped.shows(s), "the Russian receipt's stamp shows '" + s + "':\n" + stamped.text());
+            }
+            String all = RenderedPdf.text(russianPdf);
+            assertEquals(List.of(), Translations.englishWords(all), all);
             assertTrue(receipt.text().contains(DateTimeFormatter.ofPattern("dd.MM.yyyy").withZone(ZoneId.of("Europe/Moscow"))
                     .format(Instant.now())), "dated in Moscow time");
 
-            RenderedPdf english2 = RenderedPdf.firstPage(english.receipt(inEnglish.id(), inEnglish.token()),
-                    Path.of("target", "receipt-en.png"));
-            for (String s : List.of("Verification receipt of the orgsign service", "Moscow time (UTC+3)",
-                    "Document signed with an electronic signature", "Certificate: " + serial)) {
+            byte[] englishPdf = english.receipt(inEnglish.id(), inEnglish.token());
+            RenderedPdf english2 = RenderedPdf.firstPage(englishPdf, Path.of("target", "receipt-en.png"));
+            for (String s : List.of("Verification receipt of the orgsign service", "Moscow time (UTC+3)")) {
                 assertTrue(english2.shows(s), "the English receipt shows '" + s + "':\n" + english2.text());
             }
-            assertEquals(List.of(), Translations.russianWords(english2.text()), english2.text());
+            RenderedPdf englishStamp = RenderedPdf.page(englishPdf, -1, Path.of("target", "receipt-en-last.png"));
+            for (String s : List.of("Document signed with an electronic signature", "Certificate: " + serial)) {
+                assertTrue(englishStamp.shows(s), "the English receipt's stamp shows '" + s + "':\n" + englishStamp.text());
+            }
+            String allEnglish = RenderedPdf.text(englishPdf);
+            assertEquals(List.of(), Translations.russianWords(allEnglish), allEnglish);
 
             Submission russianReader = plain.withLanguage(Locale.forLanguageTag("ru")).status(inEnglish.id(), inEnglish.token());
             String checks = russianReader.checks().toString();

@@ -46,7 +46,21 @@ public final class RenderedPdf {
      * @throws IOException when the PDF cannot be read or the image written
      */
     public static RenderedPdf firstPage(byte[] pdf, Path png) throws IOException {
+        return page(pdf, 0, png);
+    }
+
+    /**
+     * Renders one page of a PDF and writes the PNG.
+     *
+     * @param pdf   the document
+     * @param index the page, from 0; negative counts from the end ({@code -1} is the last page)
+     * @param png   where to write the image
+     * @return the rendered page
+     * @throws IOException when the PDF cannot be read or the image written
+     */
+    public static RenderedPdf page(byte[] pdf, int index, Path png) throws IOException {
         try (PDDocument doc = Loader.loadPDF(pdf)) {
+            int page = index < 0 ? doc.getNumberOfPages() + index : index;
             List<TextPosition> positions = new ArrayList<>();
             StringBuilder chars = new StringBuilder();
             PDFTextStripper stripper = new PDFTextStripper() {
@@ -57,13 +71,26 @@ public final class RenderedPdf {
                     chars.append(t.getUnicode().isEmpty() ? " " : t.getUnicode().substring(0, 1));
                 }
             };
-            stripper.setStartPage(1);
-            stripper.setEndPage(1);
+            stripper.setStartPage(page + 1);
+            stripper.setEndPage(page + 1);
             String text = stripper.getText(doc);
-            BufferedImage image = new PDFRenderer(doc).renderImageWithDPI(0, DPI);
+            BufferedImage image = new PDFRenderer(doc).renderImageWithDPI(page, DPI);
             Files.createDirectories(png.toAbsolutePath().getParent());
             ImageIO.write(image, "png", png.toFile());
             return new RenderedPdf(text, image, positions, chars);
+        }
+    }
+
+    /**
+     * The text of every page, as PDFBox extracts it.
+     *
+     * @param pdf the document
+     * @return the text, whitespace runs folded to one space
+     * @throws IOException when the PDF cannot be read
+     */
+    public static String text(byte[] pdf) throws IOException {
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
         }
     }
 
