@@ -2,6 +2,7 @@ package dev.orgsign.service;
 
 import dev.orgsign.core.ErrorCode;
 import dev.orgsign.core.OrgsignException;
+import dev.orgsign.core.Text;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +42,7 @@ final class ApiKeys {
      * Reads a key file.
      *
      * @param file the file, or null for no keys
-     * @param what what the keys are for, in the error sentence ("operator keys")
+     * @param what whose keys they are, {@code operator} or {@code client} (the end of the key {@code apiKeys.of.*})
      * @throws OrgsignException when the file cannot be read or a line is not a hash
      */
     static ApiKeys load(Path file, String what) throws OrgsignException {
@@ -52,7 +53,8 @@ final class ApiKeys {
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new OrgsignException(ErrorCode.IO, "The file of " + what + " " + file + " cannot be read: " + e.getMessage(), e);
+            throw new OrgsignException(ErrorCode.IO, ApiHandler.T.text("apiKeys.unreadable", ApiHandler.T.text("apiKeys.of." + what), file,
+                    Text.quoted(e.getMessage())), e);
         }
         Map<String, String> out = new LinkedHashMap<>();
         for (int i = 0; i < lines.size(); i++) {
@@ -62,13 +64,13 @@ final class ApiKeys {
             }
             Matcher m = LINE.matcher(l);
             if (!m.matches()) {
-                throw new OrgsignException(ErrorCode.USAGE, "Line " + (i + 1) + " of the " + what + " file " + file
-                        + " is not \"sha256:<64 hex digits> NAME\"; the file holds hashes of keys, never keys.");
+                throw new OrgsignException(ErrorCode.USAGE, ApiHandler.T.text("apiKeys.badLine", i + 1,
+                        ApiHandler.T.text("apiKeys.of." + what), file));
             }
             out.put(m.group(1).toLowerCase(java.util.Locale.ROOT), m.group(2) == null ? "key-" + (i + 1) : m.group(2));
         }
         if (out.isEmpty()) {
-            throw new OrgsignException(ErrorCode.USAGE, "The file of " + what + " " + file + " holds no key hash.");
+            throw new OrgsignException(ErrorCode.USAGE, ApiHandler.T.text("apiKeys.empty", ApiHandler.T.text("apiKeys.of." + what), file));
         }
         return new ApiKeys(Map.copyOf(out));
     }

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.orgsign.core.ErrorCode;
 import dev.orgsign.core.OrgsignException;
+import dev.orgsign.core.Text;
 import dev.orgsign.core.PrivateFiles;
 import org.flywaydb.core.Flyway;
 
@@ -50,8 +51,8 @@ final class Database implements AutoCloseable {
         try {
             ds = new HikariDataSource(hc);
         } catch (RuntimeException e) {
-            throw new OrgsignException(ErrorCode.IO, "The database at " + redact(url) + " cannot be opened: "
-                    + rootMessage(e) + ".", e);
+            throw new OrgsignException(ErrorCode.IO, ApiHandler.T.text("database.open", redact(url),
+                    Text.quoted(rootMessage(e))), e);
         }
         try {
             Flyway.configure().dataSource(ds).locations("classpath:db/migration")
@@ -59,8 +60,8 @@ final class Database implements AutoCloseable {
                     .baselineOnMigrate(true).baselineVersion("0").load().migrate();
         } catch (RuntimeException e) {
             ds.close();
-            throw new OrgsignException(ErrorCode.IO, "The database schema at " + redact(url) + " cannot be brought up to date: "
-                    + rootMessage(e) + ".", e);
+            throw new OrgsignException(ErrorCode.IO, ApiHandler.T.text("database.migrate", redact(url),
+                    Text.quoted(rootMessage(e))), e);
         }
         if (embedded) {
             privateFolder(config.dataDir()); // the H2 files it has just made: owner-only
@@ -84,8 +85,8 @@ final class Database implements AutoCloseable {
                 }
             }
         } catch (java.io.IOException e) {
-            throw new OrgsignException(ErrorCode.IO, "The data folder " + dir + " cannot be created or made private: "
-                    + e.getMessage() + ".", e);
+            throw new OrgsignException(ErrorCode.IO, ApiHandler.T.text("database.dataFolder", dir,
+                    Text.quoted(e.getMessage())), e);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.orgsign.service;
 
 import dev.orgsign.core.ErrorCode;
 import dev.orgsign.core.OrgsignException;
+import dev.orgsign.core.Text;
 import dev.orgsign.core.PrivateFiles;
 import dev.orgsign.core.pdf.PadesSigner;
 import dev.orgsign.core.token.KeyStoreSigningToken;
@@ -63,7 +64,7 @@ final class ReceiptMaker implements Receipts {
             password = DEMO_KEY_PASSWORD.toCharArray();
         } else {
             if (config.receiptPassword() == null) {
-                throw new OrgsignException(ErrorCode.USAGE, "The receipt keystore " + file + " needs its password.");
+                throw new OrgsignException(ErrorCode.USAGE, ApiHandler.T.text("receipt.keystorePassword", file));
             }
             password = config.receiptPassword().toCharArray();
         }
@@ -103,8 +104,8 @@ final class ReceiptMaker implements Receipts {
                     "CN=orgsign verification service (self-made demo receipt key),O=orgsign");
             Files.move(tmp, keyFile, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException | GeneralSecurityException e) {
-            throw new OrgsignException(ErrorCode.IO, "The service's demo receipt key cannot be made under " + dataDir + ": "
-                    + e.getMessage(), e);
+            throw new OrgsignException(ErrorCode.IO, ApiHandler.T.text("receipt.demoKeyFailed", dataDir,
+                    Text.quoted(e.getMessage())), e);
         }
     }
 

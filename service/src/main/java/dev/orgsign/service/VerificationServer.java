@@ -2,6 +2,7 @@ package dev.orgsign.service;
 
 import dev.orgsign.core.ErrorCode;
 import dev.orgsign.core.OrgsignException;
+import dev.orgsign.core.Text;
 import dev.orgsign.core.registry.FnsExtractRegistry;
 import dev.orgsign.core.registry.Registry;
 import dev.orgsign.registry.store.RegistryDatabase;
@@ -110,15 +111,15 @@ public final class VerificationServer implements AutoCloseable {
         RegistryDatabase registryDb = config.registryDatabase() == null ? null
                 : RegistryDatabase.open(config.registryDatabase().isBlank() ? null : config.registryDatabase(), config.workers() + 2);
         Registry registry = registryDb != null ? new StoreRegistry(registryDb) : FnsExtractRegistry.load(config.registry());
-        Access access = new Access(ApiKeys.load(config.operatorKeys(), "operator keys"),
-                ApiKeys.load(config.clientKeys(), "client keys"));
+        Access access = new Access(ApiKeys.load(config.operatorKeys(), "operator"),
+                ApiKeys.load(config.clientKeys(), "client"));
         Database.privateFolder(config.dataDir());
         AuditLog audit;
         try {
             audit = AuditLog.open(config.auditLogFile(), clock);
         } catch (java.io.IOException e) {
-            throw new OrgsignException(ErrorCode.IO, "The audit log " + config.auditLogFile() + " cannot be opened for "
-                    + "appending: " + e.getMessage() + ".", e);
+            throw new OrgsignException(ErrorCode.IO, ApiHandler.T.text("server.auditLog", config.auditLogFile(),
+                    Text.quoted(e.getMessage())), e);
         }
         Database db;
         try {
@@ -145,10 +146,10 @@ public final class VerificationServer implements AutoCloseable {
             throw e;
         } catch (SQLException e) {
             release(db, audit, receipts);
-            throw new OrgsignException(ErrorCode.IO, "The database cannot be used: " + Database.rootMessage(e) + ".", e);
+            throw new OrgsignException(ErrorCode.IO, ApiHandler.T.text("server.database", Text.quoted(Database.rootMessage(e))), e);
         } catch (Exception e) {
             release(db, audit, receipts);
-            throw new OrgsignException(ErrorCode.INTERNAL, "The service could not start: " + Database.rootMessage(e) + ".", e);
+            throw new OrgsignException(ErrorCode.INTERNAL, ApiHandler.T.text("server.notStarted", Text.quoted(Database.rootMessage(e))), e);
         }
     }
 
@@ -208,8 +209,8 @@ public final class VerificationServer implements AutoCloseable {
         } catch (java.io.IOException e) {
             server.stop();
             guard.close();
-            throw new OrgsignException(ErrorCode.USAGE, "The service cannot listen on " + config.host() + ":" + config.port()
-                    + " (" + Database.rootMessage(e) + "); choose another port.", e);
+            throw new OrgsignException(ErrorCode.USAGE, ApiHandler.T.text("server.listen", config.host() + ":" + config.port(),
+                    Text.quoted(Database.rootMessage(e))), e);
         }
         ServerConnector c = (ServerConnector) server.getConnectors()[0];
         String host = config.host().equals("0.0.0.0") ? "localhost" : config.host();

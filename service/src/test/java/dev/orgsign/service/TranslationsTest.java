@@ -40,6 +40,9 @@ class TranslationsTest {
             used.add("mail.subject." + v);
             used.add("receipt.verdict." + v);
         }
+        for (String k : List.of("operator", "client")) {
+            used.add("apiKeys.of." + k);
+        }
         for (String t : List.of("IE", "LLC", "GOV")) {
             used.add("receipt.type." + t);
         }
