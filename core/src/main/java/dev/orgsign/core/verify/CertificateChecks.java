@@ -1,6 +1,7 @@
 package dev.orgsign.core.verify;
 
 import dev.orgsign.core.crypto.Providers;
+import dev.orgsign.core.trust.TrustList;
 
 import java.security.cert.CertPathBuilder;
 import java.security.cert.CertPathBuilderException;
@@ -35,6 +36,7 @@ final class CertificateChecks {
     private final List<X509Certificate> intermediates;
     private final List<X509CRL> crls;
     private final OnlineRevocation online;
+    private final TrustList trustList;
     private static final int MAX_CACHED = 4096;
     private final Map<ChainKey, Object> chains = new ConcurrentHashMap<>();
     private final Map<X509CRL, CrlIndex> crlIndex = new ConcurrentHashMap<>();
@@ -90,6 +92,12 @@ final class CertificateChecks {
         this.anchorCertificates = trust.anchors();
         this.intermediates = trust.intermediates();
         this.crls = trust.crls();
+        this.trustList = trust.trustList();
+    }
+
+    /** The list of accredited certification centres this material carries, or null. */
+    TrustList trustList() {
+        return trustList;
     }
 
     /**
@@ -138,6 +146,7 @@ final class CertificateChecks {
         List<X509Certificate> pool = new ArrayList<>(bundled);
         pool.add(leaf);
         pool.addAll(intermediates);
+        pool.addAll(listed(leaf, pool));
         try {
             return pkix(leaf, pool, at);
         } catch (CertPathBuilderException e) {
@@ -166,6 +175,31 @@ final class CertificateChecks {
         } catch (Exception e) {
             return new NoChain("The certificate chain cannot be checked: " + e.getMessage(), false);
         }
+    }
+
+    /**
+     * The list's CA certificates that may stand above {@code leaf}, found by name issuer by issuer (the
+     * whole list, thousands of certificates, would slow every chain search down).
+     */
+    private List<X509Certificate> listed(X509Certificate leaf, List<X509Certificate> known) {
+        if (trustList == null) {
+            return List.of();
+        }
+        List<X509Certificate> out = new ArrayList<>();
+        List<javax.security.auth.x500.X500Principal> names = new ArrayList<>();
+        names.add(leaf.getIssuerX500Principal());
+        for (int i = 0; i < names.size() && i < 16; i++) {
+            for (X509Certificate c : trustList.withSubject(names.get(i))) {
+                if (!out.contains(c) && !known.contains(c)) {
+                    out.add(c);
+                    if (!c.getIssuerX500Principal().equals(c.getSubjectX500Principal())
+                            && !names.contains(c.getIssuerX500Principal())) {
+                        names.add(c.getIssuerX500Principal());
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     private List<X509Certificate> pkix(X509Certificate leaf, List<X509Certificate> pool, Instant at) throws Exception {
@@ -244,6 +278,7 @@ final class CertificateChecks {
         X509CRL crl = offlineCrl(leaf, issuer);
         String online = null;
         java.net.URI fetchedFrom = null;
+        boolean fromList = false;
         if ((crl == null || stale(crl, now)) && this.online != null) {
             String ocspProblem = null;
             if (this.online.ocsp() != null) {
@@ -260,6 +295,10 @@ final class CertificateChecks {
                 ocspProblem = a.problem();
             }
             List<java.net.URI> points = this.online.crls() == null ? List.of() : CrlFetcher.distributionPoints(leaf);
+            if (points.isEmpty() && this.online.crls() != null && trustList != null) {
+                points = trustList.crlAddresses(issuer); // the list's addresses for the issuer's key, where the certificate names none
+                fromList = !points.isEmpty();
+            }
             if (points.isEmpty()) {
                 online = ocspProblem == null ? "The certificate names no HTTP CRL distribution point."
                         : this.online.crls() == null ? ocspProblem
@@ -303,7 +342,8 @@ final class CertificateChecks {
                     + fetchedFrom) + ".");
         }
         return new Check("certificate.revocation", CheckResult.PASSED, "The certificate is not on the issuer's CRL of "
-                + index(crl).thisUpdate() + (fetchedFrom == null ? "" : ", fetched from " + fetchedFrom) + ".");
+                + index(crl).thisUpdate() + (fetchedFrom == null ? "" : ", fetched from " + fetchedFrom
+                + (fromList ? " (an address the list of accredited certification centres gives for the issuer)" : "")) + ".");
     }
 
     /** The newest given CRL of the leaf's issuer signed by {@code issuer}, chosen once per leaf and issuer (null: none). */

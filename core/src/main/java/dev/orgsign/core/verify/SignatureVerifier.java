@@ -36,16 +36,12 @@ public final class SignatureVerifier {
     private final Clock clock;
     private final Duration maxAge;
     private final Duration maxClockSkew;
-    private final Map<X509Certificate, Profile> profiles = new java.util.concurrent.ConcurrentHashMap<>();
+    private final QualifiedJudge qualified;
     /** The JDK's SHA-256 (hardware-accelerated where the CPU has it), by its provider object. */
     private static final java.security.Provider SHA256_PROVIDER = sha256Provider();
     private static final Check[] NOT_CHECKED = notChecked();
     private static final int TIMESTAMP = Check.CODES.indexOf("signature.timestamp");
     private static final Check CMS_PASSED = pass("signature.cms", "A detached CAdES-BES SignedData with one signer.");
-
-    /** A certificate's qualified profile and the certificate.qualified check, both decided by its bytes alone. */
-    private record Profile(QualifiedCertificate certificate, Check check) {
-    }
 
     /**
      * A verifier with its own request-id ledger and clock.
@@ -91,6 +87,7 @@ public final class SignatureVerifier {
     public SignatureVerifier(TrustMaterial trust, Registry registry, RequestIdLedger ledger, Clock clock, Duration maxAge,
                              OnlineRevocation online) {
         this.signer = new SignerChecks(new CertificateChecks(trust, online));
+        this.qualified = new QualifiedJudge(trust.trustList());
         this.registry = registry;
         this.authority = new AuthorityCheck(registry, clock);
         this.ledger = ledger;
@@ -167,35 +164,21 @@ public final class SignatureVerifier {
             return finish(checks, requestId);
         }
         X509Certificate cert = cms.certificate;
-        Profile profile;
+        QualifiedJudge.Profile profile;
         try {
-            profile = qualified(cert);
+            profile = qualified.profile(cert);
         } catch (OrgsignException e) {
             checks.put("certificate.qualified", fail("certificate.qualified", e.getMessage()));
             return finish(checks, requestId);
         }
         QualifiedCertificate q = profile.certificate();
-        checks.put("certificate.qualified", profile.check());
+        checks.put("certificate.qualified", qualified.check(cert, profile, signed.at()));
         checks.put("signer.identity", PayloadMatch.identity(q, p));
         AuthorityDecision decision = decide(q, p, now);
         checks.put("authority", authority(decision));
         checks.put("organization.match", PayloadMatch.organization(registry, p, decision));
         checks.put("freshness", freshness(signed.at(), signed.stamped(), requestId, payload, cms.payloadSha256, freshAt));
         return finish(checks, requestId);
-    }
-
-    /** The qualified profile of a certificate and its check, made once per certificate (its bytes decide them). */
-    private Profile qualified(X509Certificate cert) throws OrgsignException {
-        Profile p = profiles.get(cert);
-        if (p == null) {
-            if (profiles.size() >= 4096) {
-                profiles.clear();
-            }
-            QualifiedCertificate q = QualifiedCertificate.parse(cert);
-            p = new Profile(q, qualifiedCheck(q, cert));
-            profiles.put(cert, p);
-        }
-        return p;
     }
 
     /** The authority decision as of the verification time; null when the payload's identifier is mistyped. */
@@ -275,19 +258,6 @@ public final class SignatureVerifier {
             c[i] = (char) ('0' + value % 10);
             value /= 10;
         }
-    }
-
-    /** The certificate.qualified check of a certificate read in the qualified profile. */
-    static Check qualifiedCheck(QualifiedCertificate q, X509Certificate cert) {
-        return q.hasQualifiedMarkers() && signs(cert)
-                ? pass("certificate.qualified", "The certificate is in the qualified profile (" + String.join(", ", q.policies()) + ").")
-                : fail("certificate.qualified", "The certificate lacks the markers of a qualified certificate (INN, SNILS, "
-                + "crypto-tool extensions, an FSB class) or may not sign.");
-    }
-
-    private static boolean signs(X509Certificate cert) {
-        boolean[] ku = cert.getKeyUsage();
-        return ku == null || ku[0] || ku[1];
     }
 
     private static VerificationReport finish(Map<String, Check> checks, String requestId) {

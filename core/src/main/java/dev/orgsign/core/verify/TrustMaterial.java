@@ -3,6 +3,7 @@ package dev.orgsign.core.verify;
 import dev.orgsign.core.ErrorCode;
 import dev.orgsign.core.OrgsignException;
 import dev.orgsign.core.crypto.Providers;
+import dev.orgsign.core.trust.TrustList;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -19,26 +20,84 @@ import java.util.stream.Stream;
 
 /**
  * The trust anchors (the accredited root CAs), the CRLs and further CA certificates a verifier
- * uses, read once from PEM, DER or base64 files or folders of them. The further CA certificates
- * ({@code --ca}) are not trusted by themselves: they only supply a chain's missing links, which
- * must still lead to an anchor.
+ * uses, read once from PEM, DER or base64 files or folders of them, and the ministry's list of
+ * accredited certification centres when one is given. The further CA certificates ({@code --ca})
+ * are not trusted by themselves: they only supply a chain's missing links, which must still lead
+ * to an anchor. The list's roots are anchors, its other CA certificates complete chains, and with a
+ * list {@code certificate.qualified} also asks whether the issuing centre was accredited when the
+ * certificate was used.
  *
- * @param anchors       the trusted root certificates
+ * @param anchors       the trusted root certificates (the list's roots among them)
  * @param crls          the CRLs known offline
  * @param intermediates CA certificates that may complete a chain (not trusted)
+ * @param trustList     the list of accredited certification centres, or null
  */
-public record TrustMaterial(List<X509Certificate> anchors, List<X509CRL> crls, List<X509Certificate> intermediates) {
+public record TrustMaterial(List<X509Certificate> anchors, List<X509CRL> crls, List<X509Certificate> intermediates,
+                            TrustList trustList) {
     /**
      * Copies the lists.
      *
      * @param anchors       the trusted root certificates
      * @param crls          the CRLs known offline
      * @param intermediates CA certificates that may complete a chain
+     * @param trustList     the list of accredited certification centres, or null
      */
     public TrustMaterial {
         anchors = List.copyOf(anchors);
         crls = List.copyOf(crls);
         intermediates = List.copyOf(intermediates);
+    }
+
+    /**
+     * Trust anchors, CRLs and CA certificates that complete chains; no list of accredited centres.
+     *
+     * @param anchors       the trusted root certificates
+     * @param crls          the CRLs known offline
+     * @param intermediates CA certificates that may complete a chain
+     */
+    public TrustMaterial(List<X509Certificate> anchors, List<X509CRL> crls, List<X509Certificate> intermediates) {
+        this(anchors, crls, intermediates, null);
+    }
+
+    /**
+     * This material with the list of accredited certification centres: its roots join the anchors.
+     *
+     * @param list the list
+     * @return the material with the list
+     */
+    public TrustMaterial withTrustList(TrustList list) {
+        List<X509Certificate> all = new ArrayList<>(anchors);
+        for (X509Certificate root : list.roots()) {
+            if (!all.contains(root)) {
+                all.add(root);
+            }
+        }
+        return new TrustMaterial(all, crls, intermediates, list);
+    }
+
+    /**
+     * Reads trust anchors and CRLs from files or folders, and the list of accredited certification centres.
+     *
+     * @param trust     a certificate file or folder of anchors, or null when the list's roots are the anchors
+     * @param crls      CRL files or folders
+     * @param trustList the list of accredited certification centres, or null
+     * @return the trust material
+     * @throws OrgsignException when a path cannot be read or holds no certificate / CRL, or when neither {@code trust}
+     *                          nor the list gives an anchor
+     */
+    public static TrustMaterial load(Path trust, List<Path> crls, TrustList trustList) throws OrgsignException {
+        if (trust != null) {
+            TrustMaterial m = load(trust, crls);
+            return trustList == null ? m : m.withTrustList(trustList);
+        }
+        if (trustList == null) {
+            throw new OrgsignException(ErrorCode.USAGE, "No trust anchors were given: give --trust PATH or --trust-list FILE.");
+        }
+        if (trustList.roots().isEmpty()) {
+            throw new OrgsignException(ErrorCode.INVALID_INPUT, "The list of accredited certification centres "
+                    + trustList.source() + " holds no root certificate; give the ministry's roots with --trust PATH.");
+        }
+        return new TrustMaterial(List.of(), readCrls(crls), List.of()).withTrustList(trustList);
     }
 
     /**
@@ -65,7 +124,7 @@ public record TrustMaterial(List<X509Certificate> anchors, List<X509CRL> crls, L
                 all.addAll(certificates(f));
             }
         }
-        return new TrustMaterial(anchors, crls, all);
+        return new TrustMaterial(anchors, crls, all, trustList);
     }
 
     /**
@@ -86,6 +145,10 @@ public record TrustMaterial(List<X509Certificate> anchors, List<X509CRL> crls, L
         if (anchors.isEmpty()) {
             throw new OrgsignException(ErrorCode.INVALID_INPUT, "No trust anchor certificate was found in " + trust + ".");
         }
+        return new TrustMaterial(anchors, readCrls(crls));
+    }
+
+    private static List<X509CRL> readCrls(List<Path> crls) throws OrgsignException {
         List<X509CRL> list = new ArrayList<>();
         for (Path p : crls) {
             for (Path f : files(p, "CRLs")) {
@@ -94,7 +157,7 @@ public record TrustMaterial(List<X509Certificate> anchors, List<X509CRL> crls, L
                 }
             }
         }
-        return new TrustMaterial(anchors, list);
+        return list;
     }
 
     private static List<Path> files(Path p, String what) throws OrgsignException {
