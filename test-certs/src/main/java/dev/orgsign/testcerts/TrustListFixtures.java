@@ -50,6 +50,7 @@ public final class TrustListFixtures {
     private final Map<Centre, KeyPair> keys = new EnumMap<>(Centre.class);
     private final Credential listSigner;
     private final Credential tsa;
+    private Map<Centre, String> addresses = Map.of();
 
     private static final class Holder {
         static final TrustListFixtures INSTANCE = new TrustListFixtures(TestPki.get(), Instant.now());
@@ -113,9 +114,30 @@ public final class TrustListFixtures {
      * @return the key, the certificate and its chain up to the root
      */
     public Credential issue(Centre c, PersonData person, KeyKind kind, Instant from, Instant to) {
+        return issue(c, person, kind, from, to, true);
+    }
+
+    /**
+     * Issues a qualified-profile certificate from a centre, with or without a CRL distribution point.
+     *
+     * @param c      the centre
+     * @param person whom it names
+     * @param kind   the key's kind
+     * @param from   start of validity
+     * @param to     end of validity
+     * @param crlUrl whether it names a CRL distribution point (without one, only the list says where the CRL is)
+     * @return the key, the certificate and its chain up to the root
+     */
+    public Credential issue(Centre c, PersonData person, KeyKind kind, Instant from, Instant to, boolean crlUrl) {
         KeyPair k = CertificateFactoryBC.generate(kind);
-        X509Certificate cert = CertificateFactoryBC.personCertificate(person, k.getPublic(), cas.get(c), keys.get(c), from, to);
+        X509Certificate cert = CertificateFactoryBC.personCertificate(QualifiedProfile.subject(person), k.getPublic(), cas.get(c),
+                keys.get(c), from, to, null, crlUrl ? "http://crl.orgsign.invalid/" + c.name().toLowerCase() + ".crl" : null);
         return new Credential(k.getPrivate(), cert, List.of(cert, cas.get(c), pki.rootCa()));
+    }
+
+    /** @param c a centre @return its current CRL, revoking nothing */
+    public java.security.cert.X509CRL crl(Centre c) {
+        return CertificateFactoryBC.crl(cas.get(c), keys.get(c), List.of(), Instant.now());
     }
 
     /** {@return the GOST R 34.10-2012 256 key and (self-signed) certificate that sign the list, as the operator names it} */
@@ -130,6 +152,17 @@ public final class TrustListFixtures {
 
     /** {@return the list: the head centre with the test root, and the ACCREDITED, ENDED and SUSPENDED centres} */
     public AccreditedCentresList list() {
+        return list(Map.of());
+    }
+
+    /**
+     * The list with the CRL addresses of some centres' keys given (e.g. a test server's URL).
+     *
+     * @param crlAddresses a CRL address by centre; the others get an address that resolves nowhere
+     * @return the list
+     */
+    public synchronized AccreditedCentresList list(Map<Centre, String> crlAddresses) {
+        this.addresses = crlAddresses;
         Instant long0 = now.minus(Duration.ofDays(5 * 365));
         Instant start = now.minus(Duration.ofDays(3 * 365));
         String active = "Действует";
@@ -152,7 +185,8 @@ public final class TrustListFixtures {
     private AccreditedCentresList.Centre centre(String name, String shortName, String ogrn, String inn, String number,
                                                 List<AccreditedCentresList.Status> history, Centre c) {
         return new AccreditedCentresList.Centre(name, shortName, ogrn, inn, number, history,
-                List.of(new AccreditedCentresList.Key(List.of(cas.get(c)), List.of("http://crl.orgsign.invalid/" + ogrn + ".crl"))));
+                List.of(new AccreditedCentresList.Key(List.of(cas.get(c)),
+                List.of(addresses.getOrDefault(c, "http://crl.orgsign.invalid/" + ogrn + ".crl")))));
     }
 
     /**
