@@ -2,6 +2,7 @@ package dev.orgsign.service;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orgsign.core.OrgsignException;
+import dev.orgsign.core.trust.TrustList;
 import dev.orgsign.core.verify.Verdict;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
@@ -67,10 +68,13 @@ final class ApiHandler extends Handler.Abstract {
     private final AuditLog audit;
     private final Clock clock;
     private volatile boolean shuttingDown;
+    /** The list of accredited certification centres the verifier judges by, or null. */
+    private final TrustList trustList;
 
     ApiHandler(SubmissionStore store, Receipts receipts, Intake intake, Access access, AuditLog audit, Clock clock,
-               Registry registry) {
+               Registry registry, TrustList trustList) {
         this.registry = registry;
+        this.trustList = trustList;
         this.store = store;
         this.receipts = receipts;
         this.intake = intake;
@@ -216,6 +220,14 @@ final class ApiHandler extends Handler.Abstract {
         ObjectNode register = out.putObject("register"); // how current the register is: a stale one is visible
         register.put("newestExtract", registry.newestExtract().map(Object::toString).orElse(null));
         register.put("records", registry.size());
+        if (trustList != null) { // which list the service runs on: an old one is visible
+            ObjectNode list = out.putObject("trustList");
+            list.put("version", trustList.version());
+            list.put("date", trustList.date() == null ? null : trustList.date().toString());
+            list.put("centres", trustList.centres().size());
+            list.put("accreditedNow", trustList.accreditedAt(clock.instant()));
+            list.put("signedBy", trustList.signer());
+        }
         json(response, callback, 200, out);
     }
 

@@ -9,6 +9,7 @@ import dev.orgsign.registry.store.StoreRegistry;
 import dev.orgsign.core.verify.RequestIdLedger;
 import dev.orgsign.core.verify.OnlineRevocation;
 import dev.orgsign.core.verify.SignatureVerifier;
+import dev.orgsign.core.trust.TrustList;
 import dev.orgsign.core.verify.TrustMaterial;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.ForwardedRequestCustomizer;
@@ -71,7 +72,8 @@ public final class VerificationServer implements AutoCloseable {
     private boolean stopped;
 
     private VerificationServer(ServiceConfig config, Database db, SignatureVerifier verifier, Receipts receipts,
-                               Access access, AuditLog audit, Clock clock, Registry registry, RegistryDatabase registryDb) {
+                               Access access, AuditLog audit, Clock clock, Registry registry, RegistryDatabase registryDb,
+                               TrustList trustList) {
         this.config = config;
         this.registryDb = registryDb;
         this.db = db;
@@ -80,7 +82,7 @@ public final class VerificationServer implements AutoCloseable {
         Semaphore wakeUp = new Semaphore(0);
         SubmissionStore store = new SubmissionStore(db.dataSource());
         Intake intake = new Intake(store, config, access, audit, clock, wakeUp);
-        this.api = new ApiHandler(store, receipts, intake, access, audit, clock, registry);
+        this.api = new ApiHandler(store, receipts, intake, access, audit, clock, registry, trustList);
         for (int i = 0; i < config.workers(); i++) {
             workers.add(new Worker(store, verifier, clock, config.lease(), config.instanceName(), wakeUp, audit));
         }
@@ -106,7 +108,8 @@ public final class VerificationServer implements AutoCloseable {
 
     /** {@link #start(ServiceConfig)} on a given clock (the tests' retention). */
     static VerificationServer start(ServiceConfig config, Clock clock) throws OrgsignException {
-        TrustMaterial trust = TrustMaterial.load(config.trust(), config.crls());
+        TrustList trustList = config.trustList() == null ? null : TrustMaterial.trustList(config.trustList(), config.trustListSigner());
+        TrustMaterial trust = TrustMaterial.load(config.trust(), config.crls(), trustList);
         RegistryDatabase registryDb = config.registryDatabase() == null ? null
                 : RegistryDatabase.open(config.registryDatabase().isBlank() ? null : config.registryDatabase(), config.workers() + 2);
         Registry registry = registryDb != null ? new StoreRegistry(registryDb) : FnsExtractRegistry.load(config.registry());
@@ -137,7 +140,7 @@ public final class VerificationServer implements AutoCloseable {
                     Duration.ofDays(7), config.onlineRevocation() ? OnlineRevocation.defaults() : null);
             receipts = ReceiptMaker.create(config);
             VerificationServer s = new VerificationServer(config, db, verifier, receipts, access, audit, clock, registry,
-                    registryDb);
+                    registryDb, trustList);
             s.begin();
             return s;
         } catch (OrgsignException e) {

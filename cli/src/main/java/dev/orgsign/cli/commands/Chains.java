@@ -3,6 +3,8 @@ package dev.orgsign.cli.commands;
 import dev.orgsign.cli.Messages;
 import dev.orgsign.core.OrgsignException;
 import dev.orgsign.core.token.TokenKey;
+import dev.orgsign.core.trust.Accreditation;
+import dev.orgsign.core.trust.TrustList;
 import dev.orgsign.core.verify.IssuerChain;
 import dev.orgsign.core.verify.IssuerFetcher;
 import dev.orgsign.core.verify.TrustMaterial;
@@ -34,9 +36,24 @@ final class Chains {
         for (Path p : caFiles) {
             pool.addAll(TrustMaterial.load(p, List.of()).anchors());
         }
+        if (trust != null && trust.trustList() != null) { // the list's CA certificates complete what the token lacks
+            trust.trustList().certificates().forEach(l -> pool.add(l.certificate()));
+        }
         IssuerChain.Completion c = IssuerChain.complete(key.certificate(), pool,
                 trust == null ? List.of() : trust.anchors(), fetcher);
         return new Completed(key.withChain(c.chain()), c); // keeps what the token says of its private key
+    }
+
+    /**
+     * Why the verification service would find the certificate not qualified today by the list of accredited
+     * certification centres (its issuing centre not in the list, or not accredited now), in the user's language, or null.
+     */
+    static String accreditation(X509Certificate certificate, TrustList list, Messages m) {
+        if (list == null) {
+            return null;
+        }
+        Accreditation a = list.accreditation(certificate, Instant.now());
+        return a.accredited() ? null : a.reason().message(m.locale());
     }
 
     /**

@@ -77,6 +77,9 @@ public final class RegisterCommand extends BaseCommand {
     @Option(names = "--trust", paramLabel = "PATH", descriptionKey = "opt.trustRegister")
     Path trust;
 
+    @Mixin
+    dev.orgsign.cli.TrustListOptions trustList = new dev.orgsign.cli.TrustListOptions();
+
     @Option(names = "--tsa", paramLabel = "URL", descriptionKey = "opt.tsa")
     URI tsa;
 
@@ -180,9 +183,11 @@ public final class RegisterCommand extends BaseCommand {
                 ogrn = need("--ogrn", m().get(type == OrganizationType.IE ? "ask.ogrnip" : "ask.ogrn"), def);
             }
             authority(q, reg);
-            TrustMaterial anchors = trust == null ? null : TrustMaterial.load(trust, List.of());
+            dev.orgsign.core.trust.TrustList list = trustList.load();
+            TrustMaterial anchors = trust == null && list == null ? null : TrustMaterial.load(trust, List.of(), list);
             IssuerFetcher fetcher = online ? IssuerFetcher.defaults() : null;
             chainBeforePin(Chains.complete(k, caCertificates, fetcher, anchors), anchors);
+            beforePin(Chains.accreditation(k.certificate(), list, m()));
             RegistrationPayload payload = null;
             if (ask == null) {
                 payload = payload(q, reg); // everything missing is named before the PIN is used
@@ -224,7 +229,14 @@ public final class RegisterCommand extends BaseCommand {
      * --yes (then it is a warning); in the wizard the person decides.
      */
     private void chainBeforePin(Chains.Completed completed, TrustMaterial anchors) throws OrgsignException {
-        String problem = Chains.problem(completed, anchors, m());
+        beforePin(Chains.problem(completed, anchors, m()));
+    }
+
+    /**
+     * Says a problem found before the PIN (the chain, the issuing centre's accreditation): without a terminal (or with
+     * --json) it stops the registration unless --yes (then it is a warning); in the wizard the person decides.
+     */
+    private void beforePin(String problem) throws OrgsignException {
         if (problem == null) {
             return;
         }

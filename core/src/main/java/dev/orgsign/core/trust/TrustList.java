@@ -255,6 +255,17 @@ public final class TrustList {
         return Accreditation.of(centre, issuerName, at, cert.getNotBefore().toInstant());
     }
 
+    /**
+     * As {@link #accreditation(X509Certificate, String, Instant)}, the issuer named by its common name.
+     *
+     * @param cert the signer's certificate
+     * @param at   the time that counts
+     * @return the judgement with its sentence
+     */
+    public Accreditation accreditation(X509Certificate cert, Instant at) {
+        return accreditation(cert, commonName(cert.getIssuerX500Principal()), at);
+    }
+
     private ListedCertificate findIssuer(X509Certificate cert) {
         byte[] aki = authorityKeyId(cert);
         List<ListedCertificate> candidates = aki == null ? null : bySki.get(HexFormat.of().formatHex(aki));
@@ -314,13 +325,16 @@ public final class TrustList {
     }
 
     private static String signerName(X509Certificate c) {
+        return commonName(c.getSubjectX500Principal());
+    }
+
+    private static String commonName(X500Principal p) {
         try {
-            org.bouncycastle.asn1.x500.X500Name n = org.bouncycastle.asn1.x500.X500Name.getInstance(
-                    c.getSubjectX500Principal().getEncoded());
+            org.bouncycastle.asn1.x500.X500Name n = org.bouncycastle.asn1.x500.X500Name.getInstance(p.getEncoded());
             org.bouncycastle.asn1.x500.RDN[] cn = n.getRDNs(org.bouncycastle.asn1.x500.style.BCStyle.CN);
             return cn.length > 0 ? cn[0].getFirst().getValue().toString() : n.toString();
         } catch (RuntimeException e) {
-            return c.getSubjectX500Principal().getName();
+            return p.getName();
         }
     }
 }

@@ -76,6 +76,29 @@ public record TrustMaterial(List<X509Certificate> anchors, List<X509CRL> crls, L
     }
 
     /**
+     * Reads the list of accredited certification centres, its signature checked against the certificate in
+     * {@code signerFile} ({@code --trust-list FILE --trust-list-signer FILE}).
+     *
+     * @param listFile   the list
+     * @param signerFile a file holding the one certificate of the list's signer, or null for a list without a signature
+     * @return the list
+     * @throws OrgsignException when a file cannot be read, the signer's file holds other than one certificate, or the
+     *                          list is refused ({@link TrustList#load})
+     */
+    public static TrustList trustList(Path listFile, Path signerFile) throws OrgsignException {
+        X509Certificate signer = null;
+        if (signerFile != null) {
+            List<X509Certificate> named = certificates(signerFile);
+            if (named.size() != 1) {
+                throw new OrgsignException(ErrorCode.INVALID_INPUT, "The file " + signerFile + " holds " + named.size()
+                        + " certificates; name the one certificate of the list's signer.");
+            }
+            signer = named.get(0);
+        }
+        return TrustList.load(listFile, signer);
+    }
+
+    /**
      * Reads trust anchors and CRLs from files or folders, and the list of accredited certification centres.
      *
      * @param trust     a certificate file or folder of anchors, or null when the list's roots are the anchors
