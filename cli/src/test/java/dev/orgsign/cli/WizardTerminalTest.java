@@ -170,6 +170,10 @@ class WizardTerminalTest {
             String end = tty.await("EXIT=", STEP);
             assertTrue(end.contains("EXIT=0"), end);
             assertTrue(Files.size(dir.resolve("out/registration.json.sig")) > 100);
+        }
+    }
+
+    @Test
     void withoutTheIssuingCaCertificateTheWizardWarnsBeforeThePinAndDecliningSignsNothing() throws Exception {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/tmux")), "tmux is installed by scripts/setup");
         ProvisionedToken token = CliFixture.token("wizard-chain", Persona.LLC_HEAD); // the token holds the leaf only
