@@ -136,9 +136,12 @@ final class ListSignature {
             s.update(info.toByteArray());
             boolean valueOk = s.verify(value);
             signature.getParentNode().removeChild(signature); // the enveloped-signature transform
-            ByteArrayOutputStream content = new ByteArrayOutputStream(xml.length);
+            MessageDigest md = MessageDigest.getInstance(jceDigest, Providers.bouncyCastle());
+            java.io.BufferedOutputStream content = new java.io.BufferedOutputStream(
+                    new java.security.DigestOutputStream(java.io.OutputStream.nullOutputStream(), md), 1 << 16);
             Canonicalizer.getInstance(documentC14n).canonicalizeSubtree(doc, documentPrefixes, content);
-            byte[] digest = MessageDigest.getInstance(jceDigest, Providers.bouncyCastle()).digest(content.toByteArray());
+            content.flush(); // the canonical document is digested as it is written, never held whole
+            byte[] digest = md.digest();
             if (!MessageDigest.isEqual(digest, expectedDigest)) {
                 throw refused(name, "it was changed after it was signed (its digest differs from the signed one)");
             }

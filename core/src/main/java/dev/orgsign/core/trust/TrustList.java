@@ -119,10 +119,31 @@ public final class TrustList {
      * @throws OrgsignException as {@link #load(Path, X509Certificate)}
      */
     public static TrustList read(byte[] xml, String name, X509Certificate signer) throws OrgsignException {
-        TrustListReader.Content content = TrustListReader.read(xml, name);
+        // The signature (DOM, canonicalization, digest: most of the time) is checked beside the streamed reading.
+        java.util.concurrent.CompletableFuture<Object> signature = signer == null ? null
+                : java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return ListSignature.verify(xml, signer, name);
+                    } catch (OrgsignException e) {
+                        return e;
+                    }
+                });
+        TrustListReader.Content content;
+        try {
+            content = TrustListReader.read(xml, name);
+        } catch (OrgsignException e) {
+            if (signature != null) {
+                signature.join(); // nothing keeps running after a refusal
+            }
+            throw e;
+        }
         String method = null;
         if (signer != null) {
-            method = ListSignature.verify(xml, signer, name);
+            Object outcome = signature.join();
+            if (outcome instanceof OrgsignException e) {
+                throw e;
+            }
+            method = (String) outcome;
         } else if (content.signatures() > 0) {
             throw new OrgsignException(ErrorCode.INVALID_SIGNATURE, "The list of accredited certification centres " + name
                     + " carries an XML signature: name the certificate of its signer (--trust-list-signer FILE) so that it "
