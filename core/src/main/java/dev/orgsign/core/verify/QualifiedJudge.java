@@ -3,6 +3,8 @@ package dev.orgsign.core.verify;
 import dev.orgsign.core.OrgsignException;
 import dev.orgsign.core.certificate.QualifiedCertificate;
 import dev.orgsign.core.trust.Accreditation;
+import dev.orgsign.core.trust.AccreditedCentre;
+import dev.orgsign.core.trust.ListedCertificate;
 import dev.orgsign.core.trust.TrustList;
 
 import java.security.cert.X509Certificate;
@@ -29,8 +31,12 @@ final class QualifiedJudge {
      *
      * @param certificate the certificate read in the qualified profile
      * @param markers     the check of the profile markers (passed or failed)
+     * @param centre      the listed centre that issued it, or null (not listed, or no list)
+     * @param issuerName  the readable name of its issuer
+     * @param issuedAt    its notBefore (read once: each {@code getNotBefore()} parses the date again)
      */
-    record Profile(QualifiedCertificate certificate, Check markers) {
+    record Profile(QualifiedCertificate certificate, Check markers, AccreditedCentre centre, String issuerName,
+                   Instant issuedAt) {
     }
 
     /** @param list the list of accredited certification centres, or null to judge the profile markers alone */
@@ -50,7 +56,10 @@ final class QualifiedJudge {
                 profiles.clear();
             }
             QualifiedCertificate q = QualifiedCertificate.parse(cert);
-            p = new Profile(q, markers(q, cert));
+            AccreditedCentre centre = list == null ? null
+                    : list.issuerOf(cert).map(ListedCertificate::centre).orElse(null);
+            p = new Profile(q, markers(q, cert), centre, CertificateChecks.displayName(cert.getIssuerX500Principal()),
+                    cert.getNotBefore().toInstant());
             profiles.put(cert, p);
         }
         return p;
@@ -81,7 +90,7 @@ final class QualifiedJudge {
                     + "but the signature names no time of signing, so whether its certification centre was accredited then "
                     + "is unknown.");
         }
-        Accreditation a = list.accreditation(cert, CertificateChecks.displayName(cert.getIssuerX500Principal()), at);
+        Accreditation a = Accreditation.of(p.centre(), p.issuerName(), at, p.issuedAt());
         return a.accredited() ? SignatureVerifier.pass("certificate.qualified", p.markers().message() + " " + a.reason().english())
                 : SignatureVerifier.fail("certificate.qualified", a.reason().english());
     }
