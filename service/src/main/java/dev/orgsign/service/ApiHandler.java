@@ -159,6 +159,7 @@ final class ApiHandler extends Handler.Abstract {
     }
 
     private void status(String id, Request request, Response response, Callback callback) throws ApiError, SQLException {
+        StageEvent reading = StageEvent.start("api.status");
         Readable r = readable(id, request);
         SubmissionStore.Stored s = r.submission();
         ObjectNode out = Json.object();
@@ -175,6 +176,7 @@ final class ApiHandler extends Handler.Abstract {
         out.set("checks", s.reportJson() == null ? Json.MAPPER.createArrayNode() : Json.tree(s.reportJson()));
         audit.record("status", r.client(), id, s.status().name());
         json(response, callback, 200, out);
+        reading.done(1);
     }
 
     private void receipt(String id, Request request, Response response, Callback callback) throws ApiError, SQLException {
@@ -210,6 +212,7 @@ final class ApiHandler extends Handler.Abstract {
     }
 
     private void health(Response response, Callback callback) throws SQLException {
+        StageEvent reading = StageEvent.start("api.health");
         ObjectNode out = Json.object();
         out.put("status", "UP");
         out.put("pending", store.pending());
@@ -217,6 +220,7 @@ final class ApiHandler extends Handler.Abstract {
         register.put("newestExtract", registry.newestExtract().map(Object::toString).orElse(null));
         register.put("records", registry.size());
         json(response, callback, 200, out);
+        reading.done(0);
     }
 
     private static void requireMethod(String method, String allowed) throws ApiError {

@@ -78,9 +78,11 @@ final class Intake {
             throw new ApiHandler.ApiError(503, "busy", "The service is reading too many submissions at once; try again in "
                     + "a few seconds.").retryAfter(5);
         }
+        StageEvent reading = StageEvent.start("http.body");
         BodyReader.read(request, config.maxBodyBytes(), config.limits().minBodyRate(), new BodyReader.Done() {
             @Override
             public void body(byte[] body) {
+                reading.done(1);
                 bodyMemory.addAndGet(reserved);
                 ApiHandler.answer(response, callback, "POST", "/api/v1/submissions", () -> accept(client, body, response, callback));
             }
@@ -97,10 +99,12 @@ final class Intake {
     private void accept(String client, byte[] body, Response response, Callback callback) throws ApiHandler.ApiError, SQLException {
         byte[][] parts;
         RegistrationPayload p;
+        StageEvent decoding = StageEvent.start("intake.decode");
         try {
             parts = parts(body);
             p = payload(parts[0]);
             limits(parts[1]);
+            decoding.done(1);
         } catch (ApiHandler.ApiError e) {
             audit.record("refused", client, null, e.code);
             throw e;
@@ -112,7 +116,9 @@ final class Intake {
         String signatureHash = ApiHandler.sha256(signature);
         String email = p.contact() == null ? null : p.contact().email();
         try {
+            StageEvent lookup = StageEvent.start("intake.lookup");
             Optional<SubmissionStore.Intake> before = store.existing(requestId, payloadHash, signatureHash);
+            lookup.done(1);
             if (before.isPresent()) {
                 answer(client, before.get(), null, response, callback);
                 return;
@@ -128,8 +134,10 @@ final class Intake {
                 }
             }
             String token = ApiKeys.newToken();
+            StageEvent commit = StageEvent.start("intake.commit");
             SubmissionStore.Intake intake = store.accept(requestId, payload, signature, payloadHash, signatureHash,
                     ApiKeys.sha256(token), email, Worker.Notifications.organization(p), clock.millis(), config.maxPending());
+            commit.done(1);
             if (intake.created()) {
                 wakeUp.release();
             }
@@ -145,6 +153,7 @@ final class Intake {
     }
 
     private void answer(String client, SubmissionStore.Intake intake, String token, Response response, Callback callback) {
+        StageEvent answering = StageEvent.start("intake.answer");
         audit.record(intake.created() ? "submitted" : "resubmitted", client, intake.id(), intake.status().name());
         ObjectNode out = Json.object();
         out.put("id", intake.id());
@@ -153,6 +162,7 @@ final class Intake {
             out.put("token", token);
         }
         ApiHandler.json(response, callback, intake.status() == Verdict.PENDING ? 202 : 200, out);
+        answering.done(1);
     }
 
     /** The payload and the signature of a body, decoded. */

@@ -279,7 +279,10 @@ public final class VerificationServer implements AutoCloseable {
         return (requestId, hash) -> {
             try {
                 String h = HexFormat.of().formatHex(hash);
-                return store.payloadHashOf(requestId).map(h::equals).orElse(true);
+                StageEvent looking = StageEvent.start("worker.ledger");
+                boolean fresh = store.payloadHashOf(requestId).map(h::equals).orElse(true);
+                looking.done(1);
+                return fresh;
             } catch (SQLException e) {
                 throw new IllegalStateException("The request-id ledger is unavailable", e);
             }

@@ -76,7 +76,9 @@ final class Worker implements Runnable {
             try {
                 String owner = instance + "/" + UUID.randomUUID();
                 long now = clock.millis();
+                StageEvent claiming = StageEvent.start("worker.claim");
                 List<SubmissionStore.Claimed> claimed = store.claim(owner, BATCH, now, now + lease.toMillis());
+                claiming.done(claimed.size());
                 for (SubmissionStore.Claimed c : claimed) {
                     if (!running) {
                         break; // the lease runs out and the submission is taken up again
@@ -93,8 +95,10 @@ final class Worker implements Runnable {
             }
             if (done == 0 && running) {
                 try {
+                    StageEvent idle = StageEvent.start("worker.idle");
                     wakeUp.tryAcquire(250, TimeUnit.MILLISECONDS);
                     wakeUp.drainPermits();
+                    idle.done(0);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return;
@@ -105,6 +109,7 @@ final class Worker implements Runnable {
 
     private void process(SubmissionStore.Claimed c, String owner) throws java.sql.SQLException {
         VerificationReport report;
+        StageEvent verifying = StageEvent.start("worker.verify");
         try {
             report = verifier.verify(c.payload(), c.signature(), java.time.Instant.ofEpochMilli(c.receivedAt()));
         } catch (RuntimeException e) {
@@ -115,11 +120,14 @@ final class Worker implements Runnable {
                     dev.orgsign.core.verify.CheckResult.NOT_CHECKED,
                     "Not checked: the verifier met an internal error, so the submission is rejected.")).toList(), null);
         }
+        verifying.done(1);
+        StageEvent deciding = StageEvent.start("worker.decide");
         String reportJson = Json.checks(report.checks()).toString();
         SubmissionStore.MailState state = c.email() == null ? null
                 : vouched(report) ? SubmissionStore.MailState.QUEUED : SubmissionStore.MailState.WITHHELD;
         Outbox.Mail mail = state == SubmissionStore.MailState.QUEUED ? Notifications.mail(c, report) : null;
         boolean stored = store.decide(c.id(), owner, report.verdict(), reportJson, instance, clock.millis(), mail, state);
+        deciding.done(1);
         if (!stored) {
             LOG.info("Submission {} was decided elsewhere; this verdict is dropped", c.id());
             return;
