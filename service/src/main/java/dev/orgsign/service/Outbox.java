@@ -28,17 +28,24 @@ final class Outbox {
         this.ds = ds;
     }
 
-    static void insert(Connection c, Mail mail, long now) throws SQLException {
+    /** Queues notifications in the caller's transaction, as one batch. */
+    static void insert(Connection c, List<Mail> mails, long now) throws SQLException {
+        if (mails.isEmpty()) {
+            return;
+        }
         try (PreparedStatement ps = c.prepareStatement("insert into outbox (id, submission_id, recipient, subject, body, "
                 + "created_at, next_attempt_at) values (?, ?, ?, ?, ?, ?, ?)")) {
-            ps.setString(1, UUID.randomUUID().toString());
-            ps.setString(2, mail.submissionId());
-            ps.setString(3, mail.recipient());
-            ps.setString(4, mail.subject());
-            ps.setString(5, mail.body());
-            ps.setLong(6, now);
-            ps.setLong(7, now);
-            ps.executeUpdate();
+            for (Mail mail : mails) {
+                ps.setString(1, UUID.randomUUID().toString());
+                ps.setString(2, mail.submissionId());
+                ps.setString(3, mail.recipient());
+                ps.setString(4, mail.subject());
+                ps.setString(5, mail.body());
+                ps.setLong(6, now);
+                ps.setLong(7, now);
+                ps.addBatch();
+            }
+            ps.executeBatch();
         }
     }
 
