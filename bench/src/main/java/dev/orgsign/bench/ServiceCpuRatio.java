@@ -27,7 +27,9 @@ import java.util.concurrent.Future;
  * alternating batches of {@value ServiceThroughputBenchmark#BATCH} so both see the same machine.
  * On a shared, loaded machine wall-clock throughput swings with the neighbours' work; CPU per
  * submission does not, and verifier-CPU / service-CPU is the most of the in-process throughput the
- * service can reach on the same cores. PostgreSQL's own CPU (another process) is not counted.
+ * service can reach on the same cores. PostgreSQL's own CPU (another process) is not counted; the
+ * heap is collected before each measured phase, so neither pays for the garbage of what came before
+ * (the signing, the other phase).
  *
  * <pre>java -cp "bench/target/classes:bench/target/lib/*" dev.orgsign.bench.ServiceCpuRatio h2|postgresql [ROUNDS]</pre>
  */
@@ -76,6 +78,7 @@ public final class ServiceCpuRatio {
             Map<String, Long> byGroup = new TreeMap<>();
             for (int round = 0; round < rounds; round++) {
                 List<byte[][]> batch = service.sign(n);
+                System.gc(); // the signing's garbage is not the service's
                 Map<Long, Long> before = threadCpu();
                 long c0 = os.getProcessCpuTime();
                 long w0 = System.nanoTime();
@@ -92,7 +95,12 @@ public final class ServiceCpuRatio {
                 }
                 long c1 = os.getProcessCpuTime();
                 long w1 = System.nanoTime();
+                long serviceCpuNow = c1 - c0;
+                long serviceWallNow = w1 - w0;
                 Map<Long, Long> after = threadCpu();
+                System.gc(); // nor is the service's the verifier's
+                c1 = os.getProcessCpuTime();
+                w1 = System.nanoTime();
                 List<Future<?>> halves = new ArrayList<>();
                 for (int w = 0; w < 2; w++) {
                     List<byte[][]> part = batch.subList(w * n / 2, (w + 1) * n / 2);
@@ -111,9 +119,9 @@ public final class ServiceCpuRatio {
                 long c2 = os.getProcessCpuTime();
                 long w2 = System.nanoTime();
                 if (round >= rounds / 3) { // the first third warms up (the JIT is busy for a while)
-                    serviceCpu += c1 - c0;
+                    serviceCpu += serviceCpuNow;
                     verifierCpu += c2 - c1;
-                    serviceWall += w1 - w0;
+                    serviceWall += serviceWallNow;
                     verifierWall += w2 - w1;
                     counted += n;
                     long threads = 0;
@@ -122,7 +130,7 @@ public final class ServiceCpuRatio {
                         threads += spent;
                         byGroup.merge(group(t.getKey()), spent, Long::sum);
                     }
-                    byGroup.merge("JVM (GC, JIT) and threads gone", (c1 - c0) - threads, Long::sum);
+                    byGroup.merge("JVM (GC, JIT) and threads gone", serviceCpuNow - threads, Long::sum);
                 }
             }
             pool.shutdownNow();

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.IntPredicate;
 
 /**
@@ -134,7 +133,7 @@ final class IntakeStore {
                     out.add(new Outcome(Outcome.Kind.FULL, null, null, false));
                     continue;
                 }
-                String id = UUID.randomUUID().toString();
+                String id = TimeOrderedIds.next();
                 known.put(s.requestId(), new Found(id, Verdict.PENDING, s.payloadHash(), s.signatureHash()));
                 fresh.add(s);
                 freshIds.add(id);

@@ -7,7 +7,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * The outbox table: notifications written in the transaction that stores a verdict, sent later
@@ -36,7 +35,7 @@ final class Outbox {
         try (PreparedStatement ps = c.prepareStatement("insert into outbox (id, submission_id, recipient, subject, body, "
                 + "created_at, next_attempt_at) values (?, ?, ?, ?, ?, ?, ?)")) {
             for (Mail mail : mails) {
-                ps.setString(1, UUID.randomUUID().toString());
+                ps.setString(1, TimeOrderedIds.next());
                 ps.setString(2, mail.submissionId());
                 ps.setString(3, mail.recipient());
                 ps.setString(4, mail.subject());

@@ -59,7 +59,7 @@ public final class VerificationServer implements AutoCloseable {
     /** Submissions decoded and waiting for the intake's group commit, at most. */
     private static final int COMMIT_QUEUE = 4096;
     /** Submissions handed over in memory to each worker, at most (more are left to be claimed). */
-    private static final int HAND_OVER_PER_WORKER = 2 * Worker.BATCH;
+    private static final int HAND_OVER_PER_WORKER = Worker.BATCH;
 
     private final List<Worker> workers = new ArrayList<>();
     private final IntakeCommitter committer;
