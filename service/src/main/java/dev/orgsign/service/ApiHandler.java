@@ -163,6 +163,7 @@ final class ApiHandler extends Handler.Abstract {
     }
 
     private void status(String id, Request request, Response response, Callback callback) throws ApiError, SQLException {
+        StageEvent reading = StageEvent.start("api.status");
         Readable r = readable(id, request);
         SubmissionStore.Stored s = r.submission();
         ObjectNode out = Json.object();
@@ -179,6 +180,7 @@ final class ApiHandler extends Handler.Abstract {
         out.set("checks", s.reportJson() == null ? Json.MAPPER.createArrayNode() : Json.tree(s.reportJson()));
         audit.record("status", r.client(), id, s.status().name());
         json(response, callback, 200, out);
+        reading.done(1);
     }
 
     private void receipt(String id, Request request, Response response, Callback callback) throws ApiError, SQLException {
@@ -214,6 +216,7 @@ final class ApiHandler extends Handler.Abstract {
     }
 
     private void health(Response response, Callback callback) throws SQLException {
+        StageEvent reading = StageEvent.start("api.health");
         ObjectNode out = Json.object();
         out.put("status", "UP");
         out.put("pending", store.pending());
@@ -229,6 +232,7 @@ final class ApiHandler extends Handler.Abstract {
             list.put("signedBy", trustList.signer());
         }
         json(response, callback, 200, out);
+        reading.done(0);
     }
 
     private static void requireMethod(String method, String allowed) throws ApiError {

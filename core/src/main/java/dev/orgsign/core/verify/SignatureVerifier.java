@@ -130,6 +130,21 @@ public final class SignatureVerifier {
      * @return every check of docs/design.md and the verdict
      */
     public VerificationReport verify(byte[] payload, byte[] signature, Instant receivedAt) {
+        return verify(payload, signature, receivedAt, ledger);
+    }
+
+    /**
+     * {@link #verify(byte[], byte[], Instant)} with a request-id ledger for this one call: a service
+     * that has stored the submission under its request id already knows the answer without asking
+     * its database again.
+     *
+     * @param payload    the canonical registration JSON that was signed
+     * @param signature  the detached CAdES-BES signature (DER CMS SignedData)
+     * @param receivedAt when the submission was received; must not lie in the future
+     * @param ledger     the ledger the freshness check records the request id in
+     * @return every check of docs/design.md and the verdict
+     */
+    public VerificationReport verify(byte[] payload, byte[] signature, Instant receivedAt, RequestIdLedger ledger) {
         Instant now = clock.instant();
         Instant freshAt = receivedAt == null || receivedAt.isAfter(now) ? now : receivedAt;
         Map<String, Check> checks = new java.util.HashMap<>(32);
@@ -177,7 +192,7 @@ public final class SignatureVerifier {
         AuthorityDecision decision = decide(q, p, now);
         checks.put("authority", authority(decision));
         checks.put("organization.match", PayloadMatch.organization(registry, p, decision));
-        checks.put("freshness", freshness(signed.at(), signed.stamped(), requestId, payload, cms.payloadSha256, freshAt));
+        checks.put("freshness", freshness(signed.at(), signed.stamped(), requestId, payload, cms.payloadSha256, freshAt, ledger));
         return finish(checks, requestId);
     }
 
@@ -216,8 +231,10 @@ public final class SignatureVerifier {
      * @param signingTime when the signature was made: its verified timestamp's time, else the signing-time attribute
      * @param stamped     whether {@code signingTime} is a verified timestamp's
      * @param sha256      the payload's SHA-256 if already computed in this call (the signature's digest), or null
+     * @param ledger      the ledger the request id is recorded in
      */
-    private Check freshness(Instant signingTime, boolean stamped, String requestId, byte[] payload, byte[] sha256, Instant now) {
+    private Check freshness(Instant signingTime, boolean stamped, String requestId, byte[] payload, byte[] sha256, Instant now,
+                            RequestIdLedger ledger) {
         if (signingTime.isAfter(now.plus(maxClockSkew))) {
             return fail("freshness", "The signing time " + signingTime + " lies in the future.");
         }
