@@ -101,7 +101,7 @@ public record Accreditation(AccreditedCentre centre, String issuerName, Instant 
 
     /** A moment as ISO-8601 in UTC, whole seconds. */
     static String time(Instant t) {
-        return t.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+        return dev.orgsign.core.IsoInstants.format(t.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
     }
 
     /** A status date: the day alone when it starts at midnight Moscow or UTC time (how the list gives them), else the moment. */

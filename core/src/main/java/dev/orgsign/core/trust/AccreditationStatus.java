@@ -20,7 +20,7 @@ public record AccreditationStatus(String status, Instant since) {
      * @return true for {@value #ACTIVE}
      */
     public boolean accredited() {
-        return ACTIVE.equalsIgnoreCase(status.strip());
+        return status.equals(ACTIVE) || ACTIVE.equalsIgnoreCase(status.strip());
     }
 
     /** {@return whether the status is a suspension (a centre may come back from it)} */
