@@ -80,6 +80,13 @@ public class SignatureVerifierBenchmark {
     @Param({"memory", "store"})
     public String registry = "memory";
 
+    /**
+     * "anchors": the trust anchors of a folder; "list": a generated list of 600 accredited certification centres (signed, its
+     * roots the anchors), so that certificate.qualified also judges the issuing centre's accreditation at signing time.
+     */
+    @Param({"anchors", "list"})
+    public String trust = "anchors";
+
     private byte[] payload;
     private byte[] signature;
     private SignatureVerifier verifier;
@@ -95,7 +102,8 @@ public class SignatureVerifierBenchmark {
         TestPkiWriter.write(TestPki.get(), dir);
         Registry registry = "store".equals(this.registry) ? store(dir.resolve("registry/windows-1251"))
                 : FnsExtractRegistry.load(dir.resolve("registry/windows-1251"));
-        TrustMaterial trust = TrustMaterial.load(dir.resolve("trust"), List.of(dir.resolve("crl")));
+        TrustMaterial trust = "list".equals(this.trust) ? TrustMaterial.load(null, List.of(dir.resolve("crl")), largeList(dir))
+                : TrustMaterial.load(dir.resolve("trust"), List.of(dir.resolve("crl")));
         Path p12 = dir.resolve("personas").resolve(Persona.LLC_HEAD.slug()).resolve(kind.slug() + ".p12");
         try (KeyStoreSigningToken token = KeyStoreSigningToken.ofFile(p12, "PKCS12")) {
             token.login(r -> TestPki.STORE_PASSWORD.toCharArray());
@@ -117,6 +125,13 @@ public class SignatureVerifierBenchmark {
         if (r.verdict() != Verdict.VERIFIED || !rawVerify()) {
             throw new IllegalStateException("the benchmark signature does not verify: " + r.checks());
         }
+    }
+
+    /** A signed list of 600 centres, the FNS test CA among them, read as the service reads it. */
+    static dev.orgsign.core.trust.TrustList largeList(Path dir) throws Exception {
+        dev.orgsign.testcerts.TrustListFixtures f = dev.orgsign.testcerts.TrustListFixtures.get();
+        Path file = f.write(f.large(600), dir.resolve("tsl-600.xml"), true);
+        return dev.orgsign.core.trust.TrustList.load(file, f.listSigner().certificate());
     }
 
     /** The extracts imported into a register store, read through {@link StoreRegistry} (its cache on). */

@@ -9,8 +9,9 @@ import java.lang.management.ThreadMXBean;
  * state: useful on a shared, loaded machine where JMH's wall-clock scores swing widely. Uses the
  * benchmark's own setup (and its accept-all request-id ledger).
  *
- * <pre>java -cp "bench/target/classes:bench/target/lib/*" dev.orgsign.bench.VerifierCpuRatio [seconds] [memory|store]</pre>
- * ("store": the register read through the register store, see {@link SignatureVerifierBenchmark#registry})
+ * <pre>java -cp "bench/target/classes:bench/target/lib/*" dev.orgsign.bench.VerifierCpuRatio [seconds] [memory|store] [anchors|list]</pre>
+ * ("store": the register read through the register store, see {@link SignatureVerifierBenchmark#registry}; "list": the trust
+ * is a generated list of 600 accredited certification centres, see {@link SignatureVerifierBenchmark#trust})
  */
 public final class VerifierCpuRatio {
     private VerifierCpuRatio() {
@@ -20,11 +21,13 @@ public final class VerifierCpuRatio {
     public static void main(String[] args) throws Exception {
         long seconds = args.length > 0 ? Long.parseLong(args[0]) : 15;
         String registry = args.length > 1 ? args[1] : "memory";
+        String trust = args.length > 2 ? args[2] : "anchors";
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         for (String kind : new String[] {"EC_P256", "GOST_256"}) {
             SignatureVerifierBenchmark b = new SignatureVerifierBenchmark();
             b.key = kind;
             b.registry = registry;
+            b.trust = trust;
             b.sign();
             long verifierNanos = 0;
             long rawNanos = 0;
@@ -48,8 +51,8 @@ public final class VerifierCpuRatio {
             }
             double verifier = n / (verifierNanos / 1e9);
             double raw = n / (rawNanos / 1e9);
-            System.out.printf("%-8s %-6s verifier %7.0f ops/CPU-s, raw BouncyCastle verify %7.0f ops/CPU-s, ratio %.2f%n",
-                    kind, registry, verifier, raw, verifier / raw);
+            System.out.printf("%-8s %-6s %-7s verifier %7.0f ops/CPU-s, raw BouncyCastle verify %7.0f ops/CPU-s, ratio %.2f%n",
+                    kind, registry, trust, verifier, raw, verifier / raw);
         }
     }
 }

@@ -196,6 +196,7 @@ public final class Orgsign implements Runnable {
         SUBCOMMANDS.put("status", StatusCommand::new);
         SUBCOMMANDS.put("serve", ServeCommand::new);
         SUBCOMMANDS.put("registry", RegistryCommand::new);
+        SUBCOMMANDS.put("trust-list", dev.orgsign.cli.commands.TrustListCommand::new);
         SUBCOMMANDS.put("demo", DemoCommand::new);
         SUBCOMMANDS.put("completion", CompletionCommand::new);
     }

@@ -17,14 +17,18 @@ import java.util.List;
 
 /**
  * What a verification is made against, shared by {@code verify} and {@code serve}: the trust
- * anchors ({@code --trust}), the CRLs ({@code --crl}, repeatable) and the register extracts
+ * anchors ({@code --trust}) and the ministry's list of accredited certification centres
+ * ({@code --trust-list}, whose roots are anchors too; one of the two is needed), the CRLs ({@code --crl}, repeatable) and the register extracts
  * ({@code --registry}, or the register store with {@code --registry-db}; needed for registrations, not for
  * other signed documents), each a file or a folder, and whether to go online ({@code --online}: OCSP,
  * then the CRL distribution point; missing CA certificates from their AIA URL).
  */
 public final class VerificationOptions {
-    @Option(names = "--trust", required = true, paramLabel = "PATH", descriptionKey = "opt.trust")
+    @Option(names = "--trust", paramLabel = "PATH", descriptionKey = "opt.trust")
     Path trust;
+
+    @Mixin
+    TrustListOptions trustList = new TrustListOptions();
 
     @Option(names = "--crl", paramLabel = "FILE", descriptionKey = "opt.crl")
     List<Path> crls = new ArrayList<>();
@@ -42,6 +46,15 @@ public final class VerificationOptions {
      */
     public Path trust() {
         return trust;
+    }
+
+    /**
+     * The list of accredited certification centres and its signer's certificate.
+     *
+     * @return the {@code --trust-list} options
+     */
+    public TrustListOptions trustList() {
+        return trustList;
     }
 
     /**
@@ -115,6 +128,6 @@ public final class VerificationOptions {
      * @throws OrgsignException when a file cannot be read or is not what it should be
      */
     public TrustMaterial trustMaterial(List<Path> caFiles) throws OrgsignException {
-        return TrustMaterial.load(trust, crls).withIntermediates(caFiles);
+        return TrustMaterial.load(trust, crls, trustList.load()).withIntermediates(caFiles);
     }
 }

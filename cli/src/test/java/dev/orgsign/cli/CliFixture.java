@@ -1,15 +1,19 @@
 package dev.orgsign.cli;
 
+import dev.orgsign.testcerts.Credential;
 import dev.orgsign.testcerts.Persona;
 import dev.orgsign.testcerts.TestPki;
 import dev.orgsign.testcerts.TestPkiWriter;
 import dev.orgsign.testcerts.softhsm.ProvisionedToken;
 import dev.orgsign.testcerts.softhsm.SoftHsm;
 
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
 import java.util.EnumSet;
 
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
@@ -41,6 +45,21 @@ final class CliFixture {
     }
 
     /** Runs {@code orgsign args} in this JVM without a terminal. */
+    /**
+     * A PKCS#12 keystore (password {@link TestPki#STORE_PASSWORD}) holding the key with the holder's certificate
+     * alone, as tokens often do: the issuing CA's certificate must come from elsewhere.
+     */
+    static Path leafOnlyKeystore(Path dir, Credential c) throws Exception {
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        ks.load(null, null);
+        ks.setKeyEntry("signer", c.privateKey(), TestPki.STORE_PASSWORD.toCharArray(), new X509Certificate[] {c.certificate()});
+        Path p12 = dir.resolve("leaf-only.p12");
+        try (OutputStream out = Files.newOutputStream(p12)) {
+            ks.store(out, TestPki.STORE_PASSWORD.toCharArray());
+        }
+        return p12;
+    }
+
     static Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

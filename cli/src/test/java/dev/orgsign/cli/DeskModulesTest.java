@@ -121,12 +121,12 @@ class DeskModulesTest {
         env.put("ORGSIGN_PKCS11_MODULE", modules); // the modules to search, as an installation would name them
         LauncherTest.Run llc = orgsign(env, "register", "--type", "LLC", "--ogrn", CliFixture.LLC_OGRN, "--token", "ECP",
                 "--key", "llc-head-ec-p256", "--pin-env", PIN, "--registry", CliFixture.registry(), "--no-submit",
-                "--email", "llc@example.test",
+                "--email", "llc@example.test", "--ca", CliFixture.pki().resolve("ca/fns-ca.pem").toString(),
                 "--out", dir.resolve("llc").toString(), "--json");
         assertEquals(0, llc.exit(), llc.toString());
         LauncherTest.Run ie = orgsign(env, "register", "--type", "IE", "--ogrn", CliFixture.IE_OGRNIP, "--token", "ECP-2",
                 "--key", "ie-ec-p256", "--pin-env", PIN, "--registry", CliFixture.registry(), "--no-submit",
-                "--email", "ie@example.test",
+                "--email", "ie@example.test", "--ca", CliFixture.pki().resolve("ca/fns-ca.pem").toString(),
                 "--out", dir.resolve("ie").toString(), "--json");
         assertEquals(0, ie.exit(), ie.toString());
         for (String who : List.of("llc", "ie")) {

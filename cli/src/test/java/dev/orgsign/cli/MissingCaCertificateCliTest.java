@@ -10,11 +10,8 @@ import org.bouncycastle.cms.CMSSignedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,17 +29,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code --ca}.
  */
 class MissingCaCertificateCliTest {
-    private static Path leafOnlyKeystore(Path dir, Credential c) throws Exception {
-        KeyStore ks = KeyStore.getInstance("PKCS12");
-        ks.load(null, null);
-        ks.setKeyEntry("llc-head", c.privateKey(), TestPki.STORE_PASSWORD.toCharArray(), new X509Certificate[] {c.certificate()});
-        Path p12 = dir.resolve("leaf-only.p12");
-        try (OutputStream out = Files.newOutputStream(p12)) {
-            ks.store(out, TestPki.STORE_PASSWORD.toCharArray());
-        }
-        return p12;
-    }
-
     private static String[] register(Path p12, Path out, String... more) throws Exception {
         List<String> a = new ArrayList<>(List.of("register", "--type", "LLC", "--ogrn", CliFixture.LLC_OGRN, "--keystore",
                 p12.toString(), "--pin-env", CliFixture.STORE_PASSWORD_VAR, "--registry", registry(), "--phone",
@@ -64,7 +50,7 @@ class MissingCaCertificateCliTest {
         try (FileServer server = FileServer.start()) {
             String url = server.url("/crt/fns-ca.crt");
             Credential c = TestPki.get().issueWithIssuerUrl(TestPki.get().person(Persona.LLC_HEAD), KeyKind.EC_P256, url);
-            Path p12 = leafOnlyKeystore(dir, c);
+            Path p12 = CliFixture.leafOnlyKeystore(dir, c);
 
             Result refused = run(register(p12, dir.resolve("refused")));
             assertEquals(2, refused.exit(), refused.toString());

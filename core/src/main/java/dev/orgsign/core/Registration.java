@@ -18,6 +18,7 @@ import dev.orgsign.core.token.SignatureAlgorithm;
 import dev.orgsign.core.token.SigningToken;
 import dev.orgsign.core.token.TokenKey;
 import dev.orgsign.core.token.TokenKeys;
+import dev.orgsign.core.trust.Accreditation;
 import dev.orgsign.core.verify.IssuerChain;
 import dev.orgsign.core.verify.IssuerFetcher;
 import dev.orgsign.core.verify.TimestampClient;
@@ -263,7 +264,10 @@ public final class Registration {
 
     /**
      * The trust anchors the verification service uses: the chain is then completed up to them and
-     * checked before the PIN as the service will check it ({@link #chainProblem()}).
+     * checked before the PIN as the service will check it ({@link #chainProblem()}); with a list of
+     * accredited certification centres ({@link TrustMaterial#trustList()}), its CA certificates
+     * complete the chain and the issuing centre's accreditation today is checked too
+     * ({@link #accreditationProblem()}).
      *
      * @param trust the service's anchors, or null to check only that the issuer's certificate is at hand
      * @return this registration
@@ -330,6 +334,9 @@ public final class Registration {
                     k -> looksEntitled(k), locale -> token.description(locale));
             List<X509Certificate> known = new ArrayList<>(key.chain());
             known.addAll(caCertificates);
+            if (chainTrust != null && chainTrust.trustList() != null) { // the list's CA certificates complete what the token lacks
+                chainTrust.trustList().certificates().forEach(l -> known.add(l.certificate()));
+            }
             completion = IssuerChain.complete(key.certificate(), known,
                     chainTrust == null ? List.of() : chainTrust.anchors(), issuers);
             chosen = key.withChain(completion.chain()); // keeps what the token says of its private key
@@ -359,6 +366,22 @@ public final class Registration {
         Text hint = c.fetchProblem() != null ? T.text("chain.fetchFailed", c.fetchProblem())
                 : c.urls().isEmpty() ? T.text("chain.noUrl") : T.text("chain.url", c.urls().get(0));
         return T.text("chain.missing", c.missingIssuer(), hint);
+    }
+
+    /**
+     * Why the verification service would find the signer's certificate not qualified today by the
+     * list of accredited certification centres that {@link #chainTrust} carries (its issuing centre
+     * not in the list, or not accredited now), said before any PIN.
+     *
+     * @return the sentence, or null when there is no list or the centre is accredited
+     * @throws OrgsignException KEY_NOT_FOUND or KEY_AMBIGUOUS, as {@link #signingKey()}
+     */
+    public Text accreditationProblem() throws OrgsignException {
+        if (chainTrust == null || chainTrust.trustList() == null) {
+            return null;
+        }
+        Accreditation a = chainTrust.trustList().accreditation(signingKey().certificate(), clock.instant());
+        return a.accredited() ? null : Text.of(a.reason().english(), a.reason().russian());
     }
 
     /**
@@ -417,9 +440,10 @@ public final class Registration {
         }
         AuthorityDecision decision = check();
         dialog.entitled(signer, decision);
-        Text chain = chainProblem();
-        if (chain != null && !dialog.signDespite(chain)) {
-            throw new OrgsignException(ErrorCode.USAGE, chain); // before the PIN: nothing is signed
+        for (Text problem : new Text[] {chainProblem(), accreditationProblem()}) {
+            if (problem != null && !dialog.signDespite(problem)) {
+                throw new OrgsignException(ErrorCode.USAGE, problem); // before the PIN: nothing is signed
+            }
         }
         if (!dialog.interactive()) {
             payload(signer, decision); // whatever is missing is named before the PIN is used

@@ -50,6 +50,8 @@ class TranslationsTest {
         for (java.security.cert.CRLReason r : java.security.cert.CRLReason.values()) {
             used.add("revocation.reason." + r.name());
         }
+        used.add("trustList.why.algorithm.canonicalization");
+        Translations.keysUsed(Path.of("src/main/java"), Pattern.compile("\\brefused\\(name, \"(\\w+)\"")).forEach(k -> used.add("trustList.why." + k));
         for (String field : List.of("fullName", "shortName", "position")) {
             used.add("match.field." + field);
         }

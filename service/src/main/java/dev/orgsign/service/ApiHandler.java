@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orgsign.core.OrgsignException;
 import dev.orgsign.core.Text;
 import dev.orgsign.core.Texts;
+import dev.orgsign.core.trust.TrustList;
 import dev.orgsign.core.verify.Verdict;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
@@ -73,10 +74,13 @@ final class ApiHandler extends Handler.Abstract {
     private final AuditLog audit;
     private final Clock clock;
     private volatile boolean shuttingDown;
+    /** The list of accredited certification centres the verifier judges by, or null. */
+    private final TrustList trustList;
 
     ApiHandler(SubmissionStore store, Receipts receipts, Intake intake, Access access, AuditLog audit, Clock clock,
-               Registry registry) {
+               Registry registry, TrustList trustList) {
         this.registry = registry;
+        this.trustList = trustList;
         this.store = store;
         this.receipts = receipts;
         this.intake = intake;
@@ -162,6 +166,7 @@ final class ApiHandler extends Handler.Abstract {
     }
 
     private void status(String id, Request request, Response response, Callback callback) throws ApiError, SQLException {
+        StageEvent reading = StageEvent.start("api.status");
         Readable r = readable(id, request);
         SubmissionStore.Stored s = r.submission();
         ObjectNode out = Json.object();
@@ -178,6 +183,7 @@ final class ApiHandler extends Handler.Abstract {
         out.set("checks", Json.checks(Json.checks(s.reportJson()), Languages.of(request)));
         audit.record("status", r.client(), id, s.status().name());
         json(response, callback, 200, out);
+        reading.done(1);
     }
 
     private void receipt(String id, Request request, Response response, Callback callback) throws ApiError, SQLException {
@@ -212,13 +218,23 @@ final class ApiHandler extends Handler.Abstract {
     }
 
     private void health(Response response, Callback callback) throws SQLException {
+        StageEvent reading = StageEvent.start("api.health");
         ObjectNode out = Json.object();
         out.put("status", "UP");
         out.put("pending", store.pending());
         ObjectNode register = out.putObject("register"); // how current the register is: a stale one is visible
         register.put("newestExtract", registry.newestExtract().map(Object::toString).orElse(null));
         register.put("records", registry.size());
+        if (trustList != null) { // which list the service runs on: an old one is visible
+            ObjectNode list = out.putObject("trustList");
+            list.put("version", trustList.version());
+            list.put("date", trustList.date() == null ? null : trustList.date().toString());
+            list.put("centres", trustList.centres().size());
+            list.put("accreditedNow", trustList.accreditedAt(clock.instant()));
+            list.put("signedBy", trustList.signer());
+        }
         json(response, callback, 200, out);
+        reading.done(0);
     }
 
     private static void requireMethod(String method, String allowed) throws ApiError {

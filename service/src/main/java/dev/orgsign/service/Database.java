@@ -19,10 +19,12 @@ import java.nio.file.Path;
 final class Database implements AutoCloseable {
     private final HikariDataSource pool;
     private final boolean embedded;
+    private final boolean postgres;
 
-    private Database(HikariDataSource pool, boolean embedded) {
+    private Database(HikariDataSource pool, boolean embedded, boolean postgres) {
         this.pool = pool;
         this.embedded = embedded;
+        this.postgres = postgres;
     }
 
     static Database open(ServiceConfig config) throws OrgsignException {
@@ -66,7 +68,7 @@ final class Database implements AutoCloseable {
         if (embedded) {
             privateFolder(config.dataDir()); // the H2 files it has just made: owner-only
         }
-        return new Database(ds, embedded);
+        return new Database(ds, embedded, url.startsWith("jdbc:postgresql:"));
     }
 
     /**
@@ -92,6 +94,19 @@ final class Database implements AutoCloseable {
 
     DataSource dataSource() {
         return pool;
+    }
+
+    /** Whether the store is PostgreSQL (whose LISTEN / NOTIFY wakes the workers of every instance). */
+    boolean postgres() {
+        return postgres;
+    }
+
+    /**
+     * A connection of its own, outside the pool, for a session that stays open (LISTEN); the
+     * caller closes it.
+     */
+    java.sql.Connection dedicatedConnection() throws java.sql.SQLException {
+        return java.sql.DriverManager.getConnection(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword());
     }
 
     /** Whether this process owns the database alone (the embedded file is locked to one process). */

@@ -15,12 +15,9 @@ import org.eclipse.jetty.util.Callback;
 
 import java.io.IOException;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.util.Base64;
 import java.util.Iterator;
 import java.util.Locale;
-import java.util.Optional;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -30,24 +27,21 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class Intake {
     private static final dev.orgsign.core.Texts T = ApiHandler.T;
-    private final SubmissionStore store;
+    private static final java.util.regex.Pattern JSON_TYPE = java.util.regex.Pattern.compile("application/json(;.*)?");
+    private final IntakeCommitter committer;
     private final ServiceConfig config;
     private final Access access;
     private final TokenBuckets perClient;
     private final TokenBuckets perRecipient;
     private final AuditLog audit;
-    private final Clock clock;
-    private final Semaphore wakeUp;
     /** Bytes still free for bodies being read: each reads with its Content-Length (or the body limit) reserved. */
     private final AtomicLong bodyMemory;
 
-    Intake(SubmissionStore store, ServiceConfig config, Access access, AuditLog audit, Clock clock, Semaphore wakeUp) {
-        this.store = store;
+    Intake(IntakeCommitter committer, ServiceConfig config, Access access, AuditLog audit) {
+        this.committer = committer;
         this.config = config;
         this.access = access;
         this.audit = audit;
-        this.clock = clock;
-        this.wakeUp = wakeUp;
         this.perClient = new TokenBuckets(config.limits().perClient(), 100_000, System::nanoTime);
         this.perRecipient = new TokenBuckets(config.limits().perRecipient(), 100_000, System::nanoTime);
         this.bodyMemory = new AtomicLong(config.limits().bodyMemory());
@@ -58,7 +52,7 @@ final class Intake {
         Locale language = Languages.of(request);
         Locale submitted = Languages.ofSubmission(request);
         String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
-        if (type == null || !type.toLowerCase(Locale.ROOT).replace(" ", "").matches("application/json(;.*)?")) {
+        if (type == null || !JSON_TYPE.matcher(type.toLowerCase(Locale.ROOT).replace(" ", "")).matches()) {
             throw new ApiHandler.ApiError(415, "unsupported_media_type", T.text("api.mediaType"));
         }
         String client = access.submitter(request);
@@ -78,12 +72,14 @@ final class Intake {
             audit.record("refused", client, null, "busy");
             throw new ApiHandler.ApiError(503, "busy", T.text("api.busy")).retryAfter(5);
         }
+        StageEvent reading = StageEvent.start("http.body");
         BodyReader.read(request, config.maxBodyBytes(), config.limits().minBodyRate(), new BodyReader.Done() {
             @Override
             public void body(byte[] body) {
+                reading.done(1);
                 bodyMemory.addAndGet(reserved);
                 ApiHandler.answer(language, response, callback, "POST", "/api/v1/submissions",
-                        () -> accept(client, body, submitted, response, callback));
+                        () -> accept(client, body, language, submitted, response, callback));
             }
 
             @Override
@@ -95,58 +91,110 @@ final class Intake {
         });
     }
 
-    private void accept(String client, byte[] body, Locale submitted, Response response, Callback callback)
-            throws ApiHandler.ApiError, SQLException {
+    /**
+     * Decodes and checks the body, then hands the submission to the group commit, which answers.
+     *
+     * @param language  the reader's language, of the answer's sentences
+     * @param submitted the submission's language, of its mail and receipt
+     */
+    private void accept(String client, byte[] body, Locale language, Locale submitted, Response response, Callback callback)
+            throws ApiHandler.ApiError {
         byte[][] parts;
         RegistrationPayload p;
+        StageEvent decoding = StageEvent.start("intake.decode");
         try {
             parts = parts(body);
             p = payload(parts[0]);
             limits(parts[1]);
+            decoding.done(1);
         } catch (ApiHandler.ApiError e) {
             audit.record("refused", client, null, e.code);
             throw e;
         }
-        byte[] payload = parts[0];
-        byte[] signature = parts[1];
-        String requestId = p.requestId().toString();
-        String payloadHash = ApiHandler.sha256(payload);
-        String signatureHash = ApiHandler.sha256(signature);
         String email = p.contact() == null ? null : p.contact().email();
-        try {
-            Optional<SubmissionStore.Intake> before = store.existing(requestId, payloadHash, signatureHash);
-            if (before.isPresent()) {
-                answer(client, before.get(), null, response, callback);
-                return;
-            }
-            if (email != null) {
-                long wait = perRecipient.take(email.toLowerCase(Locale.ROOT));
-                if (wait > 0) {
-                    audit.record("rate-limited", client, null, "per-recipient");
-                    throw new ApiHandler.ApiError(429, "rate_limited", T.text("api.recipientRate",
-                            config.limits().perRecipient().count(), config.limits().perRecipient().period(), wait))
-                            .retryAfter(wait);
-                }
-            }
-            String token = ApiKeys.newToken();
-            SubmissionStore.Intake intake = store.accept(requestId, payload, signature, payloadHash, signatureHash,
-                    ApiKeys.sha256(token), email, Worker.Notifications.organization(p), clock.millis(), config.maxPending(),
-                    submitted);
-            if (intake.created()) {
-                wakeUp.release();
-            }
-            answer(client, intake, intake.created() ? token : null, response, callback);
-        } catch (SubmissionStore.Full e) {
-            audit.record("refused", client, null, "too_many_pending");
-            throw new ApiHandler.ApiError(429, "too_many_pending", T.text("api.tooManyPending", config.maxPending()))
-                    .retryAfter(60);
-        } catch (SubmissionStore.Conflict e) {
-            audit.record("refused", client, null, "request_id_reused");
-            throw new ApiHandler.ApiError(409, "request_id_reused", e.text);
+        String token = ApiKeys.newToken();
+        IntakeStore.NewSubmission s = new IntakeStore.NewSubmission(p.requestId().toString(), parts[0], parts[1],
+                ApiHandler.sha256(parts[0]), ApiHandler.sha256(parts[1]), ApiKeys.sha256(token), email,
+                Worker.Notifications.organization(p), submitted);
+        if (!committer.offer(new Arrival(client, s, token, language, response, callback))) {
+            audit.record("refused", client, null, "busy");
+            throw new ApiHandler.ApiError(503, "busy", T.text("api.storingBusy")).retryAfter(5);
         }
     }
 
-    private void answer(String client, SubmissionStore.Intake intake, String token, Response response, Callback callback) {
+    /** A submission waiting for the group commit, answered when it is stored or refused. */
+    private final class Arrival implements IntakeCommitter.Waiting {
+        private final String client;
+        private final IntakeStore.NewSubmission submission;
+        private final String token;
+        private final Locale language;
+        private final Response response;
+        private final Callback callback;
+        private final StageEvent waiting = StageEvent.start("intake.commit");
+        private ApiHandler.ApiError notAdmitted;
+
+        Arrival(String client, IntakeStore.NewSubmission submission, String token, Locale language, Response response,
+                Callback callback) {
+            this.client = client;
+            this.submission = submission;
+            this.token = token;
+            this.language = language;
+            this.response = response;
+            this.callback = callback;
+        }
+
+        @Override
+        public IntakeStore.NewSubmission submission() {
+            return submission;
+        }
+
+        @Override
+        public boolean admit() {
+            if (submission.email() == null) {
+                return true;
+            }
+            long wait = perRecipient.take(submission.email().toLowerCase(Locale.ROOT));
+            if (wait > 0) {
+                notAdmitted = new ApiHandler.ApiError(429, "rate_limited", T.text("api.recipientRate",
+                        config.limits().perRecipient().count(), config.limits().perRecipient().period(), wait)).retryAfter(wait);
+            }
+            return wait == 0;
+        }
+
+        @Override
+        public void outcome(IntakeStore.Outcome o) {
+            waiting.done(1);
+            ApiHandler.answer(language, response, callback, "POST", "/api/v1/submissions", () -> {
+                switch (o.kind()) {
+                    case STORED -> answer(client, o.intake(), o.intake().created() ? token : null, response, callback);
+                    case NOT_ADMITTED -> {
+                        audit.record("rate-limited", client, null, "per-recipient");
+                        throw notAdmitted;
+                    }
+                    case FULL -> {
+                        audit.record("refused", client, null, "too_many_pending");
+                        throw new ApiHandler.ApiError(429, "too_many_pending", T.text("api.tooManyPending", config.maxPending()))
+                                .retryAfter(60);
+                    }
+                    case CONFLICT -> {
+                        audit.record("refused", client, null, "request_id_reused");
+                        throw new ApiHandler.ApiError(409, "request_id_reused", o.conflict());
+                    }
+                    default -> throw new IllegalStateException(o.kind().name());
+                }
+            });
+        }
+
+        @Override
+        public void failed(SQLException e) {
+            ApiHandler.answer(language, response, callback, "POST", "/api/v1/submissions", () -> {
+                throw e;
+            });
+        }
+    }
+
+    private void answer(String client, IntakeStore.Intake intake, String token, Response response, Callback callback) {
+        StageEvent answering = StageEvent.start("intake.answer");
         audit.record(intake.created() ? "submitted" : "resubmitted", client, intake.id(), intake.status().name());
         ObjectNode out = Json.object();
         out.put("id", intake.id());
@@ -155,6 +203,7 @@ final class Intake {
             out.put("token", token);
         }
         ApiHandler.json(response, callback, intake.status() == Verdict.PENDING ? 202 : 200, out);
+        answering.done(1);
     }
 
     /** The payload and the signature of a body, decoded. */
@@ -163,7 +212,7 @@ final class Intake {
         try {
             root = Json.MAPPER.readTree(body);
         } catch (JacksonException e) {
-            throw new ApiHandler.ApiError(400, "invalid_json", T.text("api.notJson", e.getOriginalMessage()));
+            throw new ApiHandler.ApiError(400, "invalid_json", T.text("api.notJson", dev.orgsign.core.Text.quoted(e.getOriginalMessage())));
         } catch (IOException e) {
             throw new ApiHandler.ApiError(400, "invalid_json", T.text("api.unreadable"));
         }

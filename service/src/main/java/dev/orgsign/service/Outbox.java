@@ -7,7 +7,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * The outbox table: notifications written in the transaction that stores a verdict, sent later
@@ -28,17 +27,24 @@ final class Outbox {
         this.ds = ds;
     }
 
-    static void insert(Connection c, Mail mail, long now) throws SQLException {
+    /** Queues notifications in the caller's transaction, as one batch. */
+    static void insert(Connection c, List<Mail> mails, long now) throws SQLException {
+        if (mails.isEmpty()) {
+            return;
+        }
         try (PreparedStatement ps = c.prepareStatement("insert into outbox (id, submission_id, recipient, subject, body, "
                 + "created_at, next_attempt_at) values (?, ?, ?, ?, ?, ?, ?)")) {
-            ps.setString(1, UUID.randomUUID().toString());
-            ps.setString(2, mail.submissionId());
-            ps.setString(3, mail.recipient());
-            ps.setString(4, mail.subject());
-            ps.setString(5, mail.body());
-            ps.setLong(6, now);
-            ps.setLong(7, now);
-            ps.executeUpdate();
+            for (Mail mail : mails) {
+                ps.setString(1, TimeOrderedIds.next());
+                ps.setString(2, mail.submissionId());
+                ps.setString(3, mail.recipient());
+                ps.setString(4, mail.subject());
+                ps.setString(5, mail.body());
+                ps.setLong(6, now);
+                ps.setLong(7, now);
+                ps.addBatch();
+            }
+            ps.executeBatch();
         }
     }
 

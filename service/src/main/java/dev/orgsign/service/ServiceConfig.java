@@ -15,7 +15,8 @@ import java.util.List;
  * @param jdbcUrl          a PostgreSQL (or other) JDBC URL; null means an H2 file under {@code dataDir}
  * @param jdbcUser         the database user, or null when the URL carries it
  * @param jdbcPassword     the database password, or null
- * @param trust            the trust anchors: a certificate file or folder
+ * @param trust            the trust anchors: a certificate file or folder, or null when the list of accredited
+ *                         certification centres gives them
  * @param crls             CRL files or folders
  * @param registry         the EGRUL/EGRIP extracts: a file or folder
  * @param smtpHost         the SMTP server's host, or null to only record mail in the outbox
@@ -46,6 +47,8 @@ import java.util.List;
  *                         (only behind a reverse proxy that sets them)
  * @param registryDatabase the register store's JDBC URL ({@code orgsign registry import}), "" for the embedded
  *                         default, or null to read {@code registry} into memory
+ * @param trustList        the ministry's list of accredited certification centres ({@code --trust-list}), or null
+ * @param trustListSigner  the certificate the list's signature is checked with, or null for a list without one
  */
 public record ServiceConfig(String host, int port, Path dataDir, String jdbcUrl, String jdbcUser, String jdbcPassword,
                             Path trust, List<Path> crls, Path registry, String smtpHost, int smtpPort, String mailFrom,
@@ -53,12 +56,15 @@ public record ServiceConfig(String host, int port, Path dataDir, String jdbcUrl,
                             SigningToken receiptToken, String receiptKeyId,
                             int workers, Duration lease, int maxBodyBytes, int maxPending, String instanceName,
                             Duration readTimeout, boolean onlineRevocation, ServiceLimits limits, Path operatorKeys,
-                            Path clientKeys, Path auditLog, boolean forwardedHeaders, String registryDatabase) {
+                            Path clientKeys, Path auditLog, boolean forwardedHeaders, String registryDatabase,
+                            Path trustList, Path trustListSigner) {
     /** Checks the values; a wrong one is an {@link IllegalArgumentException} whose message is a sentence for people. */
     public ServiceConfig {
         require(host, "The address to listen on is missing.");
         require(dataDir, "The data folder (--data) is missing.");
-        require(trust, "The trust anchors (--trust) are missing.");
+        if (trust == null && trustList == null) {
+            throw new IllegalArgumentException("The trust anchors are missing: give --trust PATH or --trust-list FILE.");
+        }
         if (registry == null && registryDatabase == null) {
             throw new IllegalArgumentException("The register is missing: give --registry PATH or --registry-db.");
         }
@@ -164,6 +170,8 @@ public record ServiceConfig(String host, int port, Path dataDir, String jdbcUrl,
         private Path clientKeys;
         private Path auditLog;
         private boolean forwardedHeaders;
+        private Path trustList;
+        private Path trustListSigner;
 
         private Builder() {
         }
@@ -185,6 +193,13 @@ public record ServiceConfig(String host, int port, Path dataDir, String jdbcUrl,
 
         /** @param v the trust anchors @return this */
         public Builder trust(Path v) { trust = v; return this; }
+
+        /**
+         * @param list   the ministry's list of accredited certification centres, or null
+         * @param signer the certificate its signature is checked with, or null for a list without a signature
+         * @return this
+         */
+        public Builder trustList(Path list, Path signer) { trustList = list; trustListSigner = signer; return this; }
 
         /** @param v the CRL files or folders @return this */
         public Builder crls(List<Path> v) { crls = v; return this; }
@@ -307,7 +322,7 @@ public record ServiceConfig(String host, int port, Path dataDir, String jdbcUrl,
                     instanceName == null ? "i-" + java.util.UUID.randomUUID().toString().substring(0, 8) : instanceName,
                     readTimeout, onlineRevocation, new ServiceLimits(perClient, perRecipient, minBodyRate, headerTimeout,
                     connectionsPerClient, maxCertificates, maxSignatureBytes, retain, bodyMemory), operatorKeys, clientKeys, auditLog,
-                    forwardedHeaders, registryDatabase);
+                    forwardedHeaders, registryDatabase, trustList, trustListSigner);
         }
     }
 }

@@ -1,6 +1,5 @@
 package dev.orgsign.service;
 
-import dev.orgsign.core.Texts;
 import dev.orgsign.core.verify.Verdict;
 
 import javax.sql.DataSource;
@@ -12,17 +11,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
- * The submissions table: durable intake, claims with a lease, and idempotent verdicts. A verdict
- * is stored only by the holder of the current lease and only while the submission is pending,
- * in the same transaction as its notification, so no submission is decided twice. Payload and
+ * The submissions table: reads, claims with a lease and idempotent verdicts ({@link ClaimedBatch}),
+ * retention; intake is {@link IntakeStore}. A verdict is stored only by the holder of the current
+ * lease and only while the submission is pending, in the same transaction as its notification, so
+ * no submission is decided twice. Payload and
  * signature ({@code submission_content}) and receipts ({@code receipts}) are written once, apart
  * from the row that claims and verdicts update; {@link #purge} deletes a submission with all of them.
  */
 final class SubmissionStore {
-    private static final Texts T = Texts.of(SubmissionStore.class);
     /** A submission as stored. */
     record Stored(String id, String requestId, Verdict status, String reportJson, String organization, String email,
                   long receivedAt, Long verifiedAt, String verifiedBy, int attempts, int verifications, String tokenSha256,
@@ -37,124 +35,22 @@ final class SubmissionStore {
         WITHHELD
     }
 
-    /** A claimed submission, with what a worker needs to verify it. */
-    record Claimed(String id, byte[] payload, byte[] signature, String email, String organization, long receivedAt,
-                   Locale language) {
-    }
-
-    /** The outcome of an intake. */
-    record Intake(String id, Verdict status, boolean created) {
-    }
-
-    /** Too many submissions are waiting. */
-    static final class Full extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        Full() {
-            super(null, null, false, false);
-        }
-    }
-
-    /** A request id already stored with another payload or signature. */
-    static final class Conflict extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        final transient dev.orgsign.core.Text text;
-
-        Conflict(dev.orgsign.core.Text text) {
-            super(text.in(Locale.ENGLISH), null, false, false);
-            this.text = text;
-        }
-    }
-
     private final DataSource ds;
+    private final boolean holdClaims;
 
-    SubmissionStore(DataSource ds) {
+    /**
+     * @param ds         the store
+     * @param holdClaims whether a claim's transaction stays open until the verdicts are stored in it
+     *                   (an embedded store that this process owns alone, see {@link ClaimedBatch})
+     */
+    SubmissionStore(DataSource ds, boolean holdClaims) {
         this.ds = ds;
+        this.holdClaims = holdClaims;
     }
 
-    /**
-     * Stores a new submission and commits, or returns the identical one stored meanwhile. The
-     * caller has looked for it with {@link #existing} just before; one stored at the same moment
-     * is found after the unique request id refuses the second insert.
-     *
-     * @throws Full when {@code maxPending} are waiting already
-     */
-    Intake accept(String requestId, byte[] payload, byte[] signature, String payloadHash, String signatureHash,
-                  String tokenHash, String email, String organization, long now, int maxPending, Locale language)
-            throws SQLException, Conflict, Full {
-        for (int round = 0; round < 2; round++) {
-            if (round > 0) {
-                Optional<Intake> existing = existing(requestId, payloadHash, signatureHash);
-                if (existing.isPresent()) {
-                    return existing.get();
-                }
-            } else if (pending() >= maxPending) {
-                throw new Full();
-            }
-            String id = UUID.randomUUID().toString();
-            try (Connection c = ds.getConnection()) {
-                c.setAutoCommit(false);
-                try (PreparedStatement ps = c.prepareStatement("insert into submissions (id, request_id, payload_sha256, "
-                        + "signature_sha256, token_sha256, contact_email, organization, status, received_at, language) "
-                        + "values (?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?)");
-                     PreparedStatement content = c.prepareStatement("insert into submission_content (submission_id, "
-                             + "payload, signature) values (?, ?, ?)")) {
-                    ps.setString(1, id);
-                    ps.setString(2, requestId);
-                    ps.setString(3, payloadHash);
-                    ps.setString(4, signatureHash);
-                    ps.setString(5, tokenHash);
-                    ps.setString(6, email);
-                    ps.setString(7, organization);
-                    ps.setLong(8, now);
-                    ps.setString(9, language.getLanguage());
-                    ps.executeUpdate();
-                    content.setString(1, id);
-                    content.setBytes(2, payload);
-                    content.setBytes(3, signature);
-                    content.executeUpdate();
-                    c.commit();
-                    return new Intake(id, Verdict.PENDING, true);
-                } catch (SQLException | RuntimeException e) {
-                    c.rollback();
-                    throw e;
-                }
-            } catch (SQLException e) {
-                if (!"23505".equals(e.getSQLState())) {
-                    throw e;
-                }
-                // Someone stored the same request id at the same moment: look again.
-            }
-        }
-        throw new SQLException("The request id " + requestId + " could neither be stored nor found.");
-    }
-
-    /**
-     * The submission stored before under this request id with this payload and signature.
-     *
-     * @throws Conflict when the request id was stored with another payload or signature; the
-     *                  message names no other submission
-     */
-    Optional<Intake> existing(String requestId, String payloadHash, String signatureHash)
-            throws SQLException, Conflict {
-        try (Connection c = ds.getConnection();
-             PreparedStatement ps = c.prepareStatement(
-                     "select id, status, payload_sha256, signature_sha256 from submissions where request_id = ?")) {
-            ps.setString(1, requestId);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                if (!rs.getString(3).equals(payloadHash)) {
-                    throw new Conflict(T.text("conflict.requestId", requestId));
-                }
-                if (!rs.getString(4).equals(signatureHash)) {
-                    throw new Conflict(T.text("conflict.signature", requestId));
-                }
-                return Optional.of(new Intake(rs.getString(1), Verdict.valueOf(rs.getString(2)), false));
-            }
-        }
+    /** @return the store's data source */
+    DataSource dataSource() {
+        return ds;
     }
 
     Optional<Stored> find(String id) throws SQLException {
@@ -197,84 +93,11 @@ final class SubmissionStore {
     }
 
     /**
-     * Claims up to {@code max} pending submissions whose lease is free or expired, giving them to
-     * {@code owner} until {@code leaseUntil}.
+     * Claims up to {@code max} pending submissions whose lease is free or expired for {@code owner}
+     * until {@code leaseUntil}; {@link ClaimedBatch#decide} stores their verdicts.
      */
-    List<Claimed> claim(String owner, int max, long now, long leaseUntil) throws SQLException {
-        List<Claimed> out = new ArrayList<>();
-        try (Connection c = ds.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                try (PreparedStatement ps = c.prepareStatement("select id, contact_email, organization, received_at, language "
-                        + "from submissions where status = 'PENDING' and (lease_until is null or lease_until < ?) "
-                        + "order by received_at, id fetch first " + max + " rows only for update skip locked");
-                     PreparedStatement content = c.prepareStatement("select payload, signature from submission_content "
-                             + "where submission_id = ?")) {
-                    ps.setLong(1, now);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            content.setString(1, rs.getString(1));
-                            try (ResultSet bytes = content.executeQuery()) {
-                                if (bytes.next()) {
-                                    out.add(new Claimed(rs.getString(1), bytes.getBytes(1), bytes.getBytes(2), rs.getString(2),
-                                            rs.getString(3), rs.getLong(4), Languages.stored(rs.getString(5))));
-                                }
-                            }
-                        }
-                    }
-                }
-                Leases.assign(c, "update submissions set lease_owner = ?, lease_until = ?, "
-                        + "attempts = attempts + 1 where id = ?",
-                        out.stream().map(Claimed::id).toList(), owner, leaseUntil);
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
-        }
-        return out;
-    }
-
-    /**
-     * Stores a verdict with its notification, if {@code owner} still holds the lease and the
-     * submission is still pending.
-     *
-     * @param mail      the notification to queue, or null for none
-     * @param mailState what became of the notification, or null when there is no contact address
-     * @return false when the lease was lost or the submission was decided already (nothing stored)
-     */
-    boolean decide(String id, String owner, Verdict verdict, String reportJson, String instance, long now,
-                   Outbox.Mail mail, MailState mailState) throws SQLException {
-        try (Connection c = ds.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                int n;
-                try (PreparedStatement ps = c.prepareStatement("update submissions set status = ?, report = ?, verified_at = ?, "
-                        + "verified_by = ?, mail = ?, verifications = verifications + 1, lease_owner = null, lease_until = null "
-                        + "where id = ? and status = 'PENDING' and lease_owner = ?")) {
-                    ps.setString(1, verdict.name());
-                    ps.setString(2, reportJson);
-                    ps.setLong(3, now);
-                    ps.setString(4, instance);
-                    ps.setString(5, mailState == null ? null : mailState.name());
-                    ps.setString(6, id);
-                    ps.setString(7, owner);
-                    n = ps.executeUpdate();
-                }
-                if (n != 1) {
-                    c.rollback();
-                    return false;
-                }
-                if (mail != null) {
-                    Outbox.insert(c, mail, now);
-                }
-                c.commit();
-                return true;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
-        }
+    ClaimedBatch claim(String owner, int max, long now, long leaseUntil) throws SQLException {
+        return ClaimedBatch.claim(ds, holdClaims, owner, max, now, leaseUntil);
     }
 
     /** Frees every lease: only for a store this process owns alone, at start. */

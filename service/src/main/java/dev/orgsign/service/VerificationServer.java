@@ -10,6 +10,7 @@ import dev.orgsign.registry.store.StoreRegistry;
 import dev.orgsign.core.verify.RequestIdLedger;
 import dev.orgsign.core.verify.OnlineRevocation;
 import dev.orgsign.core.verify.SignatureVerifier;
+import dev.orgsign.core.trust.TrustList;
 import dev.orgsign.core.verify.TrustMaterial;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.ForwardedRequestCustomizer;
@@ -37,7 +38,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Semaphore;
 
 /**
  * The orgsign verification service: the HTTP API of docs/design.md on Jetty, a durable JDBC store
@@ -58,7 +58,15 @@ public final class VerificationServer implements AutoCloseable {
     private final Server server;
     private final Database db;
     private final ApiHandler api;
+    /** Submissions decoded and waiting for the intake's group commit, at most. */
+    private static final int COMMIT_QUEUE = 4096;
+    /** Submissions handed over in memory to each worker, at most (more are left to be claimed). */
+    private static final int HAND_OVER_PER_WORKER = Worker.BATCH;
+
     private final List<Worker> workers = new ArrayList<>();
+    private final IntakeCommitter committer;
+    /** On PostgreSQL, wakes the workers when any instance stores submissions; else null. */
+    private final PgNotifications notifications;
     private final List<Thread> threads = new ArrayList<>();
     private final MailSender mail;
     private final Retention retention;
@@ -72,19 +80,26 @@ public final class VerificationServer implements AutoCloseable {
     private boolean stopped;
 
     private VerificationServer(ServiceConfig config, Database db, SignatureVerifier verifier, Receipts receipts,
-                               Access access, AuditLog audit, Clock clock, Registry registry, RegistryDatabase registryDb) {
+                               Access access, AuditLog audit, Clock clock, Registry registry, RegistryDatabase registryDb,
+                               TrustList trustList) {
         this.config = config;
         this.registryDb = registryDb;
         this.db = db;
         this.audit = audit;
         this.receipts = receipts;
-        Semaphore wakeUp = new Semaphore(0);
-        SubmissionStore store = new SubmissionStore(db.dataSource());
-        Intake intake = new Intake(store, config, access, audit, clock, wakeUp);
-        this.api = new ApiHandler(store, receipts, intake, access, audit, clock, registry);
+        Doorbell bell = new Doorbell();
+        SubmissionStore store = new SubmissionStore(db.dataSource(), db.embedded());
+        HandOver handOver = new HandOver(HAND_OVER_PER_WORKER * config.workers(), config.instanceName());
+        this.committer = IntakeCommitter.builder().store(new IntakeStore(db.dataSource(), db.postgres())).clock(clock)
+                .maxPending(config.maxPending()).capacity(COMMIT_QUEUE).handOver(handOver, config.lease()).bell(bell)
+                .answers(this::onJettyThread).build();
+        Intake intake = new Intake(committer, config, access, audit);
+        this.api = new ApiHandler(store, receipts, intake, access, audit, clock, registry, trustList);
+        RequestIdLedger ledger = ledger(store);
         for (int i = 0; i < config.workers(); i++) {
-            workers.add(new Worker(store, verifier, clock, config.lease(), config.instanceName(), wakeUp, audit));
+            workers.add(new Worker(store, handOver, verifier, ledger, clock, config.lease(), config.instanceName(), bell, audit));
         }
+        this.notifications = db.postgres() && config.workers() > 0 ? new PgNotifications(db, bell) : null;
         this.mail = config.smtpHost() == null ? null
                 : new MailSender(new Outbox(db.dataSource()), config.smtpHost(), config.smtpPort(),
                 config.mailFrom(), clock);
@@ -107,7 +122,8 @@ public final class VerificationServer implements AutoCloseable {
 
     /** {@link #start(ServiceConfig)} on a given clock (the tests' retention). */
     static VerificationServer start(ServiceConfig config, Clock clock) throws OrgsignException {
-        TrustMaterial trust = TrustMaterial.load(config.trust(), config.crls());
+        TrustList trustList = config.trustList() == null ? null : TrustMaterial.trustList(config.trustList(), config.trustListSigner());
+        TrustMaterial trust = TrustMaterial.load(config.trust(), config.crls(), trustList);
         RegistryDatabase registryDb = config.registryDatabase() == null ? null
                 : RegistryDatabase.open(config.registryDatabase().isBlank() ? null : config.registryDatabase(), config.workers() + 2);
         Registry registry = registryDb != null ? new StoreRegistry(registryDb) : FnsExtractRegistry.load(config.registry());
@@ -130,7 +146,7 @@ public final class VerificationServer implements AutoCloseable {
         }
         Receipts receipts = null;
         try {
-            SubmissionStore store = new SubmissionStore(db.dataSource());
+            SubmissionStore store = new SubmissionStore(db.dataSource(), db.embedded());
             if (db.embedded()) {
                 store.releaseLeases(); // the H2 file is ours alone: leases left by a crash are void
             }
@@ -138,7 +154,7 @@ public final class VerificationServer implements AutoCloseable {
                     Duration.ofDays(7), config.onlineRevocation() ? OnlineRevocation.defaults() : null);
             receipts = ReceiptMaker.create(config);
             VerificationServer s = new VerificationServer(config, db, verifier, receipts, access, audit, clock, registry,
-                    registryDb);
+                    registryDb, trustList);
             s.begin();
             return s;
         } catch (OrgsignException e) {
@@ -190,6 +206,14 @@ public final class VerificationServer implements AutoCloseable {
     }
 
     private void begin() throws Exception {
+        Thread intake = new Thread(committer, "orgsign-intake");
+        intake.setDaemon(true);
+        threads.add(intake);
+        if (notifications != null) {
+            Thread t = new Thread(notifications, "orgsign-listen");
+            t.setDaemon(true);
+            threads.add(t);
+        }
         int n = 0;
         for (Worker w : workers) {
             Thread t = new Thread(w, "orgsign-worker-" + (n++));
@@ -222,6 +246,11 @@ public final class VerificationServer implements AutoCloseable {
             LOG.warn("Receipts are sealed with the self-made DEMO key {}; give the service a key of your own with "
                     + "--receipt-key before anyone relies on them", config.dataDir().resolve(ReceiptMaker.KEY_FILE));
         }
+    }
+
+    /** Runs {@code r} on one of Jetty's threads (where the intake's answers are written). */
+    private void onJettyThread(Runnable r) {
+        server.getThreadPool().execute(r);
     }
 
     /** The retention purger, for tests that purge at once. */
@@ -265,6 +294,10 @@ public final class VerificationServer implements AutoCloseable {
             LOG.warn("The HTTP server did not stop cleanly: {}", e.toString());
         }
         guard.close();
+        committer.stop(); // after the HTTP server: the requests it waited for have been stored and answered
+        if (notifications != null) {
+            notifications.stop();
+        }
         workers.forEach(Worker::stop);
         retention.stop();
         if (mail != null) {

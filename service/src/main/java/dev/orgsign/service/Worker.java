@@ -4,6 +4,7 @@ import dev.orgsign.core.payload.RegistrationPayload;
 import dev.orgsign.core.MoscowTime;
 import dev.orgsign.core.verify.Check;
 import dev.orgsign.core.verify.CheckResult;
+import dev.orgsign.core.verify.RequestIdLedger;
 import dev.orgsign.core.verify.SignatureVerifier;
 import dev.orgsign.core.verify.VerificationReport;
 import dev.orgsign.core.verify.Verdict;
@@ -12,15 +13,18 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 /**
- * One verification worker: claims pending submissions with a lease, verifies them and stores the
- * verdict with its notification. A crash leaves the lease to expire and another worker (of this
+ * One verification worker: takes up to {@value #BATCH} submissions that this instance's intake has
+ * just stored and handed over ({@link HandOver}), or else claims as many pending ones with a lease,
+ * verifies them and stores their verdicts with their notifications in one transaction; when there is nothing
+ * to claim it sleeps until the {@link Doorbell} rings (an intake on this instance, a NOTIFY from
+ * another one on PostgreSQL) or a second has passed. A crash leaves the lease to expire and another worker (of this
  * instance after a restart, or of another instance) takes the submission over; the store keeps
  * only the first verdict.
  *
@@ -31,25 +35,37 @@ import java.util.concurrent.TimeUnit;
  */
 final class Worker implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(Worker.class);
-    private static final int BATCH = 4;
+    /** Submissions claimed at once; their verdicts are stored in one transaction. */
+    static final int BATCH = 16;
+    /** The longest idle wait without a ring: leases that ran out (a crashed instance's) ring no bell. */
+    private static final long IDLE_POLL_MS = 1000;
 
     private final SubmissionStore store;
+    private final HandOver handOver;
     private final SignatureVerifier verifier;
+    private final RequestIdLedger ledger;
     private final Clock clock;
     private final Duration lease;
     private final String instance;
-    private final Semaphore wakeUp;
+    private final Doorbell bell;
     private final AuditLog audit;
     private volatile boolean running = true;
 
-    Worker(SubmissionStore store, SignatureVerifier verifier, Clock clock, Duration lease, String instance, Semaphore wakeUp,
-           AuditLog audit) {
+    /**
+     * @param handOver submissions this instance's intake stored leased to its workers, taken before claiming
+     * @param ledger   the request-id ledger for a submission whose stored row does not answer it
+     * @param bell     rung when there may be new submissions
+     */
+    Worker(SubmissionStore store, HandOver handOver, SignatureVerifier verifier, RequestIdLedger ledger, Clock clock,
+           Duration lease, String instance, Doorbell bell, AuditLog audit) {
         this.store = store;
+        this.handOver = handOver;
         this.verifier = verifier;
+        this.ledger = ledger;
         this.clock = clock;
         this.lease = lease;
         this.instance = instance;
-        this.wakeUp = wakeUp;
+        this.bell = bell;
         this.audit = audit;
     }
 
@@ -74,41 +90,56 @@ final class Worker implements Runnable {
     @Override
     public void run() {
         while (running) {
-            int done = 0;
+            long rung = bell.rings();
+            int claimedCount = 0;
             try {
-                String owner = instance + "/" + UUID.randomUUID();
+                List<ClaimedBatch.Claimed> handed = handOver.take(BATCH);
                 long now = clock.millis();
-                List<SubmissionStore.Claimed> claimed = store.claim(owner, BATCH, now, now + lease.toMillis());
-                for (SubmissionStore.Claimed c : claimed) {
-                    if (!running) {
-                        break; // the lease runs out and the submission is taken up again
+                StageEvent claiming = StageEvent.start(handed.isEmpty() ? "worker.claim" : "worker.handed");
+                try (ClaimedBatch batch = handed.isEmpty()
+                        ? store.claim(instance + "/" + UUID.randomUUID(), BATCH, now, now + lease.toMillis())
+                        : ClaimedBatch.handedOver(store.dataSource(), handOver.owner(), handed)) {
+                    List<ClaimedBatch.Claimed> claimed = batch.submissions();
+                    claiming.done(claimed.size());
+                    claimedCount = claimed.size();
+                    List<ClaimedBatch.Decision> decisions = new ArrayList<>(claimed.size());
+                    for (ClaimedBatch.Claimed c : claimed) {
+                        if (!running) {
+                            break; // the lease runs out and the submission is taken up again
+                        }
+                        decisions.add(verify(c));
                     }
-                    process(c, owner);
-                    done++;
+                    store(batch, decisions);
                 }
             } catch (java.sql.SQLException e) {
-                LOG.warn("Cannot claim submissions: {}", Database.rootMessage(e));
+                LOG.warn("Cannot claim submissions or store verdicts: {}", Database.rootMessage(e));
                 pause(1000);
             } catch (RuntimeException e) {
                 LOG.error("Worker failure", e);
                 pause(1000);
             }
-            if (done == 0 && running) {
+            if (claimedCount == 0 && running) {
+                StageEvent idle = StageEvent.start("worker.idle");
                 try {
-                    wakeUp.tryAcquire(250, TimeUnit.MILLISECONDS);
-                    wakeUp.drainPermits();
+                    bell.await(rung, IDLE_POLL_MS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return;
                 }
+                idle.done(0);
             }
         }
     }
 
-    private void process(SubmissionStore.Claimed c, String owner) throws java.sql.SQLException {
+    private ClaimedBatch.Decision verify(ClaimedBatch.Claimed c) {
         VerificationReport report;
+        StageEvent verifying = StageEvent.start("worker.verify");
+        // the row was stored under the payload's request id with the payload's hash: the ledger's
+        // question is answered by that row, unless the payload names another request id
+        RequestIdLedger stored = (requestId, hash) -> requestId.equals(c.requestId())
+                ? HexFormat.of().formatHex(hash).equals(c.payloadHash()) : ledger.record(requestId, hash);
         try {
-            report = verifier.verify(c.payload(), c.signature(), java.time.Instant.ofEpochMilli(c.receivedAt()));
+            report = verifier.verify(c.payload(), c.signature(), java.time.Instant.ofEpochMilli(c.receivedAt()), stored);
         } catch (RuntimeException e) {
             // The verifier is built never to throw; should it, the submission is rejected (fail
             // closed) rather than retried at every lease for ever.
@@ -116,17 +147,30 @@ final class Worker implements Runnable {
             report = new VerificationReport(Verdict.REJECTED, Check.CODES.stream().map(code -> Check.of(code,
                     dev.orgsign.core.verify.CheckResult.NOT_CHECKED, ApiHandler.T.text("check.verifierFailed"))).toList(), null);
         }
-        String reportJson = Json.checks(report.checks()).toString();
+        verifying.done(1);
         SubmissionStore.MailState state = c.email() == null ? null
                 : vouched(report) ? SubmissionStore.MailState.QUEUED : SubmissionStore.MailState.WITHHELD;
         Outbox.Mail mail = state == SubmissionStore.MailState.QUEUED ? Notifications.mail(c, report) : null;
-        boolean stored = store.decide(c.id(), owner, report.verdict(), reportJson, instance, clock.millis(), mail, state);
-        if (!stored) {
-            LOG.info("Submission {} was decided elsewhere; this verdict is dropped", c.id());
+        return new ClaimedBatch.Decision(c.id(), report.verdict(), Json.checks(report.checks()).toString(), mail, state);
+    }
+
+    /** Stores the verdicts in one transaction, then writes the audit lines of those stored. */
+    private void store(ClaimedBatch batch, List<ClaimedBatch.Decision> decisions) throws java.sql.SQLException {
+        if (decisions.isEmpty()) {
             return;
         }
-        audit.record("verdict", instance, c.id(), report.verdict().name()
-                + (state == null ? "" : state == SubmissionStore.MailState.QUEUED ? " mail-queued" : " mail-withheld"));
+        StageEvent deciding = StageEvent.start("worker.decide");
+        boolean[] stored = batch.decide(decisions, instance, clock.millis());
+        deciding.done(decisions.size());
+        for (int i = 0; i < stored.length; i++) {
+            ClaimedBatch.Decision d = decisions.get(i);
+            if (!stored[i]) {
+                LOG.info("Submission {} was decided elsewhere; this verdict is dropped", d.id());
+                continue;
+            }
+            audit.record("verdict", instance, d.id(), d.verdict().name() + (d.mailState() == null ? ""
+                    : d.mailState() == SubmissionStore.MailState.QUEUED ? " mail-queued" : " mail-withheld"));
+        }
     }
 
     private void pause(long ms) {
@@ -143,7 +187,7 @@ final class Worker implements Runnable {
         private Notifications() {
         }
 
-        static Outbox.Mail mail(SubmissionStore.Claimed c, VerificationReport report) {
+        static Outbox.Mail mail(ClaimedBatch.Claimed c, VerificationReport report) {
             Locale l = c.language();
             dev.orgsign.core.Texts t = ApiHandler.T;
             boolean ok = report.verdict() == Verdict.VERIFIED;

@@ -28,7 +28,7 @@ class ServiceConfigTest {
     void wrongValuesAreSentences() {
         assertEquals("The port 70000 is not between 0 and 65535.",
                 assertThrows(IllegalArgumentException.class, () -> valid().port(70000).build()).getMessage());
-        assertEquals("The trust anchors (--trust) are missing.",
+        assertEquals("The trust anchors are missing: give --trust PATH or --trust-list FILE.",
                 assertThrows(IllegalArgumentException.class, () -> valid().trust(null).build()).getMessage());
         assertEquals("The SMTP address mail:x is not HOST:PORT (e.g. localhost:25).",
                 assertThrows(IllegalArgumentException.class, () -> valid().smtp("mail:x")).getMessage());

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -17,6 +18,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class OpenSsl {
     private final String binary;
+    /** A command that runs openssl at another time ({@code faketime}), or empty. */
+    private final List<String> prefix;
 
     /** The outcome of one openssl run. */
     public record Run(int exitCode, String output) {
@@ -27,6 +30,11 @@ public final class OpenSsl {
     }
 
     private OpenSsl(String binary) {
+        this(binary, List.of());
+    }
+
+    private OpenSsl(String binary, List<String> prefix) {
+        this.prefix = List.copyOf(prefix);
         this.binary = binary;
     }
 
@@ -53,9 +61,32 @@ public final class OpenSsl {
         return o;
     }
 
+    /**
+     * This openssl run as if the clock showed {@code ago} earlier (libfaketime's {@code faketime}, Debian
+     * package {@code faketime}): what it stamps or signs carries that time.
+     *
+     * @param ago how far back
+     * @return the backdated openssl
+     * @throws IllegalStateException when faketime is not installed
+     */
+    public OpenSsl backdated(Duration ago) {
+        try {
+            Process p = new ProcessBuilder("faketime", "-f", "-" + ago.toSeconds(), "true").redirectErrorStream(true).start();
+            if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                throw new IllegalStateException("faketime does not run: install the Debian package 'faketime' (scripts/setup does).");
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("faketime is not installed: install the Debian package 'faketime' (scripts/setup does).", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+        return new OpenSsl(binary, List.of("faketime", "-f", "-" + ago.toSeconds()));
+    }
+
     /** Runs {@code openssl args...} in {@code dir} with a one-minute limit. */
     public Run run(Path dir, String... args) {
-        List<String> cmd = new ArrayList<>();
+        List<String> cmd = new ArrayList<>(prefix);
         cmd.add(binary);
         cmd.addAll(List.of(args));
         try {

@@ -24,8 +24,8 @@ public final class TimestampAuthority implements AutoCloseable {
     private final Credential credential;
     private final AtomicInteger requests = new AtomicInteger();
 
-    private TimestampAuthority(Credential credential, Path dir) throws IOException {
-        this.openssl = OpenSsl.requireGost();
+    private TimestampAuthority(Credential credential, Path dir, java.time.Duration backdate) throws IOException {
+        this.openssl = backdate == null ? OpenSsl.requireGost() : OpenSsl.requireGost().backdated(backdate);
         this.credential = credential;
         this.dir = dir;
         Files.createDirectories(dir);
@@ -76,12 +76,25 @@ public final class TimestampAuthority implements AutoCloseable {
 
     /** Starts the test PKI's TSA ({@link TestPki#tsa()}), keeping its files in {@code dir}. */
     public static TimestampAuthority start(TestPki pki, Path dir) throws IOException {
-        return new TimestampAuthority(pki.tsa(), dir);
+        return new TimestampAuthority(pki.tsa(), dir, null);
     }
 
     /** Starts a TSA signing with {@code credential} (e.g. {@link TestPki#untrustedTsa()}), keeping its files in {@code dir}. */
     public static TimestampAuthority start(Credential credential, Path dir) throws IOException {
-        return new TimestampAuthority(credential, dir);
+        return new TimestampAuthority(credential, dir, null);
+    }
+
+    /**
+     * Starts a TSA whose openssl runs {@code ago} in the past (faketime): its tokens prove that a signature
+     * existed then. The credential's certificate must have been valid then.
+     *
+     * @param credential the TSA's key and certificate
+     * @param dir        where its files are kept
+     * @param ago        how far back its clock is set
+     * @return the running TSA
+     */
+    public static TimestampAuthority startBackdated(Credential credential, Path dir, java.time.Duration ago) throws IOException {
+        return new TimestampAuthority(credential, dir, ago);
     }
 
     /** The URL to post queries to. */

@@ -66,7 +66,7 @@ public abstract class BaseCommand implements Callable<Integer>, JsonOutput {
     /** The root command of this run, above any group this command belongs to. */
     Orgsign root() {
         if (root == null) {
-            root = parentCommand instanceof Orgsign o ? o : ((RegistryCommand) parentCommand).root;
+            root = parentCommand instanceof Orgsign o ? o : ((CommandGroup) parentCommand).root;
         }
         return root;
     }

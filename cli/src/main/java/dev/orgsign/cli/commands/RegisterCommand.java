@@ -68,6 +68,9 @@ public final class RegisterCommand extends BaseCommand {
     @Option(names = "--trust", paramLabel = "PATH", descriptionKey = "opt.trustRegister")
     Path trust;
 
+    @Mixin
+    dev.orgsign.cli.TrustListOptions trustList = new dev.orgsign.cli.TrustListOptions();
+
     @Option(names = "--tsa", paramLabel = "URL", descriptionKey = "opt.tsa")
     URI tsa;
 
@@ -128,7 +131,7 @@ public final class RegisterCommand extends BaseCommand {
             Registration r = Orgsign.registration(t).key(key).organization(type, ogrn).registry(opened.registry())
                     .contact(email, phone).position(position).caCertificates(ca())
                     .fetchIssuers(online ? IssuerFetcher.defaults() : null)
-                    .chainTrust(trust == null ? null : TrustMaterial.load(trust, List.of()))
+                    .chainTrust(chainTrust())
                     .timestamp(tsa == null ? null : TimestampClient.of(tsa))
                     .pins(pin.callback(terminal(), m(), !json))
                     .dialog(new Wizard(ask, m(), json ? null : err(), noSubmit, yes, pin.allowFinalTry(), out))
@@ -146,6 +149,12 @@ public final class RegisterCommand extends BaseCommand {
         return Submissions.submit(this, service.client(endpoint, m()), service.apiKeyEnv(), signed.canonicalPayload(),
                 signed.signature(), new Submissions.Sent(out.resolve(SignedRegistration.PAYLOAD_FILE),
                         out.resolve(SignedRegistration.SIGNATURE_FILE)), endpoint, wait, out, out, files);
+    }
+
+    /** The service's trust as given (--trust, --trust-list): its chain check and the centre's accreditation before the PIN. */
+    private TrustMaterial chainTrust() throws OrgsignException {
+        dev.orgsign.core.trust.TrustList list = trustList.load();
+        return trust == null && list == null ? null : TrustMaterial.load(trust, List.of(), list);
     }
 
     /** What the command line gave is checked at once, before any token is touched, and never asked again. */

@@ -107,7 +107,8 @@ public final class ServeCommand extends BaseCommand {
 
     @Override
     public Integer call() throws OrgsignException {
-        ServiceConfig.Builder b = ServiceConfig.builder().host(host).port(port).dataDir(data).trust(against.trust()).crls(against.crls())
+        ServiceConfig.Builder b = ServiceConfig.builder().host(host).port(port).dataDir(data).trust(against.trust())
+                .trustList(against.trustList().list(), against.trustList().signer()).crls(against.crls())
                 .registry(against.registry()).registryDatabase(against.registrySource().database()).workers(workers).onlineRevocation(against.online())
                 .operatorKeys(operatorKeys).clientKeys(clientKeys).auditLog(auditLog).forwardedHeaders(forwarded)
                 .perClient(rate("--client-limit", clientLimit)).perRecipient(rate("--recipient-limit", recipientLimit))

@@ -35,7 +35,7 @@ import java.nio.file.Path;
  */
 public final class FnsExtractReader {
     private static final Texts T = Texts.of(OrgsignException.class);
-    private static final XMLInputFactory FACTORY = secureFactory();
+    private static final XMLInputFactory FACTORY = dev.orgsign.core.xml.SecureXml.streamFactory();
 
     /** Receives the records of a file as they are read. */
     public interface Sink {
@@ -64,18 +64,6 @@ public final class FnsExtractReader {
     }
 
     private FnsExtractReader() {
-    }
-
-    private static XMLInputFactory secureFactory() {
-        // Aalto (FasterXML), not whatever the class path offers: the fastest StAX parser there is (about three
-        // times the JDK's on FNS files), which the register store's import of millions of records needs.
-        XMLInputFactory f = new com.fasterxml.aalto.stax.InputFactoryImpl();
-        f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
-        f.setProperty(XMLInputFactory.IS_COALESCING, false);
-        f.setXMLReporter((message, type, info, location) -> { }); // warnings stay out of the terminal
-        return f;
     }
 
     /**

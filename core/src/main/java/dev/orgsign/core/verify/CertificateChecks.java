@@ -4,6 +4,7 @@ import static dev.orgsign.core.verify.Sentences.T;
 
 import dev.orgsign.core.Text;
 import dev.orgsign.core.crypto.Providers;
+import dev.orgsign.core.trust.TrustList;
 
 import java.security.cert.CertPathBuilder;
 import java.security.cert.CertPathBuilderException;
@@ -38,6 +39,7 @@ final class CertificateChecks {
     private final List<X509Certificate> intermediates;
     private final List<X509CRL> crls;
     private final OnlineRevocation online;
+    private final TrustList trustList;
     private static final int MAX_CACHED = 4096;
     private final Map<ChainKey, Object> chains = new ConcurrentHashMap<>();
     private final Map<X509CRL, CrlIndex> crlIndex = new ConcurrentHashMap<>();
@@ -93,6 +95,12 @@ final class CertificateChecks {
         this.anchorCertificates = trust.anchors();
         this.intermediates = trust.intermediates();
         this.crls = trust.crls();
+        this.trustList = trust.trustList();
+    }
+
+    /** The list of accredited certification centres this material carries, or null. */
+    TrustList trustList() {
+        return trustList;
     }
 
     /**
@@ -141,6 +149,7 @@ final class CertificateChecks {
         List<X509Certificate> pool = new ArrayList<>(bundled);
         pool.add(leaf);
         pool.addAll(intermediates);
+        pool.addAll(listed(leaf, pool));
         try {
             return pkix(leaf, pool, at);
         } catch (CertPathBuilderException e) {
@@ -169,6 +178,31 @@ final class CertificateChecks {
         } catch (Exception e) {
             return new NoChain(T.text("verify.chain.error", Sentences.detail(e)), false);
         }
+    }
+
+    /**
+     * The list's CA certificates that may stand above {@code leaf}, found by name issuer by issuer (the
+     * whole list, thousands of certificates, would slow every chain search down).
+     */
+    private List<X509Certificate> listed(X509Certificate leaf, List<X509Certificate> known) {
+        if (trustList == null) {
+            return List.of();
+        }
+        List<X509Certificate> out = new ArrayList<>();
+        List<javax.security.auth.x500.X500Principal> names = new ArrayList<>();
+        names.add(leaf.getIssuerX500Principal());
+        for (int i = 0; i < names.size() && i < 16; i++) {
+            for (X509Certificate c : trustList.withSubject(names.get(i))) {
+                if (!out.contains(c) && !known.contains(c)) {
+                    out.add(c);
+                    if (!c.getIssuerX500Principal().equals(c.getSubjectX500Principal())
+                            && !names.contains(c.getIssuerX500Principal())) {
+                        names.add(c.getIssuerX500Principal());
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     private List<X509Certificate> pkix(X509Certificate leaf, List<X509Certificate> pool, Instant at) throws Exception {
@@ -246,6 +280,7 @@ final class CertificateChecks {
         X509CRL crl = offlineCrl(leaf, issuer);
         Text online = null;
         java.net.URI fetchedFrom = null;
+        boolean fromList = false;
         if ((crl == null || stale(crl, now)) && this.online != null) {
             Text ocspProblem = null;
             if (this.online.ocsp() != null) {
@@ -261,6 +296,10 @@ final class CertificateChecks {
                 ocspProblem = a.problem();
             }
             List<java.net.URI> points = this.online.crls() == null ? List.of() : CrlFetcher.distributionPoints(leaf);
+            if (points.isEmpty() && this.online.crls() != null && trustList != null) {
+                points = trustList.crlAddresses(issuer); // the list's addresses for the issuer's key, where the certificate names none
+                fromList = !points.isEmpty();
+            }
             if (points.isEmpty()) {
                 Text noPoint = T.text("verify.revocation.noDistributionPoint");
                 online = ocspProblem == null ? noPoint
@@ -307,7 +346,8 @@ final class CertificateChecks {
         }
         return Check.of("certificate.revocation", CheckResult.PASSED, fetchedFrom == null
                 ? T.text("verify.revocation.crlGood", index(crl).thisUpdate())
-                : T.text("verify.revocation.crlGoodAt", index(crl).thisUpdate(), fetchedFrom));
+                : T.text(fromList ? "verify.revocation.crlGoodAtListed" : "verify.revocation.crlGoodAt", index(crl).thisUpdate(),
+                fetchedFrom));
     }
 
     /** " (the reason)" after a revocation date, in the reader's language, or nothing when the reason was not said. */

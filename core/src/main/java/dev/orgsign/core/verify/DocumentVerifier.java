@@ -2,9 +2,6 @@ package dev.orgsign.core.verify;
 
 import static dev.orgsign.core.verify.Sentences.T;
 
-import dev.orgsign.core.Text;
-import dev.orgsign.core.OrgsignException;
-import dev.orgsign.core.certificate.QualifiedCertificate;
 
 import java.time.Clock;
 import java.util.HashMap;
@@ -27,6 +24,7 @@ public final class DocumentVerifier {
             "certificate.chain", "certificate.validity", "certificate.revocation", "certificate.qualified");
 
     private final SignerChecks signer;
+    private final QualifiedJudge qualified;
     private final Clock clock;
 
     /**
@@ -38,6 +36,7 @@ public final class DocumentVerifier {
      */
     public DocumentVerifier(TrustMaterial trust, Clock clock, OnlineRevocation online) {
         this.signer = new SignerChecks(new CertificateChecks(trust, online));
+        this.qualified = new QualifiedJudge(trust.trustList());
         this.clock = clock;
     }
 
@@ -71,16 +70,9 @@ public final class DocumentVerifier {
             checks.put("certificate.validity", Check.of("certificate.validity", CheckResult.NOT_CHECKED,
                     T.text("verify.validity.noTime")));
         }
-        checks.put("certificate.qualified", qualified(cms));
+        // the time that counts: a verified timestamp's, else the claimed signing time (also when the value failed)
+        checks.put("certificate.qualified", qualified.check(cms.certificate, signed != null ? signed.at() : cms.signingTime));
         return new DocumentVerification(finish(checks), cms.content(), cms.certificate);
-    }
-
-    private static Check qualified(CmsEvidence cms) {
-        try {
-            return SignatureVerifier.qualifiedCheck(QualifiedCertificate.parse(cms.certificate), cms.certificate);
-        } catch (OrgsignException e) {
-            return SignatureVerifier.fail("certificate.qualified", e.text());
-        }
     }
 
     private static VerificationReport finish(Map<String, Check> checks) {

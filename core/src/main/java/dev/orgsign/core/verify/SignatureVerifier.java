@@ -2,6 +2,7 @@ package dev.orgsign.core.verify;
 
 import static dev.orgsign.core.verify.Sentences.T;
 
+import dev.orgsign.core.IsoInstants;
 import dev.orgsign.core.Text;
 import dev.orgsign.core.OrgsignException;
 import dev.orgsign.core.authority.AuthorityCheck;
@@ -38,16 +39,12 @@ public final class SignatureVerifier {
     private final Clock clock;
     private final Duration maxAge;
     private final Duration maxClockSkew;
-    private final Map<X509Certificate, Profile> profiles = new java.util.concurrent.ConcurrentHashMap<>();
+    private final QualifiedJudge qualified;
     /** The JDK's SHA-256 (hardware-accelerated where the CPU has it), by its provider object. */
     private static final java.security.Provider SHA256_PROVIDER = sha256Provider();
     private static final Check[] NOT_CHECKED = notChecked();
     private static final int TIMESTAMP = Check.CODES.indexOf("signature.timestamp");
     private static final Check CMS_PASSED = pass("signature.cms", T.text("cms.detached", "CAdES-BES SignedData"));
-
-    /** A certificate's qualified profile and the certificate.qualified check, both decided by its bytes alone. */
-    private record Profile(QualifiedCertificate certificate, Check check) {
-    }
 
     /**
      * A verifier with its own request-id ledger and clock.
@@ -93,6 +90,7 @@ public final class SignatureVerifier {
     public SignatureVerifier(TrustMaterial trust, Registry registry, RequestIdLedger ledger, Clock clock, Duration maxAge,
                              OnlineRevocation online) {
         this.signer = new SignerChecks(new CertificateChecks(trust, online));
+        this.qualified = new QualifiedJudge(trust.trustList());
         this.registry = registry;
         this.authority = new AuthorityCheck(registry, clock);
         this.ledger = ledger;
@@ -135,6 +133,21 @@ public final class SignatureVerifier {
      * @return every check of docs/design.md and the verdict
      */
     public VerificationReport verify(byte[] payload, byte[] signature, Instant receivedAt) {
+        return verify(payload, signature, receivedAt, ledger);
+    }
+
+    /**
+     * {@link #verify(byte[], byte[], Instant)} with a request-id ledger for this one call: a service
+     * that has stored the submission under its request id already knows the answer without asking
+     * its database again.
+     *
+     * @param payload    the canonical registration JSON that was signed
+     * @param signature  the detached CAdES-BES signature (DER CMS SignedData)
+     * @param receivedAt when the submission was received; must not lie in the future
+     * @param ledger     the ledger the freshness check records the request id in
+     * @return every check of docs/design.md and the verdict
+     */
+    public VerificationReport verify(byte[] payload, byte[] signature, Instant receivedAt, RequestIdLedger ledger) {
         Instant now = clock.instant();
         Instant freshAt = receivedAt == null || receivedAt.isAfter(now) ? now : receivedAt;
         Map<String, Check> checks = new java.util.HashMap<>(32);
@@ -168,35 +181,21 @@ public final class SignatureVerifier {
             return finish(checks, requestId);
         }
         X509Certificate cert = cms.certificate;
-        Profile profile;
+        QualifiedJudge.Profile profile;
         try {
-            profile = qualified(cert);
+            profile = qualified.profile(cert);
         } catch (OrgsignException e) {
             checks.put("certificate.qualified", fail("certificate.qualified", e.text()));
             return finish(checks, requestId);
         }
         QualifiedCertificate q = profile.certificate();
-        checks.put("certificate.qualified", profile.check());
+        checks.put("certificate.qualified", qualified.check(cert, profile, signed.at()));
         checks.put("signer.identity", PayloadMatch.identity(q, p));
         AuthorityDecision decision = decide(q, p, now);
         checks.put("authority", authority(decision));
         checks.put("organization.match", PayloadMatch.organization(registry, p, decision));
-        checks.put("freshness", freshness(signed.at(), signed.stamped(), requestId, payload, cms.payloadSha256, freshAt));
+        checks.put("freshness", freshness(signed.at(), signed.stamped(), requestId, payload, cms.payloadSha256, freshAt, ledger));
         return finish(checks, requestId);
-    }
-
-    /** The qualified profile of a certificate and its check, made once per certificate (its bytes decide them). */
-    private Profile qualified(X509Certificate cert) throws OrgsignException {
-        Profile p = profiles.get(cert);
-        if (p == null) {
-            if (profiles.size() >= 4096) {
-                profiles.clear();
-            }
-            QualifiedCertificate q = QualifiedCertificate.parse(cert);
-            p = new Profile(q, qualifiedCheck(q, cert));
-            profiles.put(cert, p);
-        }
-        return p;
     }
 
     /** The authority decision as of the verification time; null when the payload's identifier is mistyped. */
@@ -230,8 +229,10 @@ public final class SignatureVerifier {
      * @param signingTime when the signature was made: its verified timestamp's time, else the signing-time attribute
      * @param stamped     whether {@code signingTime} is a verified timestamp's
      * @param sha256      the payload's SHA-256 if already computed in this call (the signature's digest), or null
+     * @param ledger      the ledger the request id is recorded in
      */
-    private Check freshness(Instant signingTime, boolean stamped, String requestId, byte[] payload, byte[] sha256, Instant now) {
+    private Check freshness(Instant signingTime, boolean stamped, String requestId, byte[] payload, byte[] sha256, Instant now,
+                            RequestIdLedger ledger) {
         if (signingTime.isAfter(now.plus(maxClockSkew))) {
             return fail("freshness", T.text("verify.freshness.future", signingTime));
         }
@@ -249,40 +250,9 @@ public final class SignatureVerifier {
         return pass("freshness", T.text(stamped ? "verify.freshness.stamped" : "verify.freshness.signed", iso(signingTime)));
     }
 
-    /** {@link Instant#toString} without a formatter for whole seconds of years 1000-9999 (what signing times are). */
+    /** {@link Instant#toString}, faster for whole seconds (see {@link IsoInstants#format}). */
     static String iso(Instant t) {
-        // 1000-01-01T00:00:00Z and 9999-12-31T23:59:59Z
-        if (t.getNano() != 0 || t.getEpochSecond() < -30_610_224_000L || t.getEpochSecond() > 253_402_300_799L) {
-            return t.toString();
-        }
-        java.time.LocalDateTime d = java.time.LocalDateTime.ofEpochSecond(t.getEpochSecond(), 0, java.time.ZoneOffset.UTC);
-        char[] c = {'0', '0', '0', '0', '-', '0', '0', '-', '0', '0', 'T', '0', '0', ':', '0', '0', ':', '0', '0', 'Z'};
-        put(c, 0, d.getYear(), 4);
-        put(c, 5, d.getMonthValue(), 2);
-        put(c, 8, d.getDayOfMonth(), 2);
-        put(c, 11, d.getHour(), 2);
-        put(c, 14, d.getMinute(), 2);
-        put(c, 17, d.getSecond(), 2);
-        return new String(c);
-    }
-
-    private static void put(char[] c, int at, int value, int digits) {
-        for (int i = at + digits - 1; i >= at; i--) {
-            c[i] = (char) ('0' + value % 10);
-            value /= 10;
-        }
-    }
-
-    /** The certificate.qualified check of a certificate read in the qualified profile. */
-    static Check qualifiedCheck(QualifiedCertificate q, X509Certificate cert) {
-        return q.hasQualifiedMarkers() && signs(cert)
-                ? pass("certificate.qualified", T.text("verify.qualified.passed", String.join(", ", q.policies())))
-                : fail("certificate.qualified", T.text("verify.qualified.failed"));
-    }
-
-    private static boolean signs(X509Certificate cert) {
-        boolean[] ku = cert.getKeyUsage();
-        return ku == null || ku[0] || ku[1];
+        return IsoInstants.format(t);
     }
 
     private static VerificationReport finish(Map<String, Check> checks, String requestId) {

@@ -5,6 +5,7 @@ import static dev.orgsign.core.verify.Sentences.T;
 import dev.orgsign.core.ErrorCode;
 import dev.orgsign.core.OrgsignException;
 import dev.orgsign.core.crypto.Providers;
+import dev.orgsign.core.trust.TrustList;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -21,26 +22,105 @@ import java.util.stream.Stream;
 
 /**
  * The trust anchors (the accredited root CAs), the CRLs and further CA certificates a verifier
- * uses, read once from PEM, DER or base64 files or folders of them. The further CA certificates
- * ({@code --ca}) are not trusted by themselves: they only supply a chain's missing links, which
- * must still lead to an anchor.
+ * uses, read once from PEM, DER or base64 files or folders of them, and the ministry's list of
+ * accredited certification centres when one is given. The further CA certificates ({@code --ca})
+ * are not trusted by themselves: they only supply a chain's missing links, which must still lead
+ * to an anchor. The list's roots are anchors, its other CA certificates complete chains, and with a
+ * list {@code certificate.qualified} also asks whether the issuing centre was accredited when the
+ * certificate was used.
  *
- * @param anchors       the trusted root certificates
+ * @param anchors       the trusted root certificates (the list's roots among them)
  * @param crls          the CRLs known offline
  * @param intermediates CA certificates that may complete a chain (not trusted)
+ * @param trustList     the list of accredited certification centres, or null
  */
-public record TrustMaterial(List<X509Certificate> anchors, List<X509CRL> crls, List<X509Certificate> intermediates) {
+public record TrustMaterial(List<X509Certificate> anchors, List<X509CRL> crls, List<X509Certificate> intermediates,
+                            TrustList trustList) {
     /**
      * Copies the lists.
      *
      * @param anchors       the trusted root certificates
      * @param crls          the CRLs known offline
      * @param intermediates CA certificates that may complete a chain
+     * @param trustList     the list of accredited certification centres, or null
      */
     public TrustMaterial {
         anchors = List.copyOf(anchors);
         crls = List.copyOf(crls);
         intermediates = List.copyOf(intermediates);
+    }
+
+    /**
+     * Trust anchors, CRLs and CA certificates that complete chains; no list of accredited centres.
+     *
+     * @param anchors       the trusted root certificates
+     * @param crls          the CRLs known offline
+     * @param intermediates CA certificates that may complete a chain
+     */
+    public TrustMaterial(List<X509Certificate> anchors, List<X509CRL> crls, List<X509Certificate> intermediates) {
+        this(anchors, crls, intermediates, null);
+    }
+
+    /**
+     * This material with the list of accredited certification centres: its roots join the anchors.
+     *
+     * @param list the list
+     * @return the material with the list
+     */
+    public TrustMaterial withTrustList(TrustList list) {
+        List<X509Certificate> all = new ArrayList<>(anchors);
+        for (X509Certificate root : list.roots()) {
+            if (!all.contains(root)) {
+                all.add(root);
+            }
+        }
+        return new TrustMaterial(all, crls, intermediates, list);
+    }
+
+    /**
+     * Reads the list of accredited certification centres, its signature checked against the certificate in
+     * {@code signerFile} ({@code --trust-list FILE --trust-list-signer FILE}).
+     *
+     * @param listFile   the list
+     * @param signerFile a file holding the one certificate of the list's signer, or null for a list without a signature
+     * @return the list
+     * @throws OrgsignException when a file cannot be read, the signer's file holds other than one certificate, or the
+     *                          list is refused ({@link TrustList#load})
+     */
+    public static TrustList trustList(Path listFile, Path signerFile) throws OrgsignException {
+        X509Certificate signer = null;
+        if (signerFile != null) {
+            List<X509Certificate> named = certificates(signerFile);
+            if (named.size() != 1) {
+                throw new OrgsignException(ErrorCode.INVALID_INPUT, T.text("trustList.signerFile", signerFile, named.size()));
+            }
+            signer = named.get(0);
+        }
+        return TrustList.load(listFile, signer);
+    }
+
+    /**
+     * Reads trust anchors and CRLs from files or folders, and the list of accredited certification centres.
+     *
+     * @param trust     a certificate file or folder of anchors, or null when the list's roots are the anchors
+     * @param crls      CRL files or folders
+     * @param trustList the list of accredited certification centres, or null
+     * @return the trust material
+     * @throws OrgsignException when a path cannot be read or holds no certificate / CRL, or when neither {@code trust}
+     *                          nor the list gives an anchor
+     */
+    public static TrustMaterial load(Path trust, List<Path> crls, TrustList trustList) throws OrgsignException {
+        if (trust != null) {
+            TrustMaterial m = load(trust, crls);
+            return trustList == null ? m : m.withTrustList(trustList);
+        }
+        if (trustList == null) {
+            throw new OrgsignException(ErrorCode.USAGE, T.text("trust.none"));
+        }
+        if (trustList.roots().isEmpty()) {
+            throw new OrgsignException(ErrorCode.INVALID_INPUT, T.text("trustList.noRoot", trustList.source()));
+        }
+        return new TrustMaterial(List.of(), readCrls(crls), List.of()).withTrustList(trustList);
     }
 
     /**
@@ -67,7 +147,7 @@ public record TrustMaterial(List<X509Certificate> anchors, List<X509CRL> crls, L
                 all.addAll(certificates(f));
             }
         }
-        return new TrustMaterial(anchors, crls, all);
+        return new TrustMaterial(anchors, crls, all, trustList);
     }
 
     /**
@@ -88,6 +168,10 @@ public record TrustMaterial(List<X509Certificate> anchors, List<X509CRL> crls, L
         if (anchors.isEmpty()) {
             throw new OrgsignException(ErrorCode.INVALID_INPUT, T.text("trust.noAnchor", trust));
         }
+        return new TrustMaterial(anchors, readCrls(crls));
+    }
+
+    private static List<X509CRL> readCrls(List<Path> crls) throws OrgsignException {
         List<X509CRL> list = new ArrayList<>();
         for (Path p : crls) {
             for (Path f : files(p, "crls")) {
@@ -96,7 +180,7 @@ public record TrustMaterial(List<X509Certificate> anchors, List<X509CRL> crls, L
                 }
             }
         }
-        return new TrustMaterial(anchors, list);
+        return list;
     }
 
     /** @param what {@code anchors} or {@code crls}, the end of the sentences' keys */

@@ -1,0 +1,202 @@
+package dev.orgsign.core.trust;
+
+import dev.orgsign.core.ErrorCode;
+import dev.orgsign.core.OrgsignException;
+import dev.orgsign.core.verify.TrustMaterial;
+import dev.orgsign.testcerts.AccreditedCentresList;
+import dev.orgsign.testcerts.KeyKind;
+import dev.orgsign.testcerts.RealWorld;
+import dev.orgsign.testcerts.TrustListFixtures;
+import dev.orgsign.testcerts.TrustListFixtures.Centre;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamReader;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TrustListTest {
+    private static final TrustListFixtures F = TrustListFixtures.get();
+
+    private static X509Certificate signer() {
+        return F.listSigner().certificate();
+    }
+
+    @Test
+    void aSignedListLoadsWithItsCentresHistoryAndRoot(@TempDir Path dir) throws Exception {
+        Path file = F.write(F.list(), dir.resolve("tsl.xml"), true);
+        TrustList list = TrustList.load(file, signer());
+        assertEquals(42L, list.version());
+        assertEquals(4, list.centres().size());
+        assertEquals(3, list.accreditedAt(Instant.now()), "the head, the FNS test CA and the restored one; not the ended one");
+        assertEquals(4, list.accreditedAt(Instant.now().minus(Duration.ofDays(20))));
+        assertEquals(3, list.accreditedAt(Instant.now().minus(Duration.ofDays(50))), "the suspended one was not accredited then");
+        assertEquals(List.of(F.pki().rootCa()), list.roots());
+        assertEquals("urn:ietf:params:xml:ns:cpxmlsec:algorithms:gostr34102012-gostr34112012-256", list.signatureMethod());
+        assertTrue(list.signer().startsWith("Минцифры России"), list.signer());
+        AccreditedCentre ended = list.issuerOf(F.issue(Centre.ENDED, F.pki().person(dev.orgsign.testcerts.Persona.LLC_HEAD),
+                KeyKind.EC_P256, Instant.now().minus(Duration.ofDays(5)), Instant.now().plus(Duration.ofDays(5))).certificate())
+                .orElseThrow().centre();
+        assertEquals("1027700000031", ended.ogrn());
+        assertEquals(List.of("Действует", "Прекращена"), ended.history().stream().map(AccreditationStatus::status).toList(),
+                "the current status and the history's copy of it are one entry");
+        assertEquals(List.of(java.net.URI.create("http://crl.orgsign.invalid/1027700000031.crl")),
+                list.crlAddresses(F.ca(Centre.ENDED)));
+        assertTrue(list.issuerOf(F.issue(Centre.UNKNOWN, F.pki().person(dev.orgsign.testcerts.Persona.LLC_HEAD), KeyKind.EC_P256,
+                Instant.now(), Instant.now().plus(Duration.ofDays(5))).certificate()).isEmpty());
+    }
+
+    @Test
+    void aListChangedAfterSigningIsRefused(@TempDir Path dir) throws Exception {
+        byte[] signed = F.list().signed(F.listSigner());
+        String text = new String(signed, StandardCharsets.UTF_8);
+        byte[] restored = text.replace("<Статус>Прекращена</Статус>", "<Статус>Действует</Статус>").getBytes(StandardCharsets.UTF_8);
+        assertFalse(java.util.Arrays.equals(signed, restored));
+        OrgsignException e = assertThrows(OrgsignException.class, () -> TrustList.read(restored, "tsl.xml", signer()));
+        assertEquals(ErrorCode.INVALID_SIGNATURE, e.code());
+        assertTrue(e.getMessage().contains("was changed after it was signed"), e.getMessage());
+
+        int v = text.indexOf("<ds:SignatureValue>") + "<ds:SignatureValue>".length();
+        char c = text.charAt(v + 5);
+        byte[] otherValue = (text.substring(0, v + 5) + (c == 'A' ? 'B' : 'A') + text.substring(v + 6)).getBytes(StandardCharsets.UTF_8);
+        e = assertThrows(OrgsignException.class, () -> TrustList.read(otherValue, "tsl.xml", signer()));
+        assertTrue(e.getMessage().contains("does not verify with the key of the certificate named as its signer"), e.getMessage());
+
+        X509Certificate someoneElse = TrustListFixtures.get().pki().credential(dev.orgsign.testcerts.Persona.LLC_HEAD,
+                KeyKind.GOST_256).certificate();
+        e = assertThrows(OrgsignException.class, () -> TrustList.read(signed, "tsl.xml", someoneElse));
+        assertTrue(e.getMessage().contains("does not verify"), e.getMessage());
+
+        e = assertThrows(OrgsignException.class, () -> TrustList.read(signed, "tsl.xml", null));
+        assertTrue(e.getMessage().contains("--trust-list-signer"), "a signed list is not taken unchecked: " + e.getMessage());
+
+        e = assertThrows(OrgsignException.class, () -> TrustList.read(F.list().unsigned(), "tsl.xml", signer()));
+        assertTrue(e.getMessage().contains("carries no XML signature"), "a named signer makes the signature required: " + e.getMessage());
+
+        TrustList unsigned = TrustList.read(F.list().unsigned(), "tsl.xml", null);
+        assertNull(unsigned.signatureMethod());
+        assertEquals(4, unsigned.centres().size());
+    }
+
+    @Test
+    void aSecondSignatureOrOneInsideAnElementIsRefused() throws Exception {
+        String text = new String(F.list().signed(F.listSigner()), StandardCharsets.UTF_8);
+        int from = text.indexOf("<ds:Signature");
+        int to = text.indexOf("</ds:Signature>") + "</ds:Signature>".length();
+        String sig = text.substring(from, to);
+        String moved = text.substring(0, from) + text.substring(to);
+        moved = moved.replaceFirst("</УдостоверяющийЦентр>", sig + "</УдостоверяющийЦентр>");
+        byte[] inside = moved.getBytes(StandardCharsets.UTF_8);
+        OrgsignException e = assertThrows(OrgsignException.class, () -> TrustList.read(inside, "tsl.xml", signer()));
+        assertTrue(e.getMessage().contains("not a child of the root"), e.getMessage());
+        byte[] twice = (text.substring(0, to) + sig + text.substring(to)).getBytes(StandardCharsets.UTF_8);
+        e = assertThrows(OrgsignException.class, () -> TrustList.read(twice, "tsl.xml", signer()));
+        assertTrue(e.getMessage().contains("2 XML signatures"), e.getMessage());
+    }
+
+    @Test
+    void aDoctypeOrAnotherDocumentIsRefusedWithASentence() {
+        byte[] xxe = ("<?xml version=\"1.0\"?><!DOCTYPE a [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+                + "<АккредитованныеУдостоверяющиеЦентры><Версия>&x;</Версия></АккредитованныеУдостоверяющиеЦентры>")
+                .getBytes(StandardCharsets.UTF_8);
+        OrgsignException e = assertThrows(OrgsignException.class, () -> TrustList.read(xxe, "evil.xml", null));
+        assertTrue(e.getMessage().contains("DOCTYPE") || e.getMessage().contains("not well-formed"), e.getMessage());
+        assertFalse(e.getMessage().contains("root:"), e.getMessage());
+        e = assertThrows(OrgsignException.class, () -> TrustList.read("<Файл/>".getBytes(StandardCharsets.UTF_8), "egrul.xml", null));
+        assertTrue(e.getMessage().contains("is not a list of accredited certification centres"), e.getMessage());
+        e = assertThrows(OrgsignException.class, () -> TrustList.read("<АккредитованныеУдостоверяющиеЦентры><Версия>1"
+                .getBytes(StandardCharsets.UTF_8), "cut.xml", null));
+        assertTrue(e.getMessage().contains("is not well-formed XML"), e.getMessage());
+    }
+
+    @Test
+    void theMinistrysRealRootsLoadAsAnchorsFromTheListAndFromTheFolder() throws Exception {
+        List<X509Certificate> real = TrustMaterial.load(RealWorld.path("trust"), List.of()).anchors();
+        assertEquals(3, real.size());
+        AccreditedCentresList l = new AccreditedCentresList(1, Instant.now());
+        l.centre(new AccreditedCentresList.Centre("Министерство цифрового развития, связи и массовых коммуникаций Российской "
+                + "Федерации", "Минцифры России", "1047702026701", "7710474375", "0",
+                List.of(new AccreditedCentresList.Status("Действует", Instant.parse("2018-07-06T00:00:00Z"))),
+                List.of(new AccreditedCentresList.Key(real, List.of()))));
+        TrustList list = TrustList.read(l.unsigned(), "ministry.xml", null);
+        assertEquals(Set.copyOf(real), Set.copyOf(list.roots()), "the real roots are self-signed and read as anchors");
+        TrustMaterial material = TrustMaterial.load(null, List.of(), list);
+        assertEquals(Set.copyOf(real), Set.copyOf(material.anchors()));
+        TrustMaterial both = TrustMaterial.load(RealWorld.path("trust"), List.of(), list);
+        assertEquals(3, both.anchors().size(), "a root given twice is one anchor");
+        X509Certificate root2022 = real.stream().filter(c -> c.getNotBefore().toInstant().toString().startsWith("2022"))
+                .findFirst().orElseThrow();
+        assertEquals(List.of(root2022), list.withSubject(root2022.getSubjectX500Principal()).stream()
+                .filter(c -> c.equals(root2022)).toList());
+    }
+
+    @Test
+    void theGeneratedListKeepsToThePublishedStructure() throws Exception {
+        Set<String> published = paths(Files.newInputStream(RealWorld.path("tsl/format-skeleton.xml")));
+        Set<String> ours = paths(new ByteArrayInputStream(F.list().signed(F.listSigner())));
+        ours.removeIf(p -> p.contains("/Signature"));
+        Set<String> extra = new TreeSet<>(ours);
+        extra.removeAll(published);
+        assertTrue(extra.isEmpty(), "elements the published structure does not have: " + extra);
+        assertTrue(ours.contains("/АккредитованныеУдостоверяющиеЦентры/УдостоверяющийЦентр/ПрограммноАппаратныеКомплексы/"
+                + "ПрограммноАппаратныйКомплекс/КлючиУполномоченныхЛиц/Ключ/Сертификаты/ДанныеСертификата/Данные"));
+    }
+
+    @Test
+    void aListOfSixHundredCentresLoads(@TempDir Path dir) throws Exception {
+        Path file = F.write(F.large(600), dir.resolve("large.xml"), true);
+        TrustList list = TrustList.load(file, signer());
+        assertEquals(600, list.centres().size());
+        assertEquals(4 + 2 * 596, list.certificates().size(), "the root, three centres' CAs, two per generated centre");
+        assertEquals(0, list.unreadableCertificates());
+    }
+
+    @Test
+    void anUnreadableCertificateIsLeftOutAndCounted() throws Exception {
+        String text = new String(F.list().unsigned(), StandardCharsets.UTF_8);
+        int at = text.indexOf("<Данные>") + "<Данные>".length();
+        byte[] broken = (text.substring(0, at) + "AAAA" + text.substring(at + 4)).getBytes(StandardCharsets.UTF_8);
+        TrustList list = TrustList.read(broken, "tsl.xml", null);
+        assertEquals(1, list.unreadableCertificates());
+        assertTrue(list.roots().isEmpty(), "the head centre's root was the first certificate");
+        OrgsignException e = assertThrows(OrgsignException.class, () -> TrustMaterial.load(null, List.of(), list));
+        assertTrue(e.getMessage().contains("holds no root certificate"), e.getMessage());
+    }
+
+    private static Set<String> paths(InputStream in) throws Exception {
+        Set<String> out = new TreeSet<>();
+        XMLInputFactory f = dev.orgsign.core.xml.SecureXml.streamFactory();
+        XMLStreamReader r = f.createXMLStreamReader(in);
+        Deque<String> path = new ArrayDeque<>();
+        while (r.hasNext()) {
+            int ev = r.next();
+            if (ev == XMLStreamConstants.START_ELEMENT) {
+                path.addLast(r.getLocalName());
+                out.add("/" + String.join("/", path));
+            } else if (ev == XMLStreamConstants.END_ELEMENT) {
+                path.removeLast();
+            }
+        }
+        in.close();
+        return out;
+    }
+}
