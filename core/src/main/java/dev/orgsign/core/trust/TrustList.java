@@ -146,12 +146,10 @@ public final class TrustList {
             }
             method = (String) outcome;
         } else if (content.signatures() > 0) {
-            throw new OrgsignException(ErrorCode.INVALID_SIGNATURE, "The list of accredited certification centres " + name
-                    + " carries an XML signature: name the certificate of its signer (--trust-list-signer FILE) so that it "
-                    + "is checked.");
+            throw new OrgsignException(ErrorCode.INVALID_SIGNATURE, T.text("trustList.signerNeeded", name));
         }
         if (content.entries().isEmpty()) {
-            throw new OrgsignException(ErrorCode.INVALID_INPUT, "The list " + name + " holds no certification centre.");
+            throw new OrgsignException(ErrorCode.INVALID_INPUT, T.text("trustList.empty", name));
         }
         return new TrustList(name, content, method, signer == null ? null : signerName(signer));
     }
