@@ -174,6 +174,9 @@ class FollowUpTest {
                     + dir.resolve("out").toAbsolutePath().normalize().resolve("submission.json");
             assertTrue(end.replace("\n", "").contains("Узнать результат позже: " + status), end);
             assertTrue(end.contains("EXIT=130"), end);
+            for (String f : List.of("registration.json", "registration.json.sig", "registration.pdf", "submission.json")) {
+                assertTrue(Files.exists(dir.resolve("out").resolve(f)), f + " is saved before the wait is interrupted");
+            }
             assertFalse(end.lines().anyMatch(l -> l.contains("жду результата") && l.contains("Прервано")),
                     "the spinner line is ended before the message:\n" + end);
             Result known = run(args(status + " --json"));

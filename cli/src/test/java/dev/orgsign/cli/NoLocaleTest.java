@@ -54,7 +54,7 @@ class NoLocaleTest {
         String command = UNSET + "SOFTHSM2_CONF=" + token.softHsm().configFile() + " " + launcher() + " register --lang ru"
                 + " --module " + token.softHsm().libraryPath() + " --token " + token.label() + " --type LLC --ogrn "
                 + CliFixture.LLC_OGRN + " --key llc-head-ec-p256 --email buh@romashka.test --registry "
-                + pki.resolve("registry/utf-8") + " --no-submit --out " + dir.resolve("out") + "; echo EXIT=$?; sleep 600";
+                + pki.resolve("registry/utf-8") + " --ca " + pki.resolve("ca/fns-ca.pem") + " --no-submit --out " + dir.resolve("out") + "; echo EXIT=$?; sleep 600";
         try (Tmux tty = Tmux.start(dir, command)) {
             tty.await("PIN-код для ", FIRST_SCREEN);
             tty.typeLine(System.getenv(CliFixture.PIN_VAR));
