@@ -60,6 +60,18 @@ final class CliFixture {
         return p12;
     }
 
+    /**
+     * The arguments of a non-interactive LLC registration by a key in a PKCS#12 keystore, signed and not submitted,
+     * in English, followed by {@code more}.
+     */
+    static String[] registerWithKeystore(Path p12, Path out, String... more) throws Exception {
+        java.util.List<String> a = new java.util.ArrayList<>(java.util.List.of("register", "--type", "LLC", "--ogrn", LLC_OGRN,
+                "--keystore", p12.toString(), "--pin-env", STORE_PASSWORD_VAR, "--registry", registry(), "--phone",
+                "+74951234567", "--no-submit", "--out", out.toString(), "--lang", "en"));
+        a.addAll(java.util.List.of(more));
+        return a.toArray(String[]::new);
+    }
+
     static Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

@@ -29,14 +29,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code --ca}.
  */
 class MissingCaCertificateCliTest {
-    private static String[] register(Path p12, Path out, String... more) throws Exception {
-        List<String> a = new ArrayList<>(List.of("register", "--type", "LLC", "--ogrn", CliFixture.LLC_OGRN, "--keystore",
-                p12.toString(), "--pin-env", CliFixture.STORE_PASSWORD_VAR, "--registry", registry(), "--phone",
-                "+74951234567", "--no-submit", "--out", out.toString(), "--lang", "en"));
-        a.addAll(List.of(more));
-        return a.toArray(String[]::new);
-    }
-
     private static String[] verify(Path out, String... more) throws Exception {
         List<String> a = new ArrayList<>(List.of("verify", "--payload", out.resolve("registration.json").toString(),
                 "--signature", out.resolve("registration.json.sig").toString(), "--trust", pki().resolve("trust").toString(),
@@ -52,7 +44,7 @@ class MissingCaCertificateCliTest {
             Credential c = TestPki.get().issueWithIssuerUrl(TestPki.get().person(Persona.LLC_HEAD), KeyKind.EC_P256, url);
             Path p12 = CliFixture.leafOnlyKeystore(dir, c);
 
-            Result refused = run(register(p12, dir.resolve("refused")));
+            Result refused = run(CliFixture.registerWithKeystore(p12, dir.resolve("refused")));
             assertEquals(2, refused.exit(), refused.toString());
             assertTrue(refused.err().contains("the certificate of the issuing CA 'Тестовый УЦ ФНС России' is neither on the "
                     + "token nor given with --ca") && refused.err().contains("It is published at " + url
@@ -60,7 +52,7 @@ class MissingCaCertificateCliTest {
             assertTrue(!Files.exists(dir.resolve("refused/registration.json.sig")));
 
             Path leafOnly = dir.resolve("leaf-only");
-            Result signed = run(register(p12, leafOnly, "--yes"));
+            Result signed = run(CliFixture.registerWithKeystore(p12, leafOnly, "--yes"));
             assertEquals(0, signed.exit(), signed.toString());
             Result offline = run(verify(leafOnly));
             assertEquals(5, offline.exit(), offline.toString());
@@ -80,7 +72,7 @@ class MissingCaCertificateCliTest {
 
             Path fetched = dir.resolve("fetched");
             int before = server.requests();
-            Result withOnline = run(register(p12, fetched, "--online"));
+            Result withOnline = run(CliFixture.registerWithKeystore(p12, fetched, "--online"));
             assertEquals(0, withOnline.exit(), withOnline.toString());
             assertEquals(before + 1, server.requests(), "register fetched the CA certificate");
             assertEquals(2, new CMSSignedData(Files.readAllBytes(fetched.resolve("registration.json.sig"))).getCertificates()

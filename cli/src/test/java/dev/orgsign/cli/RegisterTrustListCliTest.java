@@ -13,10 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
-import static dev.orgsign.cli.CliFixture.registry;
 import static dev.orgsign.cli.CliFixture.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -30,14 +27,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RegisterTrustListCliTest {
     private static final TrustListFixtures F = TrustListFixtures.get();
 
-    private static String[] register(Path p12, Path out, String... more) throws Exception {
-        List<String> a = new ArrayList<>(List.of("register", "--type", "LLC", "--ogrn", CliFixture.LLC_OGRN, "--keystore",
-                p12.toString(), "--pin-env", CliFixture.STORE_PASSWORD_VAR, "--registry", registry(), "--phone",
-                "+74951234567", "--no-submit", "--out", out.toString(), "--lang", "en"));
-        a.addAll(List.of(more));
-        return a.toArray(String[]::new);
-    }
-
     private static Credential issuedBy(Centre centre) {
         return F.issue(centre, TestPki.get().person(Persona.LLC_HEAD), KeyKind.EC_P256,
                 F.now().minus(Duration.ofDays(100)), F.now().plus(Duration.ofDays(265)));
@@ -49,11 +38,11 @@ class RegisterTrustListCliTest {
         Path signer = Files.write(dir.resolve("signer.cer"), F.listSigner().certificate().getEncoded());
         Path p12 = CliFixture.leafOnlyKeystore(Files.createDirectories(dir.resolve("key")), issuedBy(Centre.ACCREDITED));
 
-        Result withoutList = run(register(p12, dir.resolve("without")));
+        Result withoutList = run(CliFixture.registerWithKeystore(p12, dir.resolve("without")));
         assertEquals(2, withoutList.exit(), "the leaf alone does not reach a root: " + withoutList);
         assertFalse(Files.exists(dir.resolve("without/registration.json.sig")));
 
-        Result withList = run(register(p12, dir.resolve("with"), "--trust-list", list.toString(), "--trust-list-signer",
+        Result withList = run(CliFixture.registerWithKeystore(p12, dir.resolve("with"), "--trust-list", list.toString(), "--trust-list-signer",
                 signer.toString()));
         assertEquals(0, withList.exit(), withList.toString());
         assertTrue(Files.exists(dir.resolve("with/registration.json.sig")));
@@ -65,7 +54,7 @@ class RegisterTrustListCliTest {
         Path signer = Files.write(dir.resolve("signer.cer"), F.listSigner().certificate().getEncoded());
         Path p12 = CliFixture.leafOnlyKeystore(Files.createDirectories(dir.resolve("key")), issuedBy(Centre.ENDED));
 
-        Result r = run(register(p12, dir.resolve("out"), "--trust-list", list.toString(), "--trust-list-signer",
+        Result r = run(CliFixture.registerWithKeystore(p12, dir.resolve("out"), "--trust-list", list.toString(), "--trust-list-signer",
                 signer.toString()));
         assertEquals(2, r.exit(), r.toString());
         assertTrue(r.err().contains("Тестовый УЦ с прекращённой аккредитацией"), "the sentence names the centre: " + r);
