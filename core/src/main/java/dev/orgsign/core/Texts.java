@@ -18,6 +18,9 @@ public final class Texts {
 
     private final String baseName;
     private final ClassLoader loader;
+    /** The two bundles once read (ResourceBundle's own cache costs a keyed look-up per sentence). */
+    private volatile ResourceBundle english;
+    private volatile ResourceBundle russian;
 
     private Texts(String baseName, ClassLoader loader) {
         this.baseName = baseName;
@@ -86,8 +89,18 @@ public final class Texts {
     }
 
     private ResourceBundle bundle(Locale locale) {
-        return ResourceBundle.getBundle(baseName, Text.russian(locale) ? RUSSIAN : Locale.ROOT, loader,
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        boolean ru = Text.russian(locale);
+        ResourceBundle b = ru ? russian : english;
+        if (b == null) {
+            b = ResourceBundle.getBundle(baseName, ru ? RUSSIAN : Locale.ROOT, loader,
+                    ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+            if (ru) {
+                russian = b;
+            } else {
+                english = b;
+            }
+        }
+        return b;
     }
 
     /** A sentence by key, with its arguments. */
