@@ -66,11 +66,31 @@ public final class Texts {
      */
     public String format(Locale locale, String key, Object... args) {
         String text = has(locale, key) ? bundle(locale).getString(key) : key;
-        for (int i = 0; i < args.length; i++) {
-            Object a = args[i];
-            text = text.replace("{" + i + "}", a instanceof Text t ? t.in(locale) : String.valueOf(a));
+        if (args.length == 0 || text.indexOf('{') < 0) {
+            return text;
         }
-        return text;
+        // one pass: a placeholder {N} is replaced by argument N; what an argument brings is never read as a placeholder
+        StringBuilder b = new StringBuilder(text.length() + 32 * args.length);
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c == '{') {
+                int j = i + 1;
+                int index = 0;
+                while (j < n && j - i <= 3 && text.charAt(j) >= '0' && text.charAt(j) <= '9') {
+                    index = index * 10 + (text.charAt(j) - '0');
+                    j++;
+                }
+                if (j > i + 1 && j < n && text.charAt(j) == '}' && index < args.length) {
+                    Object a = args[index];
+                    b.append(a instanceof Text t ? t.in(locale) : String.valueOf(a));
+                    i = j;
+                    continue;
+                }
+            }
+            b.append(c);
+        }
+        return b.toString();
     }
 
     /**

@@ -28,12 +28,13 @@ public final class Names {
         if (s == null) {
             return "";
         }
-        String n = isPlain(s) || Normalizer.isNormalized(s, Normalizer.Form.NFC) ? s : Normalizer.normalize(s, Normalizer.Form.NFC);
-        String u = n.toUpperCase(RUSSIAN);
+        boolean simple = simple(s);
+        String u = simple ? s : (isPlain(s) || Normalizer.isNormalized(s, Normalizer.Form.NFC) ? s
+                : Normalizer.normalize(s, Normalizer.Form.NFC)).toUpperCase(RUSSIAN);
         StringBuilder b = new StringBuilder(u.length());
         boolean space = false;
         for (int i = 0; i < u.length(); i++) {
-            char c = u.charAt(i);
+            char c = simple ? Character.toUpperCase(u.charAt(i)) : u.charAt(i);
             if (Character.isWhitespace(c) || c == '\u00a0') {
                 if (!space) {
                     b.append(' ');
@@ -51,11 +52,26 @@ public final class Names {
         return b.toString().strip();
     }
 
-    /** Letters of the Cyrillic block without combining marks and ASCII: already NFC. */
+    /**
+     * Basic Latin, Latin-1 below "ß" and the Cyrillic block: already NFC, and upper-cased char by char exactly as
+     * {@code toUpperCase(RUSSIAN)} does (no letter there upper-cases to several, none has a rule of its own in Russian),
+     * so one pass folds them.
+     */
+    private static boolean simple(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 0x00df && (c < 0x0400 || c > 0x04ff)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Letters below the combining marks and the Cyrillic block: already NFC. */
     private static boolean isPlain(String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c >= 0x0300 && c <= 0x036f || c > 0x04ff) {
+            if (c >= 0x0300 && (c < 0x0400 || c > 0x04ff)) { // combining marks, and Greek with its singletons (U+0374, U+037E, U+0387)
                 return false;
             }
         }
