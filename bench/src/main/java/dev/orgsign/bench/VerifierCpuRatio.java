@@ -9,7 +9,7 @@ import java.lang.management.ThreadMXBean;
  * state: useful on a shared, loaded machine where JMH's wall-clock scores swing widely. Uses the
  * benchmark's own setup (and its accept-all request-id ledger).
  *
- * <pre>java -cp "bench/target/classes:bench/target/lib/*" dev.orgsign.bench.VerifierCpuRatio [seconds] [memory|store] [anchors|list]</pre>
+ * <pre>java -cp "bench/target/classes:bench/target/lib/*" dev.orgsign.bench.VerifierCpuRatio [seconds] [memory|store] [anchors|list] [EC_P256,GOST_256]</pre>
  * ("store": the register read through the register store, see {@link SignatureVerifierBenchmark#registry}; "list": the trust
  * is a generated list of 600 accredited certification centres, see {@link SignatureVerifierBenchmark#trust})
  */
@@ -22,8 +22,11 @@ public final class VerifierCpuRatio {
         long seconds = args.length > 0 ? Long.parseLong(args[0]) : 15;
         String registry = args.length > 1 ? args[1] : "memory";
         String trust = args.length > 2 ? args[2] : "anchors";
+        String[] kinds = args.length > 3 ? args[3].split(",") : new String[] {"EC_P256", "GOST_256"};
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-        for (String kind : new String[] {"EC_P256", "GOST_256"}) {
+        com.sun.management.ThreadMXBean alloc = (com.sun.management.ThreadMXBean) mx;
+        long self = Thread.currentThread().getId();
+        for (String kind : kinds) {
             SignatureVerifierBenchmark b = new SignatureVerifierBenchmark();
             b.key = kind;
             b.registry = registry;
@@ -31,21 +34,28 @@ public final class VerifierCpuRatio {
             b.sign();
             long verifierNanos = 0;
             long rawNanos = 0;
+            long verifierBytes = 0;
+            long rawBytes = 0;
             int n = 0;
             long end = mx.getCurrentThreadCpuTime() + seconds * 1_000_000_000L;
             for (int round = 0; mx.getCurrentThreadCpuTime() < end; round++) {
+                long a0 = alloc.getThreadAllocatedBytes(self);
                 long t0 = mx.getCurrentThreadCpuTime();
                 for (int i = 0; i < 20; i++) {
                     b.verifier();
                 }
                 long t1 = mx.getCurrentThreadCpuTime();
+                long a1 = alloc.getThreadAllocatedBytes(self);
                 for (int i = 0; i < 20; i++) {
                     b.baselineRawSignatureVerify();
                 }
                 long t2 = mx.getCurrentThreadCpuTime();
+                long a2 = alloc.getThreadAllocatedBytes(self);
                 if (round >= 50) { // warm-up rounds are not counted
                     verifierNanos += t1 - t0;
                     rawNanos += t2 - t1;
+                    verifierBytes += a1 - a0;
+                    rawBytes += a2 - a1;
                     n += 20;
                 }
             }
@@ -53,6 +63,7 @@ public final class VerifierCpuRatio {
             double raw = n / (rawNanos / 1e9);
             System.out.printf("%-8s %-6s %-7s verifier %7.0f ops/CPU-s, raw BouncyCastle verify %7.0f ops/CPU-s, ratio %.2f%n",
                     kind, registry, trust, verifier, raw, verifier / raw);
+            System.out.printf("%-8s allocated per operation: verifier %,d bytes, raw %,d bytes%n", kind, verifierBytes / n, rawBytes / n);
         }
     }
 }

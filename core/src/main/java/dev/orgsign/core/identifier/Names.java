@@ -34,7 +34,7 @@ public final class Names {
         StringBuilder b = new StringBuilder(u.length());
         boolean space = false;
         for (int i = 0; i < u.length(); i++) {
-            char c = simple ? Character.toUpperCase(u.charAt(i)) : u.charAt(i);
+            char c = simple ? upper(u.charAt(i)) : u.charAt(i);
             if (Character.isWhitespace(c) || c == '\u00a0') {
                 if (!space) {
                     b.append(' ');
@@ -84,7 +84,98 @@ public final class Names {
      * @return whether the two are the same name once folded
      */
     public static boolean same(String a, String b) {
-        return fold(a).equals(fold(b));
+        if (a == null || b == null || !simple(a) || !simple(b)) {
+            return fold(a).equals(fold(b));
+        }
+        Folding x = new Folding(a);
+        Folding y = new Folding(b);
+        int c;
+        do {
+            c = x.next();
+            if (c != y.next()) {
+                return false;
+            }
+        } while (c >= 0);
+        return true;
+    }
+
+    /**
+     * Whether a name, once folded, is a name already folded: {@code fold(s).equals(folded)}, without
+     * making the folded string when {@code s} is Basic Latin, Latin-1 or Cyrillic.
+     *
+     * @param s      a name, or null
+     * @param folded a name as {@link #fold} gives it
+     * @return whether {@code s} folds to {@code folded}
+     */
+    public static boolean foldsTo(String s, String folded) {
+        if (s == null || !simple(s)) {
+            return fold(s).equals(folded);
+        }
+        Folding x = new Folding(s);
+        int n = folded.length();
+        int j = 0;
+        for (int c = x.next(); c >= 0; c = x.next()) {
+            if (j == n || folded.charAt(j++) != c) {
+                return false;
+            }
+        }
+        return j == n;
+    }
+
+    /**
+     * The folded chars of a {@link #simple} name one by one, as {@link #fold} would make them: no
+     * blanks at either end, one space for each run of blanks inside.
+     */
+    private static final class Folding {
+        private final String s;
+        private int i;
+        private boolean started;
+        private boolean gap;
+
+        Folding(String s) {
+            this.s = s;
+        }
+
+        /** The next folded char, or -1 at the end. */
+        int next() {
+            int n = s.length();
+            while (i < n && blank(upper(s.charAt(i)))) {
+                i++;
+                gap = started;
+            }
+            if (i == n) {
+                return -1;
+            }
+            if (gap) {
+                gap = false;
+                return ' ';
+            }
+            started = true;
+            char c = upper(s.charAt(i++));
+            return switch (c) {
+                case 'Ё' -> 'Е';
+                case '«', '»', '“', '”', '„' -> '"';
+                default -> c;
+            };
+        }
+    }
+
+    private static boolean blank(char c) {
+        return Character.isWhitespace(c) || c == '\u00a0';
+    }
+
+    /**
+     * {@link Character#toUpperCase(char)} of a {@link #simple} name's char, with the letters of Russian names
+     * and of Latin without a table look-up.
+     */
+    private static char upper(char c) {
+        if (c >= 'a' && c <= 'z' || c >= 'а' && c <= 'я') {
+            return (char) (c - 0x20);
+        }
+        if (c >= 'ѐ' && c <= 'џ') {
+            return (char) (c - 0x50);
+        }
+        return c < 0x80 || c >= 'А' && c <= 'Я' ? c : Character.toUpperCase(c);
     }
 
     /**

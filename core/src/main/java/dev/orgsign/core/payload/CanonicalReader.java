@@ -45,7 +45,7 @@ final class CanonicalReader {
         }
         String previous = null;
         do {
-            String name = string();
+            String name = name();
             if (name == null || previous != null && previous.compareTo(name) >= 0 || !take(':')) {
                 return null; // out of order or twice: not canonical
             }
@@ -63,6 +63,53 @@ final class CanonicalReader {
             previous = name;
         } while (take(','));
         return take('}') ? o : null;
+    }
+
+    /**
+     * The member names a registration has, kept as constants: a name read is one of them, with its hash
+     * already made, rather than a new string that every look-up then hashes again.
+     */
+    private static final String[][] KNOWN = known("schema", "requestId", "createdAt", "organization", "head", "contact",
+            "type", "ogrn", "ogrnip", "inn", "kpp", "fullName", "shortName", "surname", "firstName", "patronymic", "snils",
+            "position", "email", "phone");
+
+    private static String[][] known(String... names) {
+        String[][] byLength = new String[16][0];
+        for (String n : names) {
+            n.hashCode();
+            String[] same = java.util.Arrays.copyOf(byLength[n.length()], byLength[n.length()].length + 1);
+            same[same.length - 1] = n;
+            byLength[n.length()] = same;
+        }
+        return byLength;
+    }
+
+    /** A member name at pos: one of {@link #KNOWN} when it is, else as {@link #string} reads it. */
+    private String name() {
+        int start = pos + 1;
+        int end = start;
+        while (end < json.length && json[end] > '"' && json[end] != '\\') {
+            end++;
+        }
+        int n = end - start;
+        if (pos < json.length && json[pos] == '"' && end < json.length && json[end] == '"' && n < KNOWN.length) {
+            for (String k : KNOWN[n]) {
+                if (sameAscii(k, start)) {
+                    pos = end + 1;
+                    return k;
+                }
+            }
+        }
+        return string();
+    }
+
+    private boolean sameAscii(String k, int at) {
+        for (int i = 0; i < k.length(); i++) {
+            if (json[at + i] != k.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean take(char c) {

@@ -33,10 +33,10 @@ final class PayloadMatch {
             }
         }
         List<Text> differences = new ArrayList<>();
-        if (!folded(q.surname()).equals(fold(h.surname()))) {
+        if (!Names.foldsTo(h.surname(), folded(q.surname()))) {
             differences.add(T.text("match.identity.surname", q.surname(), h.surname()));
         }
-        if (!folded(q.givenName()).equals(fold(payloadGiven))) {
+        if (!Names.foldsTo(payloadGiven, folded(q.givenName()))) {
             differences.add(T.text("match.identity.givenName", q.givenName(), payloadGiven));
         }
         if (q.inn() == null || !q.inn().equals(h.inn())) {
@@ -115,7 +115,7 @@ final class PayloadMatch {
         if (payload == null && register == null) {
             return;
         }
-        if (payload == null || register == null || !fold(payload).equals(folded(register))) {
+        if (payload == null || register == null || !Names.foldsTo(payload, folded(register))) {
             // the payload's text is not repeated: it is the signer's, and reports travel by mail
             diff.add(register == null ? T.text("match.differsNone", T.text("match.field." + what))
                     : T.text("match.differs", T.text("match.field." + what), register));

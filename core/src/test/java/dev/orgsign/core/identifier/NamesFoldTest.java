@@ -58,6 +58,39 @@ class NamesFoldTest {
     }
 
     @Test
+    void comparingWithoutFoldingAnswersAsComparingTheFoldedNames() {
+        Random random = new Random(23);
+        String[] names = new String[400];
+        for (int n = 0; n < names.length; n++) {
+            StringBuilder s = new StringBuilder();
+            for (int i = random.nextInt(12); i > 0; i--) {
+                s.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+            }
+            names[n] = s.toString();
+        }
+        // variants that fold alike: case, ё, blanks, quotes, decomposed letters
+        String[] alike = {"Иванов Пётр", "  ИВАНОВ\u00a0\tпетр ", "иванов  ПЕТР", "Иванов Пе\u0308тр", "ivanov", "IVANOV ",
+            "«Ромашка»", "\"РОМАШКА\"", "„ромашка“", "straße", "STRASSE", "", " ", "Ж", "ж ", "\u00b5", "\u039c"};
+        for (String[] set : new String[][] {names, alike}) {
+            for (String a : set) {
+                for (String b : set) {
+                    boolean expected = reference(a).equals(reference(b));
+                    assertEquals(expected, Names.same(a, b), () -> "same(\"" + a + "\", \"" + b + "\")");
+                    assertEquals(expected, Names.foldsTo(a, Names.fold(b)), () -> "foldsTo(\"" + a + "\", fold(\"" + b + "\"))");
+                }
+            }
+        }
+        for (char c = 0; c < 0x0500; c++) {
+            String s = " ё" + c + "Ж ";
+            assertEquals(true, Names.foldsTo(s, reference(s)), "for U+" + Integer.toHexString(c));
+            assertEquals(true, Names.same(s, "\t" + s + "\u00a0"), "for U+" + Integer.toHexString(c));
+        }
+        assertEquals(false, Names.foldsTo("Иванов", "ИВАНОВА"));
+        assertEquals(false, Names.foldsTo("Иванова", "ИВАНОВ"));
+        assertEquals(false, Names.same("Иван Петр", "ИванПетр"));
+    }
+
+    @Test
     void namesOutsideThoseBlocksStillTakeTheGeneralPath() {
         assertEquals("STRASSE", Names.fold("straße"));
         assertEquals("ЕЛКИН", Names.fold("Е\u0308лкин")); // decomposed Ё
