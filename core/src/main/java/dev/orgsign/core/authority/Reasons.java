@@ -14,7 +14,26 @@ final class Reasons {
     private Reasons() {
     }
 
+    /** Reasons that recur verification after verification (a head's position, an extract's date), made once. */
+    private static final java.util.Map<Object, Reason> RECURRING = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static <K> Reason recurring(K key, java.util.function.Function<K, Reason> make) {
+        Reason r = RECURRING.get(key);
+        if (r == null) {
+            if (RECURRING.size() >= 4096) {
+                RECURRING.clear();
+            }
+            r = make.apply(key);
+            RECURRING.put(key, r);
+        }
+        return r;
+    }
+
     static Reason head(String position) {
+        return recurring(position, Reasons::newHead);
+    }
+
+    private static Reason newHead(String position) {
         return new Reason("signer.head",
                 "The register lists the signer as entitled to act for the organization without a power of attorney ("
                         + position + ").",
@@ -159,6 +178,10 @@ final class Reasons {
     }
 
     static Reason extract(LocalDate date) {
+        return date == null ? newExtract(null) : recurring(date, Reasons::newExtract);
+    }
+
+    private static Reason newExtract(LocalDate date) {
         return new Reason("register.extract", "The decision rests on the register extract of " + date + ".",
                 "Решение основано на выписке из реестра от " + ru(date) + ".");
     }

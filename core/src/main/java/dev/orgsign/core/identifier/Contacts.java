@@ -23,6 +23,59 @@ public final class Contacts {
     }
 
     /**
+     * Whether a string is an e-mail address as the payload accepts it: what {@link #EMAIL} matches, at most 254
+     * chars; the same answer without a regular expression's backtracking over the domain.
+     *
+     * @param s a string
+     * @return whether it is an acceptable address
+     */
+    public static boolean isEmail(String s) {
+        int n = s.length();
+        if (n > 254) {
+            return false;
+        }
+        int at = -1;
+        boolean dot = false;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (Character.isSurrogate(c)) {
+                return EMAIL.matcher(s).matches(); // the pattern counts code points
+            }
+            if (c == '@') {
+                if (at >= 0) {
+                    return false;
+                }
+                at = i;
+            } else if (c == ' ' || c >= '\t' && c <= '\r') { // \\s of java.util.regex
+                return false;
+            } else if (c == '.' && at >= 0 && i >= at + 2 && i <= n - 3) {
+                dot = true; // the domain is one char or more, this dot, two chars or more
+            }
+        }
+        return at >= 1 && at <= 64 && dot;
+    }
+
+    /**
+     * Whether a string is a phone number as the payload wants it: what {@link #PHONE} matches.
+     *
+     * @param s a string
+     * @return whether it is {@code +} and 10 to 15 digits, or 10 to 15 digits
+     */
+    public static boolean isPhone(String s) {
+        int from = !s.isEmpty() && s.charAt(0) == '+' ? 1 : 0;
+        int digits = s.length() - from;
+        if (digits < 10 || digits > 15) {
+            return false;
+        }
+        for (int i = from; i < s.length(); i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * Reads an e-mail address.
      *
      * @param value what was typed; surrounding spaces are ignored
@@ -31,7 +84,7 @@ public final class Contacts {
      */
     public static String email(String value) throws OrgsignException {
         String s = value == null ? "" : value.strip();
-        if (!EMAIL.matcher(s).matches() || s.length() > 254) {
+        if (!isEmail(s)) {
             throw new OrgsignException(ErrorCode.INVALID_INPUT, T.text("contact.badEmail", s));
         }
         return s;

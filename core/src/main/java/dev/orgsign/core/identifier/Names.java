@@ -35,7 +35,7 @@ public final class Names {
         boolean space = false;
         for (int i = 0; i < u.length(); i++) {
             char c = simple ? upper(u.charAt(i)) : u.charAt(i);
-            if (Character.isWhitespace(c) || c == '\u00a0') {
+            if (simple ? blank(c) : Character.isWhitespace(c) || c == '\u00a0') {
                 if (!space) {
                     b.append(' ');
                     space = true;
@@ -139,7 +139,8 @@ public final class Names {
         /** The next folded char, or -1 at the end. */
         int next() {
             int n = s.length();
-            while (i < n && blank(upper(s.charAt(i)))) {
+            char c = 0;
+            while (i < n && blank(c = s.charAt(i))) {
                 i++;
                 gap = started;
             }
@@ -151,7 +152,8 @@ public final class Names {
                 return ' ';
             }
             started = true;
-            char c = upper(s.charAt(i++));
+            i++;
+            c = upper(c);
             return switch (c) {
                 case 'Ё' -> 'Е';
                 case '«', '»', '“', '”', '„' -> '"';
@@ -160,8 +162,15 @@ public final class Names {
         }
     }
 
+    /**
+     * Whether a {@link #simple} name's char is a blank as {@link #fold} takes it: white space or a no-break space
+     * (no letter of those blocks upper-cases to white space, none of the Cyrillic block is).
+     */
     private static boolean blank(char c) {
-        return Character.isWhitespace(c) || c == '\u00a0';
+        if (c > ' ') {
+            return c == '\u00a0';
+        }
+        return c == ' ' || c >= '\t' && c <= '\r' || c >= '\u001c';
     }
 
     /**

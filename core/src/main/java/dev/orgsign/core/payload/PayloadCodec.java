@@ -41,8 +41,6 @@ public final class PayloadCodec {
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(16).maxStringLength(4096).build())
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build()).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-    private static final Pattern EMAIL = Contacts.EMAIL;
-    private static final Pattern PHONE = Contacts.PHONE;
     private static final Set<String> TOP = Set.of("schema", "requestId", "createdAt", "organization", "head", "contact");
     private static final Set<String> ORG = Set.of("type", "ogrn", "ogrnip", "inn", "kpp", "fullName", "shortName");
     private static final Set<String> HEAD = Set.of("surname", "firstName", "patronymic", "inn", "snils", "position");
@@ -201,11 +199,11 @@ public final class PayloadCodec {
         JsonNode contact = object(root, "contact");
         only(contact, CONTACT, "contact.");
         String email = text(contact, "email", "contact.");
-        if (!EMAIL.matcher(email).matches() || email.length() > 254) {
+        if (!Contacts.isEmail(email)) {
             throw invalid("contact.email", T.text("payload.notEmail"));
         }
         String phone = contact.has("phone") ? text(contact, "phone", "contact.") : null;
-        if (phone != null && !PHONE.matcher(phone).matches()) {
+        if (phone != null && !Contacts.isPhone(phone)) {
             throw invalid("contact.phone", T.text("payload.notPhone"));
         }
         return new RegistrationPayload(requestId, createdAt, organization, h, new RegistrationPayload.Contact(email, phone));

@@ -212,14 +212,16 @@ public final class SignatureVerifier {
             return fail("authority", T.text("verify.authority.badIdentifier"));
         }
         List<Text> reasons = new ArrayList<>(d.reasons().size());
-        StringBuilder codes = new StringBuilder();
         for (Reason r : d.reasons()) {
             reasons.add(Text.of(r.english(), r.russian()));
-            codes.append(codes.length() > 0 ? ", " : "").append(r.code());
         }
         Text why = Text.join(" ", reasons);
         if (d.entitled()) {
             return pass("authority", why);
+        }
+        StringBuilder codes = new StringBuilder();
+        for (Reason r : d.reasons()) {
+            codes.append(codes.length() > 0 ? ", " : "").append(r.code());
         }
         return fail("authority", T.text(d.outcome() == AuthorityDecision.Outcome.UNKNOWN
                 ? "verify.authority.unknown" : "verify.authority.failed", why, codes));
