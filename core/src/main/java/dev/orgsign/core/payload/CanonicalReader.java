@@ -142,6 +142,15 @@ final class CanonicalReader {
             pos = i + 1;
             return new String(json, start, i - start, StandardCharsets.ISO_8859_1);
         }
+        if (i < json.length && json[i] == '"' && i - start <= MAX_STRING) {
+            // no escape: the JDK's decoder, which takes any ill-formed sequence (overlong, surrogate, cut short) as U+FFFD;
+            // a string holding U+FFFD goes the long way, which tells a real one from a bad sequence
+            String s = new String(json, start, i - start, StandardCharsets.UTF_8);
+            if (s.indexOf('\uFFFD') < 0) {
+                pos = i + 1;
+                return s;
+            }
+        }
         return decode(start);
     }
 

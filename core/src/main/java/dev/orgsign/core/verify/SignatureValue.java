@@ -4,7 +4,6 @@ import static dev.orgsign.core.verify.Sentences.T;
 
 import dev.orgsign.core.Text;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.Signature;
 import java.security.SignatureException;
 
@@ -33,7 +32,7 @@ final class SignatureValue {
             return SignatureVerifier.fail("signature.value", algorithm.problem);
         }
         try {
-            byte[] digest = MessageDigest.getInstance(algorithm.digest, algorithm.digestProvider).digest(p.payload());
+            byte[] digest = algorithm.digester().digest(p.payload());
             if ("SHA-256".equals(algorithm.digest)) {
                 e.payloadSha256 = digest;
             }

@@ -43,6 +43,8 @@ final class SignerAlgorithm {
     final java.security.Provider digestProvider;
     /** Why these algorithms cannot verify a signature by this key (a sentence), or null. */
     final Text problem;
+    /** A digest of that algorithm never used itself, cloned for each content (cheaper than the provider look-up), or null. */
+    private final MessageDigest prototype;
 
     private SignerAlgorithm(String signature, PSSParameterSpec pss, String digest, Text problem) {
         this.signature = signature;
@@ -65,6 +67,31 @@ final class SignerAlgorithm {
         this.digestProvider = provider;
         this.digest = digest;
         this.problem = problem;
+        MessageDigest p = null;
+        if (digest != null && problem == null) {
+            try {
+                p = MessageDigest.getInstance(digest, provider);
+                p.clone(); // only a digest that can be cloned serves as the prototype
+            } catch (GeneralSecurityException | CloneNotSupportedException e) {
+                p = null;
+            }
+        }
+        this.prototype = p;
+    }
+
+    /**
+     * @return a new digest of the content's algorithm
+     * @throws GeneralSecurityException when the provider has none
+     */
+    MessageDigest digester() throws GeneralSecurityException {
+        if (prototype != null) {
+            try {
+                return (MessageDigest) prototype.clone();
+            } catch (CloneNotSupportedException e) {
+                // checked when the prototype was made
+            }
+        }
+        return MessageDigest.getInstance(digest, digestProvider);
     }
 
     /**

@@ -65,6 +65,19 @@ class CanonicalReaderTest {
             corpus.add((s + " ").getBytes(StandardCharsets.UTF_8));
             corpus.add(("\ufeff" + s).getBytes(StandardCharsets.UTF_8));
             corpus.add("{}".getBytes(StandardCharsets.UTF_8));
+            // raw byte sequences inside a name: ill-formed UTF-8 (overlong, a surrogate, above U+10FFFF, cut short,
+            // a stray continuation) and a well-formed U+FFFD, which is text like any other
+            byte[][] sequences = {{(byte) 0xc0, (byte) 0xaf}, {(byte) 0xe0, (byte) 0x80, (byte) 0xaf}, {(byte) 0xed, (byte) 0xa0, (byte) 0x80},
+                {(byte) 0xf4, (byte) 0x90, (byte) 0x80, (byte) 0x80}, {(byte) 0xd0}, {(byte) 0x80}, {(byte) 0xf8, (byte) 0x88},
+                {(byte) 0xef, (byte) 0xbf, (byte) 0xbd}, {(byte) 0xd0, (byte) 0xaf}};
+            int name = s.substring(0, s.indexOf("\"fullName\":\"") + 12).getBytes(StandardCharsets.UTF_8).length;
+            for (byte[] q : sequences) {
+                byte[] m = new byte[c.length + q.length];
+                System.arraycopy(c, 0, m, 0, name);
+                System.arraycopy(q, 0, m, name, q.length);
+                System.arraycopy(c, name, m, name + q.length, c.length - name);
+                corpus.add(m);
+            }
         }
         int accepted = 0;
         int refused = 0;
