@@ -1,5 +1,6 @@
 package dev.orgsign.core.trust;
 
+import dev.orgsign.core.Text;
 import dev.orgsign.core.authority.Reason;
 
 import java.time.Instant;
@@ -122,6 +123,7 @@ public record Accreditation(AccreditedCentre centre, String issuerName, Instant 
      * @return the sentence
      */
     public String message(Locale locale) {
-        return reason().message(locale);
+        Reason r = reason();
+        return Text.russian(locale) ? r.russian() : r.english();
     }
 }

@@ -93,7 +93,7 @@ final class QualifiedJudge {
             return Check.of("certificate.qualified", CheckResult.NOT_CHECKED, T.text("verify.qualified.noTime"));
         }
         Accreditation a = Accreditation.of(p.centre(), p.issuerName(), at, p.issuedAt());
-        Text why = Text.of(a.reason().english(), a.reason().russian());
+        Text why = a::message; // the sentence made in the reader's language when read
         return a.accredited() ? SignatureVerifier.pass("certificate.qualified", Text.join(" ", List.of(p.markers().text(), why)))
                 : SignatureVerifier.fail("certificate.qualified", why);
     }
