@@ -104,7 +104,7 @@ public final class Identifiers {
      */
     public static String kpp(String field, String value) throws OrgsignException {
         String s = value == null ? "" : value.strip();
-        if (!KPP.matcher(s).matches()) {
+        if (!isKpp(s)) {
             throw new OrgsignException(ErrorCode.INVALID_IDENTIFIER, T.text("identifier.kpp", name(field), value));
         }
         return s;
@@ -120,7 +120,7 @@ public final class Identifiers {
      * @throws OrgsignException INVALID_IDENTIFIER saying what is wrong: length, a non-digit, the check digit
      */
     public static String snils(String field, String value) throws OrgsignException {
-        String s = digits(field, value == null ? null : SNILS_SEPARATORS.matcher(value).replaceAll(""), 11);
+        String s = digits(field, value == null ? null : withoutSeparators(value), 11);
         int expected = CheckDigits.snils(s);
         if (expected != Integer.parseInt(s.substring(9))) {
             throw typo(field, value, T.text("identifier.checkNumber", String.format(Locale.ROOT, "%02d", expected)));
@@ -157,6 +157,32 @@ public final class Identifiers {
         } catch (OrgsignException e) {
             return false;
         }
+    }
+
+    /** What {@link #KPP} matches: four digits, two digits or Latin capitals, three digits. */
+    private static boolean isKpp(String s) {
+        if (s.length() != 9) {
+            return false;
+        }
+        for (int i = 0; i < 9; i++) {
+            char c = s.charAt(i);
+            boolean digit = c >= '0' && c <= '9';
+            if (!digit && (i < 4 || i > 5 || c < 'A' || c > 'Z')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A SNILS without the separators {@link #SNILS_SEPARATORS} removes; the same string when it has none. */
+    private static String withoutSeparators(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '-' || c == ' ' || c >= '\t' && c <= '\r') {
+                return SNILS_SEPARATORS.matcher(value).replaceAll("");
+            }
+        }
+        return value;
     }
 
     private static String digits(String field, String value, int length) throws OrgsignException {

@@ -249,7 +249,8 @@ public final class SignatureVerifier {
         } catch (java.security.NoSuchAlgorithmException e) {
             return Check.of("freshness", CheckResult.NOT_CHECKED, T.text("verify.freshness.noSha256"));
         }
-        return pass("freshness", T.text(stamped ? "verify.freshness.stamped" : "verify.freshness.signed", iso(signingTime)));
+        Text when = locale -> iso(signingTime); // written when the sentence is read
+        return pass("freshness", T.text(stamped ? "verify.freshness.stamped" : "verify.freshness.signed", when));
     }
 
     /** {@link Instant#toString}, faster for whole seconds (see {@link IsoInstants#format}). */

@@ -5,6 +5,7 @@ import dev.orgsign.core.OrgsignException;
 import dev.orgsign.testcerts.Fixtures;
 import org.junit.jupiter.api.Test;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,5 +40,31 @@ class IdentifiersTest {
                 .getMessage().contains("is not a KPP"));
         assertTrue(assertThrows(OrgsignException.class, () -> Identifiers.ogrn("OGRN", null))
                 .getMessage().contains("is missing"));
+    }
+
+    @Test
+    void kppAndSnilsSeparatorsAnswerAsTheirPatterns() {
+        java.util.regex.Pattern kpp = java.util.regex.Pattern.compile("\\d{4}[0-9A-Z]{2}\\d{3}");
+        String alphabet = "0123456789AZaя -\t";
+        java.util.Random random = new java.util.Random(3);
+        for (int n = 0; n < 100_000; n++) {
+            StringBuilder b = new StringBuilder();
+            for (int i = 7 + random.nextInt(4); i > 0; i--) {
+                b.append(alphabet.charAt(random.nextInt(random.nextInt(3) == 0 ? alphabet.length() : 12)));
+            }
+            String s = b.toString();
+            boolean accepted;
+            try {
+                accepted = Identifiers.kpp("KPP", s).equals(s.strip());
+            } catch (OrgsignException e) {
+                accepted = false;
+            }
+            assertEquals(kpp.matcher(s.strip()).matches(), accepted, () -> "for \"" + s + "\"");
+        }
+        String snils = Fixtures.FEDOROV.snils();
+        for (String spelled : new String[] {snils, snils.substring(0, 3) + "-" + snils.substring(3, 6) + "-" + snils.substring(6, 9)
+                + " " + snils.substring(9), " " + snils + "\t", snils.substring(0, 5) + "\n" + snils.substring(5)}) {
+            assertEquals(snils, assertDoesNotThrow(() -> Identifiers.snils("SNILS", spelled)), spelled);
+        }
     }
 }
