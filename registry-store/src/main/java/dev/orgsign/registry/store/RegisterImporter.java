@@ -170,6 +170,9 @@ public final class RegisterImporter {
                 ps.executeUpdate();
                 gen.executeUpdate();
             }
+            if (resume > 0) {
+                StoreSummary.recount(c);
+            }
             c.commit();
         } catch (SQLException e) {
             parser.stop = true;

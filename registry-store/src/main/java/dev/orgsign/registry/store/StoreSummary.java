@@ -30,6 +30,24 @@ final class StoreSummary {
         }
     }
 
+    /**
+     * Counts the store's rows and newest extract date afresh, in the caller's transaction: done when an import
+     * that resumed after a crash completes, so that the kept figures are the rows themselves whatever the crash
+     * left of the running totals (a database that loses its last commits on a kill keeps rows and totals
+     * together, but a counter is not worth the doubt).
+     */
+    static void recount(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select count(*), max(extract_date) from registry_record");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            put(c, "records", rs.getLong(1));
+            java.sql.Date newest = rs.getDate(2);
+            if (newest != null) {
+                put(c, "newest_extract", newest.toLocalDate().toEpochDay());
+            }
+        }
+    }
+
     private static void put(Connection c, String name, long value) throws SQLException {
         try (PreparedStatement up = c.prepareStatement("update registry_meta set meta_value = ? where meta_name = ?")) {
             up.setLong(1, value);
