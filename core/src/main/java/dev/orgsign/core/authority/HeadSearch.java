@@ -47,9 +47,10 @@ final class HeadSearch {
 
     /** @param via the managing organization through which {@code record} is reached, or null for the entity itself */
     private Match find(QualifiedCertificate signer, LegalEntityRecord record, ManagingOrganization via, Set<String> seen) {
-        Optional<AuthorizedPerson> listed = record.heads().stream().filter(p -> signer.inn().equals(p.inn())).findFirst();
-        if (listed.isPresent()) {
-            return judge(signer, listed.get(), via);
+        for (AuthorizedPerson p : record.heads()) {
+            if (signer.inn().equals(p.inn())) {
+                return judge(signer, p, via);
+            }
         }
         if (record.managers().isEmpty()) {
             return new Match(new Findings().against(Reasons.notListed(names(record))), null, null);
