@@ -224,7 +224,7 @@ public final class SignatureVerifier {
             codes.append(codes.length() > 0 ? ", " : "").append(r.code());
         }
         return fail("authority", T.text(d.outcome() == AuthorityDecision.Outcome.UNKNOWN
-                ? "verify.authority.unknown" : "verify.authority.failed", why, codes));
+                ? "verify.authority.unknown" : "verify.authority.failed", why, codes.toString()));
     }
 
     /**
