@@ -8,10 +8,10 @@ import java.util.Locale;
  */
 public record Reason(String code, String english, String russian) {
     /**
-     * @param locale the reader's locale
+     * @param locale the reader's locale, or null
      * @return the sentence in the language of {@code locale} (Russian for "ru", English otherwise)
      */
     public String message(Locale locale) {
-        return "ru".equals(locale.getLanguage()) ? russian : english;
+        return dev.orgsign.core.Text.russian(locale) ? russian : english;
     }
 }

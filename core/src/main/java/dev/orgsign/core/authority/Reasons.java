@@ -1,5 +1,6 @@
 package dev.orgsign.core.authority;
 
+import dev.orgsign.core.Recurring;
 import dev.orgsign.core.identifier.Names;
 import dev.orgsign.core.registry.Disqualification;
 import dev.orgsign.core.registry.ManagingOrganization;
@@ -14,23 +15,12 @@ final class Reasons {
     private Reasons() {
     }
 
-    /** Reasons that recur verification after verification (a head's position, an extract's date), made once. */
-    private static final java.util.Map<Object, Reason> RECURRING = new java.util.concurrent.ConcurrentHashMap<>();
-
-    private static <K> Reason recurring(K key, java.util.function.Function<K, Reason> make) {
-        Reason r = RECURRING.get(key);
-        if (r == null) {
-            if (RECURRING.size() >= 4096) {
-                RECURRING.clear();
-            }
-            r = make.apply(key);
-            RECURRING.put(key, r);
-        }
-        return r;
-    }
+    /** Reasons that recur verification after verification, made once per position and per extract date. */
+    private static final Recurring<String, Reason> HEADS = new Recurring<>(4096, Reasons::newHead);
+    private static final Recurring<LocalDate, Reason> EXTRACTS = new Recurring<>(4096, Reasons::newExtract);
 
     static Reason head(String position) {
-        return recurring(position, Reasons::newHead);
+        return HEADS.get(position);
     }
 
     private static Reason newHead(String position) {
@@ -178,7 +168,7 @@ final class Reasons {
     }
 
     static Reason extract(LocalDate date) {
-        return date == null ? newExtract(null) : recurring(date, Reasons::newExtract);
+        return date == null ? newExtract(null) : EXTRACTS.get(date);
     }
 
     private static Reason newExtract(LocalDate date) {

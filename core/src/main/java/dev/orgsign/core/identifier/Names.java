@@ -28,14 +28,20 @@ public final class Names {
         if (s == null) {
             return "";
         }
-        boolean simple = simple(s);
-        String u = simple ? s : (isPlain(s) || Normalizer.isNormalized(s, Normalizer.Form.NFC) ? s
+        StringBuilder b = new StringBuilder(s.length());
+        if (simple(s)) {
+            Folding f = new Folding(s);
+            for (int c = f.next(); c >= 0; c = f.next()) {
+                b.append((char) c);
+            }
+            return b.toString();
+        }
+        String u = (isPlain(s) || Normalizer.isNormalized(s, Normalizer.Form.NFC) ? s
                 : Normalizer.normalize(s, Normalizer.Form.NFC)).toUpperCase(RUSSIAN);
-        StringBuilder b = new StringBuilder(u.length());
         boolean space = false;
         for (int i = 0; i < u.length(); i++) {
-            char c = simple ? upper(u.charAt(i)) : u.charAt(i);
-            if (simple ? blank(c) : Character.isWhitespace(c) || c == '\u00a0') {
+            char c = u.charAt(i);
+            if (Character.isWhitespace(c) || c == '\u00a0') {
                 if (!space) {
                     b.append(' ');
                     space = true;
@@ -43,13 +49,18 @@ public final class Names {
                 continue;
             }
             space = false;
-            switch (c) {
-                case 'Ё' -> b.append('Е');
-                case '«', '»', '“', '”', '„' -> b.append('"');
-                default -> b.append(c);
-            }
+            b.append(mapped(c));
         }
         return b.toString().strip();
+    }
+
+    /** An upper-case letter as names are compared: "Ё" as "Е", typographic quotes as {@code "}. */
+    private static char mapped(char c) {
+        return switch (c) {
+            case 'Ё' -> 'Е';
+            case '«', '»', '“', '”', '„' -> '"';
+            default -> c;
+        };
     }
 
     /**
@@ -153,12 +164,7 @@ public final class Names {
             }
             started = true;
             i++;
-            c = upper(c);
-            return switch (c) {
-                case 'Ё' -> 'Е';
-                case '«', '»', '“', '”', '„' -> '"';
-                default -> c;
-            };
+            return mapped(upper(c));
         }
     }
 

@@ -66,17 +66,14 @@ final class CanonicalReader {
     }
 
     /**
-     * The member names a registration has, kept as constants: a name read is one of them, with its hash
-     * already made, rather than a new string that every look-up then hashes again.
+     * The member names a registration has ({@link PayloadCodec#MEMBERS}), by length: a name read is one of
+     * these constants, whose hash is already made, rather than a new string that every look-up hashes again.
      */
-    private static final String[][] KNOWN = known("schema", "requestId", "createdAt", "organization", "head", "contact",
-            "type", "ogrn", "ogrnip", "inn", "kpp", "fullName", "shortName", "surname", "firstName", "patronymic", "snils",
-            "position", "email", "phone");
+    private static final String[][] KNOWN = byLength(PayloadCodec.MEMBERS);
 
-    private static String[][] known(String... names) {
+    private static String[][] byLength(java.util.Collection<String> names) {
         String[][] byLength = new String[16][0];
         for (String n : names) {
-            n.hashCode();
             String[] same = java.util.Arrays.copyOf(byLength[n.length()], byLength[n.length()].length + 1);
             same[same.length - 1] = n;
             byLength[n.length()] = same;

@@ -26,7 +26,6 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * JSON in and out for {@link RegistrationPayload}: strict schema validation with errors that
@@ -45,8 +44,19 @@ public final class PayloadCodec {
     private static final Set<String> ORG = Set.of("type", "ogrn", "ogrnip", "inn", "kpp", "fullName", "shortName");
     private static final Set<String> HEAD = Set.of("surname", "firstName", "patronymic", "inn", "snils", "position");
     private static final Set<String> CONTACT = Set.of("email", "phone");
+    /** Every member name a registration may have, at any depth. */
+    static final Set<String> MEMBERS = members(TOP, ORG, HEAD, CONTACT);
 
     private PayloadCodec() {
+    }
+
+    @SafeVarargs
+    private static Set<String> members(Set<String>... levels) {
+        Set<String> all = new java.util.HashSet<>();
+        for (Set<String> level : levels) {
+            all.addAll(level);
+        }
+        return Set.copyOf(all);
     }
 
     /**

@@ -1,6 +1,5 @@
 package dev.orgsign.core.trust;
 
-import dev.orgsign.core.Text;
 import dev.orgsign.core.authority.Reason;
 
 import java.time.Instant;
@@ -123,7 +122,6 @@ public record Accreditation(AccreditedCentre centre, String issuerName, Instant 
      * @return the sentence
      */
     public String message(Locale locale) {
-        Reason r = reason();
-        return Text.russian(locale) ? r.russian() : r.english();
+        return reason().message(locale);
     }
 }

@@ -2,6 +2,7 @@ package dev.orgsign.core.verify;
 
 import static dev.orgsign.core.verify.Sentences.T;
 
+import dev.orgsign.core.Recurring;
 import dev.orgsign.core.Text;
 import dev.orgsign.core.OrganizationType;
 import dev.orgsign.core.authority.AuthorityDecision;
@@ -128,22 +129,11 @@ final class PayloadMatch {
     }
 
     /** Folded names of certificates and register records (not of payloads), kept since those strings recur. */
-    private static final java.util.Map<String, String> FOLDED = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Recurring<String, String> FOLDED = new Recurring<>(4096, Names::fold);
 
     /** {@link #fold} of a certificate's or the register's name, made once per name. */
     private static String folded(String s) {
-        if (s == null) {
-            return "";
-        }
-        String f = FOLDED.get(s);
-        if (f == null) {
-            if (FOLDED.size() >= 4096) {
-                FOLDED.clear();
-            }
-            f = fold(s);
-            FOLDED.put(s, f);
-        }
-        return f;
+        return s == null ? "" : FOLDED.get(s);
     }
 
     /** A name as compared ({@link Names#fold}). */
