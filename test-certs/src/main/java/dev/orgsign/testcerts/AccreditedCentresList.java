@@ -22,8 +22,9 @@ import java.util.List;
  * A list of accredited certification centres in the element structure the Ministry of Digital
  * Development publishes ({@code АккредитованныеУдостоверяющиеЦентры}, see
  * {@code ../shared/realworld/tsl/format-skeleton.xml}), made at test time: centres with their
- * accreditation history and CA certificates, optionally with an enveloped XMLDSig (exclusive
- * canonicalization, GOST R 34.10-2012 256 over GOST R 34.11-2012 256, the CryptoPro URIs). The
+ * accreditation history and CA certificates, optionally with an enveloped XMLDSig (GOST R 34.10-2012
+ * 256, the CryptoPro URIs; exclusive canonicalization and GOST R 34.11-2012 256 as the published list
+ * has it, or another {@link Form}). The
  * signature is assembled here from Santuario's canonicalization and BouncyCastle's GOST, apart from
  * the verifier's code, so that the two meet only in the format.
  */
@@ -184,29 +185,61 @@ public final class AccreditedCentresList {
     }
 
     /**
-     * The list with an enveloped XML signature by {@code signer}, a GOST R 34.10-2012 256 key: the
-     * document digested after exclusive canonicalization, the signature placed last in the root, the
-     * signer's certificate in KeyInfo.
+     * How the list is signed: the canonicalization of the document (the last transform) and of
+     * {@code SignedInfo}, exclusive canonicalization's prefix list, and the digest method.
+     *
+     * @param canonicalization a canonicalization URI without comments
+     * @param prefixList       for exclusive canonicalization, an {@code InclusiveNamespaces PrefixList}, or null
+     * @param digestMethod     the digest method's URI: GOST R 34.11-2012 256 or 512 (CryptoPro URIs) or SHA-256
+     */
+    public record Form(String canonicalization, String prefixList, String digestMethod) {
+        /** The form the published list takes: exclusive canonicalization, GOST R 34.11-2012 256. */
+        public static final Form USUAL = new Form(EXC_C14N, null, CP + "gostr34112012-256");
+
+        String jceDigest() {
+            return switch (digestMethod) {
+                case CP + "gostr34112012-256" -> "GOST3411-2012-256";
+                case CP + "gostr34112012-512" -> "GOST3411-2012-512";
+                case "http://www.w3.org/2001/04/xmlenc#sha256" -> "SHA-256";
+                default -> throw new IllegalArgumentException("digest method " + digestMethod);
+            };
+        }
+    }
+
+    /**
+     * The list with an enveloped XML signature by {@code signer}, a GOST R 34.10-2012 256 key, in the
+     * {@linkplain Form#USUAL usual form}: the document digested after exclusive canonicalization, the
+     * signature placed last in the root, the signer's certificate in KeyInfo.
      *
      * @param signer the list's signer
      * @return the signed list, UTF-8
      */
     public byte[] signed(Credential signer) {
+        return signed(signer, Form.USUAL);
+    }
+
+    /**
+     * The list with an enveloped XML signature by {@code signer} (a GOST R 34.10-2012 256 key) in the given form.
+     *
+     * @param signer the list's signer
+     * @param form   the canonicalization and digest
+     * @return the signed list, UTF-8
+     */
+    public byte[] signed(Credential signer, Form form) {
         try {
             byte[] unsigned = unsigned();
-            Canonicalizer exc = Canonicalizer.getInstance(EXC_C14N);
-            ByteArrayOutputStream c14n = new ByteArrayOutputStream();
-            exc.canonicalizeSubtree(XMLUtils.read(new ByteArrayInputStream(unsigned), true), c14n);
-            String digest = Base64.getEncoder().encodeToString(MessageDigest.getInstance("GOST3411-2012-256", CertificateFactoryBC.BC)
-                    .digest(c14n.toByteArray()));
+            ByteArrayOutputStream canonical = new ByteArrayOutputStream();
+            canonicalize(XMLUtils.read(new ByteArrayInputStream(unsigned), true), form, canonical);
+            String digest = Base64.getEncoder().encodeToString(MessageDigest.getInstance(form.jceDigest(), CertificateFactoryBC.BC)
+                    .digest(canonical.toByteArray()));
             String placeholder = "SIGNATURE-VALUE";
             String signature = "<ds:Signature xmlns:ds=\"" + DSIG + "\"><ds:SignedInfo>"
-                    + "<ds:CanonicalizationMethod Algorithm=\"" + EXC_C14N + "\"/>"
+                    + method("CanonicalizationMethod", form)
                     + "<ds:SignatureMethod Algorithm=\"" + CP + "gostr34102012-gostr34112012-256\"/>"
                     + "<ds:Reference URI=\"\"><ds:Transforms>"
                     + "<ds:Transform Algorithm=\"" + DSIG + "enveloped-signature\"/>"
-                    + "<ds:Transform Algorithm=\"" + EXC_C14N + "\"/></ds:Transforms>"
-                    + "<ds:DigestMethod Algorithm=\"" + CP + "gostr34112012-256\"/>"
+                    + method("Transform", form) + "</ds:Transforms>"
+                    + "<ds:DigestMethod Algorithm=\"" + form.digestMethod() + "\"/>"
                     + "<ds:DigestValue>" + digest + "</ds:DigestValue></ds:Reference></ds:SignedInfo>"
                     + "<ds:SignatureValue>" + placeholder + "</ds:SignatureValue>"
                     + "<ds:KeyInfo><ds:X509Data><ds:X509Certificate>"
@@ -218,7 +251,7 @@ public final class AccreditedCentresList {
             Document doc = XMLUtils.read(new ByteArrayInputStream(withPlaceholder.getBytes(StandardCharsets.UTF_8)), true);
             Element signedInfo = (Element) doc.getElementsByTagNameNS(DSIG, "SignedInfo").item(0);
             ByteArrayOutputStream info = new ByteArrayOutputStream();
-            exc.canonicalizeSubtree(signedInfo, info);
+            canonicalize(signedInfo, form, info);
             Signature s = Signature.getInstance("GOST3411-2012-256WITHECGOST3410-2012-256", CertificateFactoryBC.BC);
             s.initSign(signer.privateKey());
             s.update(info.toByteArray());
@@ -226,6 +259,23 @@ public final class AccreditedCentresList {
             return withPlaceholder.replace(placeholder, value).getBytes(StandardCharsets.UTF_8);
         } catch (Exception e) {
             throw new IllegalStateException("The list cannot be signed: " + e, e);
+        }
+    }
+
+    /** A {@code ds:} element naming the form's canonicalization, with its prefix list when it has one. */
+    private static String method(String element, Form form) {
+        String start = "<ds:" + element + " Algorithm=\"" + form.canonicalization() + "\"";
+        return form.prefixList() == null ? start + "/>" : start + "><ec:InclusiveNamespaces xmlns:ec=\"" + EXC_C14N
+                + "\" PrefixList=\"" + form.prefixList() + "\"/></ds:" + element + ">";
+    }
+
+    /** A new canonicalizer each time: Santuario's inclusive ones keep the namespaces they rendered. */
+    private static void canonicalize(org.w3c.dom.Node node, Form form, ByteArrayOutputStream out) throws Exception {
+        Canonicalizer c14n = Canonicalizer.getInstance(form.canonicalization());
+        if (form.prefixList() != null) {
+            c14n.canonicalizeSubtree(node, form.prefixList(), out);
+        } else {
+            c14n.canonicalizeSubtree(node, out);
         }
     }
 }

@@ -120,7 +120,7 @@ public final class TrustList {
      * @throws OrgsignException as {@link #load(Path, X509Certificate)}
      */
     public static TrustList read(byte[] xml, String name, X509Certificate signer) throws OrgsignException {
-        // The signature (DOM, canonicalization, digest: most of the time) is checked beside the streamed reading.
+        // The signature (a streamed pass: canonicalization and digest take most of the time) is checked beside the reading.
         java.util.concurrent.CompletableFuture<Object> signature = signer == null ? null
                 : java.util.concurrent.CompletableFuture.supplyAsync(() -> {
                     try {

@@ -97,6 +97,43 @@ class TrustListTest {
         assertEquals(4, unsigned.centres().size());
     }
 
+    /** Forms other than the published list's: each makes the verifier read the document a second time. */
+    static java.util.stream.Stream<AccreditedCentresList.Form> otherForms() {
+        String cp = "urn:ietf:params:xml:ns:cpxmlsec:algorithms:";
+        return java.util.stream.Stream.of(
+                new AccreditedCentresList.Form("http://www.w3.org/TR/2001/REC-xml-c14n-20010315", null, cp + "gostr34112012-256"),
+                new AccreditedCentresList.Form("http://www.w3.org/2006/12/xml-c14n11", null, cp + "gostr34112012-512"),
+                new AccreditedCentresList.Form("http://www.w3.org/2001/10/xml-exc-c14n#", "xsi #default",
+                        "http://www.w3.org/2001/04/xmlenc#sha256"));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.MethodSource("otherForms")
+    void aListSignedInAnotherFormLoadsAndIsRefusedWhenChanged(AccreditedCentresList.Form form) throws Exception {
+        byte[] signed = F.list().signed(F.listSigner(), form); // Santuario's canonical forms, inclusive ones render xmlns:xsi
+        assertEquals(4, TrustList.read(signed, "tsl.xml", signer()).centres().size(), form.toString());
+        byte[] changed = new String(signed, StandardCharsets.UTF_8).replace("<Статус>Прекращена</Статус>",
+                "<Статус>Действует</Статус>").getBytes(StandardCharsets.UTF_8);
+        OrgsignException e = assertThrows(OrgsignException.class, () -> TrustList.read(changed, "tsl.xml", signer()));
+        assertTrue(e.getMessage().contains("was changed after it was signed"), form + ": " + e.getMessage());
+    }
+
+    @Test
+    void theSignatureMayComeFirstInTheRootAndItsNamespaceFromTheRoot() throws Exception {
+        String text = new String(F.list().signed(F.listSigner()), StandardCharsets.UTF_8);
+        int from = text.indexOf("<ds:Signature");
+        int to = text.indexOf("</ds:Signature>") + "</ds:Signature>".length();
+        String sig = text.substring(from, to);
+        String rest = text.substring(0, from) + text.substring(to);
+        int afterRoot = rest.indexOf('>', rest.indexOf("<АккредитованныеУдостоверяющиеЦентры")) + 1;
+        byte[] first = (rest.substring(0, afterRoot) + sig + rest.substring(afterRoot)).getBytes(StandardCharsets.UTF_8);
+        assertEquals(4, TrustList.read(first, "tsl.xml", signer()).centres().size(), "an enveloped signature's place does not count");
+        // the ds prefix declared on the root instead: exclusive canonicalization of SignedInfo still renders it there
+        String dsOnRoot = text.replace(" xmlns:ds=\"http://www.w3.org/2000/09/xmldsig#\"", "")
+                .replace("<АккредитованныеУдостоверяющиеЦентры", "<АккредитованныеУдостоверяющиеЦентры xmlns:ds=\"http://www.w3.org/2000/09/xmldsig#\"");
+        assertEquals(4, TrustList.read(dsOnRoot.getBytes(StandardCharsets.UTF_8), "tsl.xml", signer()).centres().size());
+    }
+
     @Test
     void aSecondSignatureOrOneInsideAnElementIsRefused() throws Exception {
         String text = new String(F.list().signed(F.listSigner()), StandardCharsets.UTF_8);
