@@ -335,7 +335,8 @@ public final class Registration {
             List<X509Certificate> known = new ArrayList<>(key.chain());
             known.addAll(caCertificates);
             if (chainTrust != null && chainTrust.trustList() != null) { // the list's CA certificates complete what the token lacks
-                chainTrust.trustList().certificates().forEach(l -> known.add(l.certificate()));
+                chainTrust.trustList().certificates().stream().map(l -> l.certificate())
+                        .filter(java.util.Objects::nonNull).forEach(known::add);
             }
             completion = IssuerChain.complete(key.certificate(), known,
                     chainTrust == null ? List.of() : chainTrust.anchors(), issuers);

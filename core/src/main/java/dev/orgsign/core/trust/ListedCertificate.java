@@ -1,26 +1,133 @@
 package dev.orgsign.core.trust;
 
+import dev.orgsign.core.crypto.Providers;
+import org.bouncycastle.asn1.ASN1BitString;
+import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.Certificate;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.Extensions;
+import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
+
+import javax.security.auth.x500.X500Principal;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.net.URI;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
  * A CA certificate the list of accredited certification centres gives for one of a centre's keys
  * ({@code Ключ/Сертификаты/ДанныеСертификата/Данные}), with the CRL addresses the list names for that key.
  *
- * @param certificate  the CA certificate
- * @param centre       the centre it belongs to
- * @param crlAddresses {@code АдресаСписковОтзыва/Адрес}: where the key's CRLs are published (http(s) only)
+ * <p>The list holds about 1,200 certificates and a verification needs one or two of them, so a listed
+ * certificate is read as ASN.1 when the list loads (its names and key identifier, which index it, and
+ * the extensions a certificate object refuses when they are malformed) and becomes an
+ * {@link X509Certificate} the first time it is asked for. Thread-safe.
  */
-public record ListedCertificate(X509Certificate certificate, AccreditedCentre centre, List<URI> crlAddresses) {
+public final class ListedCertificate {
+    private final byte[] encoded;
+    private final X500Principal subject;
+    private final X500Principal issuer;
+    private final String subjectKeyId;
+    private final AccreditedCentre centre;
+    private final List<URI> crlAddresses;
+    private volatile X509Certificate certificate;
+    private volatile boolean unreadable;
+
+    private ListedCertificate(byte[] encoded, Certificate asn1, AccreditedCentre centre, List<URI> crlAddresses) throws IOException {
+        this.encoded = encoded;
+        this.subject = new X500Principal(asn1.getSubject().getEncoded());
+        this.issuer = new X500Principal(asn1.getIssuer().getEncoded());
+        Extensions extensions = asn1.getTBSCertificate().getExtensions();
+        this.subjectKeyId = keyId(extensions);
+        if (extensions != null) { // what a certificate object refuses to be made from, refused now
+            Extension bc = extensions.getExtension(Extension.basicConstraints);
+            if (bc != null) {
+                BasicConstraints.getInstance(ASN1Primitive.fromByteArray(bc.getExtnValue().getOctets()));
+            }
+            Extension ku = extensions.getExtension(Extension.keyUsage);
+            if (ku != null) {
+                ASN1BitString.getInstance(ASN1Primitive.fromByteArray(ku.getExtnValue().getOctets()));
+            }
+        }
+        this.centre = centre;
+        this.crlAddresses = List.copyOf(crlAddresses);
+    }
+
     /**
-     * Copies the list.
+     * A listed certificate from its encoding, read as ASN.1 only.
      *
-     * @param certificate  the CA certificate
+     * @param encoded      the certificate's DER
      * @param centre       its centre
      * @param crlAddresses its CRL addresses
+     * @return the listed certificate, or null when the encoding is not a readable certificate
      */
-    public ListedCertificate {
-        crlAddresses = List.copyOf(crlAddresses);
+    static ListedCertificate read(byte[] encoded, AccreditedCentre centre, List<URI> crlAddresses) {
+        try {
+            return new ListedCertificate(encoded, Certificate.getInstance(encoded), centre, crlAddresses);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * {@return the CA certificate, made on first use; null in the unlikely case that BouncyCastle refuses what read
+     * as a certificate when the list loaded (it is then left out of every lookup)}
+     */
+    public X509Certificate certificate() {
+        X509Certificate c = certificate;
+        if (c == null && !unreadable) {
+            try {
+                c = (X509Certificate) CertificateFactory.getInstance("X.509", Providers.bouncyCastle())
+                        .generateCertificate(new ByteArrayInputStream(encoded));
+                certificate = c;
+            } catch (CertificateException | RuntimeException e) {
+                unreadable = true;
+            }
+        }
+        return c;
+    }
+
+    /** {@return the centre it belongs to} */
+    public AccreditedCentre centre() {
+        return centre;
+    }
+
+    /** {@return {@code АдресаСписковОтзыва/Адрес}: where the key's CRLs are published (http(s) only)} */
+    public List<URI> crlAddresses() {
+        return crlAddresses;
+    }
+
+    /** {@return the certificate's subject name} */
+    public X500Principal subject() {
+        return subject;
+    }
+
+    /** {@return whether its subject and issuer names are the same (a root, or a CA's own renewal)} */
+    boolean selfIssued() {
+        return subject.equals(issuer);
+    }
+
+    /** {@return its subject key identifier, lowercase hex, or null when it has none or a malformed one} */
+    String subjectKeyId() {
+        return subjectKeyId;
+    }
+
+    private static String keyId(Extensions extensions) {
+        try {
+            SubjectKeyIdentifier ski = extensions == null ? null : SubjectKeyIdentifier.fromExtensions(extensions);
+            return ski == null ? null : HexFormat.of().formatHex(ski.getKeyIdentifier());
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ListedCertificate[" + subject + ", " + centre.name() + "]";
     }
 }

@@ -7,7 +7,6 @@ import dev.orgsign.core.crypto.Providers;
 import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
 import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
 
 import javax.security.auth.x500.X500Principal;
 import java.io.IOException;
@@ -57,30 +56,38 @@ public final class TrustList {
         this.date = content.date();
         this.signatureMethod = signatureMethod;
         this.signer = signer;
-        this.unreadable = content.unreadable();
+        int unreadableNow = content.unreadable();
         List<AccreditedCentre> cs = new ArrayList<>();
         List<ListedCertificate> all = new ArrayList<>();
         List<X509Certificate> selfSigned = new ArrayList<>();
         for (TrustListReader.Entry e : content.entries()) {
             cs.add(e.centre());
             for (TrustListReader.Key k : e.keys()) {
-                for (X509Certificate c : k.certificates()) {
-                    ListedCertificate listed = new ListedCertificate(c, e.centre(), k.crlAddresses());
+                for (byte[] der : k.certificates()) {
+                    ListedCertificate listed = ListedCertificate.read(der, e.centre(), k.crlAddresses());
+                    if (listed == null) {
+                        unreadableNow++;
+                        continue;
+                    }
                     all.add(listed);
-                    String ski = subjectKeyId(c);
+                    String ski = listed.subjectKeyId();
                     if (ski == null && k.keyId() != null) {
                         ski = k.keyId().replaceAll("[^0-9A-Fa-f]", "").toLowerCase(java.util.Locale.ROOT);
                     }
                     if (ski != null) {
                         bySki.computeIfAbsent(ski, x -> new ArrayList<>(1)).add(listed);
                     }
-                    byName.computeIfAbsent(c.getSubjectX500Principal(), x -> new ArrayList<>(1)).add(listed);
-                    if (selfIssued(c) && !selfSigned.contains(c)) {
-                        selfSigned.add(c);
+                    byName.computeIfAbsent(listed.subject(), x -> new ArrayList<>(1)).add(listed);
+                    if (listed.selfIssued()) { // only these are made into certificate objects now, to check their signature
+                        X509Certificate c = listed.certificate();
+                        if (c != null && verifies(c, c) && !selfSigned.contains(c)) {
+                            selfSigned.add(c);
+                        }
                     }
                 }
             }
         }
+        this.unreadable = unreadableNow;
         this.centres = List.copyOf(cs);
         this.certificates = List.copyOf(all);
         this.roots = List.copyOf(selfSigned);
@@ -221,7 +228,8 @@ public final class TrustList {
      */
     public List<X509Certificate> withSubject(X500Principal subject) {
         List<ListedCertificate> found = byName.get(subject);
-        return found == null ? List.of() : found.stream().map(ListedCertificate::certificate).toList();
+        return found == null ? List.of()
+                : found.stream().map(ListedCertificate::certificate).filter(java.util.Objects::nonNull).toList();
     }
 
     /**
@@ -254,7 +262,7 @@ public final class TrustList {
         List<ListedCertificate> named = byName.get(ca.getSubjectX500Principal());
         if (named != null) {
             for (ListedCertificate l : named) {
-                if (l.certificate().equals(ca)) {
+                if (ca.equals(l.certificate())) {
                     return l.crlAddresses();
                 }
             }
@@ -298,8 +306,8 @@ public final class TrustList {
             return null;
         }
         for (ListedCertificate c : candidates) {
-            if (c.certificate().getSubjectX500Principal().equals(cert.getIssuerX500Principal()) && !c.certificate().equals(cert)
-                    && verifies(cert, c.certificate())) {
+            X509Certificate ca = c.certificate();
+            if (ca != null && c.subject().equals(cert.getIssuerX500Principal()) && !ca.equals(cert) && verifies(cert, ca)) {
                 return c;
             }
         }
@@ -312,23 +320,6 @@ public final class TrustList {
             return true;
         } catch (Exception e) {
             return false;
-        }
-    }
-
-    private static boolean selfIssued(X509Certificate c) {
-        return c.getSubjectX500Principal().equals(c.getIssuerX500Principal()) && verifies(c, c);
-    }
-
-    private static String subjectKeyId(X509Certificate c) {
-        byte[] ext = c.getExtensionValue(Extension.subjectKeyIdentifier.getId());
-        if (ext == null) {
-            return null;
-        }
-        try {
-            return HexFormat.of().formatHex(SubjectKeyIdentifier.getInstance(
-                    ASN1OctetString.getInstance(ext).getOctets()).getKeyIdentifier());
-        } catch (RuntimeException e) {
-            return null;
         }
     }
 

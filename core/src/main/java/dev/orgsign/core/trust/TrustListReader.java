@@ -3,7 +3,6 @@ package dev.orgsign.core.trust;
 import dev.orgsign.core.ErrorCode;
 import dev.orgsign.core.OrgsignException;
 import dev.orgsign.core.Texts;
-import dev.orgsign.core.crypto.Providers;
 import dev.orgsign.core.xml.SecureXml;
 
 import javax.xml.stream.XMLInputFactory;
@@ -12,8 +11,6 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -59,8 +56,8 @@ final class TrustListReader {
     private TrustListReader() {
     }
 
-    /** One key of a centre: the CA certificates the list gives for it and its CRL addresses. */
-    record Key(String keyId, List<URI> crlAddresses, List<X509Certificate> certificates) {
+    /** One key of a centre: the CA certificates the list gives for it (DER, read later) and its CRL addresses. */
+    record Key(String keyId, List<URI> crlAddresses, List<byte[]> certificates) {
     }
 
     /** One centre with its keys. */
@@ -88,7 +85,7 @@ final class TrustListReader {
         Instant since;
         String keyId;
         List<URI> crls;
-        List<X509Certificate> certificates;
+        List<byte[]> certificates;
     }
 
     static Content read(byte[] xml, String name) throws OrgsignException {
@@ -114,7 +111,6 @@ final class TrustListReader {
         int signatures = 0;
         int[] unreadable = {0};
         CentreFields centre = null;
-        CertificateFactory cf = certificateFactory();
         while (r.hasNext()) {
             int ev = r.next();
             if (ev == XMLStreamConstants.DTD) {
@@ -165,14 +161,14 @@ final class TrustListReader {
                     centre.certificates = new ArrayList<>();
                 }
             } else {
-                leaf(r, parent, n, centre, cf, unreadable, name);
+                leaf(r, parent, n, centre, unreadable, name);
             }
         }
         return new Content(version, date, entries, signatures, unreadable[0]);
     }
 
     /** Reads a text element inside a centre, or skips it. */
-    private static void leaf(XMLStreamReader r, String parent, String n, CentreFields c, CertificateFactory cf, int[] unreadable,
+    private static void leaf(XMLStreamReader r, String parent, String n, CentreFields c, int[] unreadable,
                              String name) throws XMLStreamException, OrgsignException {
         switch (parent) {
             case CENTRE -> {
@@ -210,7 +206,7 @@ final class TrustListReader {
             }
             case "ДанныеСертификата" -> {
                 if ("Данные".equals(n)) {
-                    X509Certificate cert = certificate(r.getElementText(), cf);
+                    byte[] cert = base64(r.getElementText());
                     if (cert == null) {
                         unreadable[0]++;
                     } else {
@@ -268,11 +264,11 @@ final class TrustListReader {
         }
     }
 
-    private static X509Certificate certificate(String base64, CertificateFactory cf) {
+    private static byte[] base64(String text) {
         try {
-            byte[] der = Base64.getMimeDecoder().decode(base64.strip());
-            return (X509Certificate) cf.generateCertificate(new ByteArrayInputStream(der));
-        } catch (Exception e) {
+            byte[] der = Base64.getMimeDecoder().decode(text.strip());
+            return der.length == 0 ? null : der;
+        } catch (IllegalArgumentException e) {
             return null;
         }
     }
@@ -312,14 +308,6 @@ final class TrustListReader {
             return LocalDate.parse(t).atStartOfDay().toInstant(MOSCOW);
         } catch (DateTimeParseException e) {
             throw new OrgsignException(ErrorCode.INVALID_INPUT, T.text("trustList.date", name, t, element));
-        }
-    }
-
-    private static CertificateFactory certificateFactory() {
-        try {
-            return CertificateFactory.getInstance("X.509", Providers.bouncyCastle());
-        } catch (java.security.cert.CertificateException e) {
-            throw new IllegalStateException("X.509 is not available", e);
         }
     }
 }

@@ -219,6 +219,30 @@ class TrustListTest {
         assertTrue(e.getMessage().contains("holds no root certificate"), e.getMessage());
     }
 
+    @Test
+    void aCertificateWithAMalformedExtensionIsCountedWhenTheListLoadsNotWhenItIsUsed() throws Exception {
+        java.security.KeyPairGenerator g = java.security.KeyPairGenerator.getInstance("EC");
+        g.initialize(256);
+        java.security.KeyPair kp = g.generateKeyPair();
+        org.bouncycastle.asn1.x500.X500Name name = new org.bouncycastle.asn1.x500.X500Name("CN=Broken CA");
+        byte[] der = new org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder(name, java.math.BigInteger.ONE,
+                java.util.Date.from(Instant.now()), java.util.Date.from(Instant.now().plus(Duration.ofDays(1))), name, kp.getPublic())
+                .addExtension(org.bouncycastle.asn1.x509.Extension.basicConstraints, true, new byte[] {5, 0}) // NULL, not a SEQUENCE
+                .build(new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder("SHA256withECDSA").build(kp.getPrivate()))
+                .getEncoded();
+        assertThrows(java.security.cert.CertificateException.class, () -> java.security.cert.CertificateFactory
+                .getInstance("X.509", dev.orgsign.core.crypto.Providers.bouncyCastle()).generateCertificate(new ByteArrayInputStream(der)),
+                "BouncyCastle refuses to make a certificate object of it");
+        String text = new String(F.list().unsigned(), StandardCharsets.UTF_8);
+        int at = text.indexOf("<Данные>") + "<Данные>".length();
+        int end = text.indexOf("</Данные>", at);
+        byte[] listed = (text.substring(0, at) + java.util.Base64.getEncoder().encodeToString(der) + text.substring(end))
+                .getBytes(StandardCharsets.UTF_8);
+        TrustList list = TrustList.read(listed, "tsl.xml", null);
+        assertEquals(1, list.unreadableCertificates(), "counted as the list loads, though certificates are made when used");
+        assertTrue(list.certificates().stream().allMatch(l -> l.certificate() != null), "every certificate left in can be made");
+    }
+
     private static Set<String> paths(InputStream in) throws Exception {
         Set<String> out = new TreeSet<>();
         XMLInputFactory f = dev.orgsign.core.xml.SecureXml.streamFactory();
