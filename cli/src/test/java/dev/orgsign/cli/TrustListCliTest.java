@@ -31,7 +31,7 @@ class TrustListCliTest {
                 en.out());
         Result ru = run("trust-list", "info", list.toString(), "--signer", signer.toString(), "--lang", "ru");
         assertTrue(ru.out().contains("Удостоверяющих центров: 4, аккредитованы сейчас: 3"), ru.out());
-        Result json = run("trust-list", "info", list.toString(), "--signer", signer.toString(), "--json");
+        Result json = run("trust-list", "info", list.toString(), "--trust-list-signer", signer.toString(), "--json");
         assertTrue(json.out().contains("\"accreditedNow\": 3") && json.out().contains("\"version\": 42"), json.out());
 
         Path altered = Files.writeString(dir.resolve("altered.xml"), Files.readString(list, StandardCharsets.UTF_8)

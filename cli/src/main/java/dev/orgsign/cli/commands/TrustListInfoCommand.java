@@ -14,7 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * {@code orgsign trust-list info FILE [--signer FILE]}: which list this is — version, date, how many
+ * {@code orgsign trust-list info FILE [--signer FILE]} ({@code --trust-list-signer} too): which list this is — version, date, how many
  * centres and how many accredited now, who signed it — so that an operator sees at a glance which list a
  * service runs on.
  */
@@ -26,7 +26,8 @@ public final class TrustListInfoCommand extends BaseCommand {
     @Parameters(index = "0", paramLabel = "FILE", descriptionKey = "opt.trustListFile")
     Path file;
 
-    @Option(names = "--signer", paramLabel = "FILE", descriptionKey = "opt.trustListSigner")
+    /** Also {@code --trust-list-signer}, as verify, register and serve name it and as a refusal asks for it. */
+    @Option(names = {"--signer", "--trust-list-signer"}, paramLabel = "FILE", descriptionKey = "opt.trustListSigner")
     Path signer;
 
     @Override

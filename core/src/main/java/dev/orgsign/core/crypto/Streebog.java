@@ -12,11 +12,11 @@ import java.util.HexFormat;
  *
  * <p>Why orgsign has its own: the list of accredited certification centres is about 12 MB and its
  * XML signature digests the whole canonical document with Streebog. BouncyCastle's implementation
- * keeps its state in byte arrays and converts every block to words and back (about 20 MB/s here),
+ * keeps its state in byte arrays and converts every block to words and back (20–35 MB/s here),
  * which made the digest the largest part of loading the list; no other maintained Java
  * implementation exists. This one keeps the state in 64-bit words and applies the S, P and L
  * transformations as eight table lookups per word (the tables built at class load from the
- * standard's π' and A), several times BouncyCastle's speed. Tests compare it with BouncyCastle and
+ * standard's π' and A), about twice BouncyCastle's speed here. Tests compare it with BouncyCastle and
  * with the {@code openssl} GOST engine on inputs of every length around the block size.
  *
  * <p>Not thread-safe, as no {@code MessageDigest} is.

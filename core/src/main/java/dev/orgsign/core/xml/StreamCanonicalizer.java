@@ -7,10 +7,13 @@ import javax.xml.stream.XMLStreamReader;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -50,44 +53,16 @@ public final class StreamCanonicalizer {
     private Element current;
     private boolean rootSeen;
 
-    /** An open element: its name, the namespaces it declares and those rendered on it. */
-    private static final class Element {
-        final Element parent;
-        final String qname;
-        final String[] declared; // prefix, uri, prefix, uri… ("" for the default namespace and for none)
-        String[] rendered;
+    /**
+     * For each prefix ("" for the default namespace), the namespaces bound to it by the open elements, innermost
+     * last: lookups cost the same at any depth (a walk up the ancestors made a deeply nested document quadratic).
+     */
+    private final Map<String, ArrayDeque<String>> bound = new HashMap<>();
+    /** For each prefix, the namespaces the open output elements rendered for it, innermost last (exclusive only). */
+    private final Map<String, ArrayDeque<String>> renderedAbove = new HashMap<>();
 
-        Element(Element parent, String qname, String[] declared) {
-            this.parent = parent;
-            this.qname = qname;
-            this.declared = declared;
-        }
-
-        /** The namespace the prefix is bound to here ("" for the default when none), or null when unbound. */
-        String inScope(String prefix) {
-            for (Element e = this; e != null; e = e.parent) {
-                for (int i = 0; i < e.declared.length; i += 2) {
-                    if (e.declared[i].equals(prefix)) {
-                        return e.declared[i + 1];
-                    }
-                }
-            }
-            return prefix.isEmpty() ? "" : null;
-        }
-
-        /** The value the nearest output ancestor from here rendered for the prefix, or null. */
-        String rendered(String prefix) {
-            for (Element e = this; e != null; e = e.parent) {
-                if (e.rendered != null) {
-                    for (int i = 0; i < e.rendered.length; i += 2) {
-                        if (e.rendered[i].equals(prefix)) {
-                            return e.rendered[i + 1];
-                        }
-                    }
-                }
-            }
-            return null;
-        }
+    /** An open element: its name, the namespaces it declares and those rendered on it (prefix, uri, prefix, uri…). */
+    private record Element(Element parent, String qname, String[] declared, String[] rendered) {
     }
 
     private StreamCanonicalizer(boolean exclusive, Set<String> inclusivePrefixes, OutputStream out) {
@@ -176,7 +151,6 @@ public final class StreamCanonicalizer {
         }
         String prefix = orEmpty(r.getPrefix());
         String qname = prefix.isEmpty() ? r.getLocalName() : prefix + ':' + r.getLocalName();
-        Element e = new Element(current, qname, declared);
         int attributes = r.getAttributeCount();
         String[][] sorted = new String[attributes][];
         for (int i = 0; i < attributes; i++) {
@@ -188,8 +162,16 @@ public final class StreamCanonicalizer {
         if (attributes > 1) {
             Arrays.sort(sorted, BY_NAMESPACE_THEN_NAME);
         }
-        String[] namespaces = exclusive ? exclusiveNamespaces(e, prefix, sorted) : inclusiveNamespaces(e);
-        e.rendered = namespaces;
+        String[] namespaces;
+        if (exclusive) {
+            push(bound, declared);
+            namespaces = exclusiveNamespaces(prefix, sorted);
+            push(renderedAbove, namespaces);
+        } else {
+            namespaces = inclusiveNamespaces(declared);
+            push(bound, declared);
+        }
+        Element e = new Element(current, qname, declared, namespaces);
         out.raw('<');
         out.name(qname);
         for (int i = 0; i < namespaces.length; i += 2) {
@@ -216,22 +198,43 @@ public final class StreamCanonicalizer {
     private void end() {
         out.raw('<');
         out.raw('/');
-        out.name(current.qname);
+        out.name(current.qname());
         out.raw('>');
-        current = current.parent;
+        pop(bound, current.declared());
+        if (exclusive) {
+            pop(renderedAbove, current.rendered());
+        }
+        current = current.parent();
+    }
+
+    private static void push(Map<String, ArrayDeque<String>> stacks, String[] pairs) {
+        for (int i = 0; i < pairs.length; i += 2) {
+            stacks.computeIfAbsent(pairs[i], k -> new ArrayDeque<>()).addLast(pairs[i + 1]);
+        }
+    }
+
+    private static void pop(Map<String, ArrayDeque<String>> stacks, String[] pairs) {
+        for (int i = 0; i < pairs.length; i += 2) {
+            stacks.get(pairs[i]).removeLast();
+        }
+    }
+
+    /** The namespace the prefix is bound to in the open elements ("" for the default when none), or null when unbound. */
+    private String inScope(String prefix) {
+        ArrayDeque<String> uris = bound.get(prefix);
+        return uris == null || uris.isEmpty() ? (prefix.isEmpty() ? "" : null) : uris.peekLast();
     }
 
     /** Inclusive: what the element declares differently from its parent's scope (an empty default only over a set one). */
-    private String[] inclusiveNamespaces(Element e) {
-        List<String[]> out = new ArrayList<>(e.declared.length / 2);
-        for (int i = 0; i < e.declared.length; i += 2) {
-            String prefix = e.declared[i];
-            String uri = e.declared[i + 1];
+    private String[] inclusiveNamespaces(String[] declared) {
+        List<String[]> out = new ArrayList<>(declared.length / 2);
+        for (int i = 0; i < declared.length; i += 2) {
+            String prefix = declared[i];
+            String uri = declared[i + 1];
             if (XMLConstants.XML_NS_PREFIX.equals(prefix)) {
                 continue; // the xml namespace is never rendered
             }
-            String before = e.parent == null ? (prefix.isEmpty() ? "" : null) : e.parent.inScope(prefix);
-            if (!uri.equals(before)) {
+            if (!uri.equals(inScope(prefix))) { // called before the element's own declarations are pushed
                 out.add(new String[] {prefix, uri});
             }
         }
@@ -242,7 +245,7 @@ public final class StreamCanonicalizer {
      * Exclusive: the namespaces the element visibly uses (its own prefix, or the default when it has none, and its
      * attributes' prefixes) and those of the prefix list, where the nearest output ancestor did not render the same.
      */
-    private String[] exclusiveNamespaces(Element e, String prefix, String[][] attributes) {
+    private String[] exclusiveNamespaces(String prefix, String[][] attributes) {
         List<String> used = new ArrayList<>(2 + attributes.length + inclusivePrefixes.size());
         used.add(prefix);
         for (String[] a : attributes) {
@@ -255,7 +258,7 @@ public final class StreamCanonicalizer {
             }
         }
         for (String p : inclusivePrefixes) {
-            if (!used.contains(p) && e.inScope(p) != null) {
+            if (!used.contains(p) && inScope(p) != null) {
                 used.add(p);
             }
         }
@@ -264,12 +267,10 @@ public final class StreamCanonicalizer {
             if (XMLConstants.XML_NS_PREFIX.equals(p)) {
                 continue;
             }
-            String uri = e.inScope(p);
-            String before = e.parent == null ? null : e.parent.rendered(p);
-            if (before == null && p.isEmpty()) {
-                before = ""; // no default rendered above means the empty one
-            }
-            if (uri != null && !uri.equals(before)) {
+            String uri = inScope(p); // called after the element's own declarations are pushed
+            ArrayDeque<String> above = renderedAbove.get(p);
+            String before = above == null || above.isEmpty() ? (p.isEmpty() ? "" : null) : above.peekLast();
+            if (uri != null && !uri.equals(before)) { // no default rendered above means the empty one
                 out.add(new String[] {p, uri});
             }
         }

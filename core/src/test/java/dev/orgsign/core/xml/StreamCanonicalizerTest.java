@@ -162,6 +162,24 @@ class StreamCanonicalizerTest {
         }
     }
 
+    @Test
+    void aDeeplyNestedDocumentComesOutAsSantuarioWritesIt() throws Exception {
+        StringBuilder deep = new StringBuilder();
+        int levels = 3000;
+        for (int i = 0; i < levels; i++) { // namespaces declared, rebound and undeclared on the way down
+            deep.append(switch (i % 4) {
+                case 0 -> "<p:e xmlns:p=\"urn:p" + (i % 8) + "\" a=\"" + i + "\">";
+                case 1 -> "<e xmlns=\"urn:d\">";
+                case 2 -> "<e xmlns=\"\" xmlns:q=\"urn:q\" q:b=\"x\">";
+                default -> "<p:e>";
+            });
+        }
+        for (int i = levels - 1; i >= 0; i--) {
+            deep.append(i % 4 == 0 || i % 4 == 3 ? "</p:e>" : "</e>");
+        }
+        assertSameAsSantuario(deep.toString().getBytes(StandardCharsets.UTF_8), "3000 levels");
+    }
+
     /** libxml2's canonicalizer, the real {@code xmllint}: a second implementation, where Santuario has a gap. */
     @Test
     void xmllintWritesTheSameOctets(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
