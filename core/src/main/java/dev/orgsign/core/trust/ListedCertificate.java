@@ -30,8 +30,9 @@ import java.util.List;
  */
 public final class ListedCertificate {
     private final byte[] encoded;
-    private final X500Principal subject;
-    private final X500Principal issuer;
+    private final byte[] subjectName;
+    private final byte[] issuerName;
+    private volatile X500Principal subject;
     private final String subjectKeyId;
     private final AccreditedCentre centre;
     private final List<URI> crlAddresses;
@@ -40,8 +41,8 @@ public final class ListedCertificate {
 
     private ListedCertificate(byte[] encoded, Certificate asn1, AccreditedCentre centre, List<URI> crlAddresses) throws IOException {
         this.encoded = encoded;
-        this.subject = new X500Principal(asn1.getSubject().getEncoded());
-        this.issuer = new X500Principal(asn1.getIssuer().getEncoded());
+        this.subjectName = asn1.getSubject().getEncoded();
+        this.issuerName = asn1.getIssuer().getEncoded();
         Extensions extensions = asn1.getTBSCertificate().getExtensions();
         this.subjectKeyId = keyId(extensions);
         if (extensions != null) { // what a certificate object refuses to be made from, refused now
@@ -102,14 +103,27 @@ public final class ListedCertificate {
         return crlAddresses;
     }
 
-    /** {@return the certificate's subject name} */
+    /** {@return the certificate's subject name, or null when Java cannot read it (the certificate is then found only by its key identifier)} */
     public X500Principal subject() {
-        return subject;
+        X500Principal s = subject;
+        if (s == null) {
+            try {
+                s = new X500Principal(subjectName);
+                subject = s;
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        }
+        return s;
     }
 
-    /** {@return whether its subject and issuer names are the same (a root, or a CA's own renewal)} */
+    /**
+     * {@return whether its subject and issuer names are encoded alike (a root, or a CA's own renewal)}: a name
+     * compared as octets, as a root's issuer is a copy of its subject; a root whose two names differ in encoding
+     * only would not be taken as a root (not trusted rather than trusted wrongly)
+     */
     boolean selfIssued() {
-        return subject.equals(issuer);
+        return java.util.Arrays.equals(subjectName, issuerName);
     }
 
     /** {@return its subject key identifier, lowercase hex, or null when it has none or a malformed one} */
@@ -128,6 +142,6 @@ public final class ListedCertificate {
 
     @Override
     public String toString() {
-        return "ListedCertificate[" + subject + ", " + centre.name() + "]";
+        return "ListedCertificate[" + subject() + ", " + centre.name() + "]";
     }
 }

@@ -44,7 +44,8 @@ public final class TrustList {
     private final List<ListedCertificate> certificates;
     private final List<X509Certificate> roots;
     private final Map<String, List<ListedCertificate>> bySki = new HashMap<>();
-    private final Map<X500Principal, List<ListedCertificate>> byName = new HashMap<>();
+    /** Made on first use: most verifications find the issuer by key identifier, and names cost to compare. */
+    private volatile Map<X500Principal, List<ListedCertificate>> byName;
     private final String signatureMethod;
     private final String signer;
     private final int unreadable;
@@ -77,7 +78,6 @@ public final class TrustList {
                     if (ski != null) {
                         bySki.computeIfAbsent(ski, x -> new ArrayList<>(1)).add(listed);
                     }
-                    byName.computeIfAbsent(listed.subject(), x -> new ArrayList<>(1)).add(listed);
                     if (listed.selfIssued()) { // only these are made into certificate objects now, to check their signature
                         X509Certificate c = listed.certificate();
                         if (c != null && verifies(c, c) && !selfSigned.contains(c)) {
@@ -227,7 +227,7 @@ public final class TrustList {
      * @return those certificates, possibly none
      */
     public List<X509Certificate> withSubject(X500Principal subject) {
-        List<ListedCertificate> found = byName.get(subject);
+        List<ListedCertificate> found = byName().get(subject);
         return found == null ? List.of()
                 : found.stream().map(ListedCertificate::certificate).filter(java.util.Objects::nonNull).toList();
     }
@@ -259,11 +259,14 @@ public final class TrustList {
      * @return its CRL addresses (http or https), possibly none
      */
     public List<URI> crlAddresses(X509Certificate ca) {
-        List<ListedCertificate> named = byName.get(ca.getSubjectX500Principal());
-        if (named != null) {
-            for (ListedCertificate l : named) {
-                if (ca.equals(l.certificate())) {
-                    return l.crlAddresses();
+        byte[] ski = keyId(ca, Extension.subjectKeyIdentifier);
+        for (List<ListedCertificate> candidates : java.util.Arrays.asList(
+                ski == null ? null : bySki.get(HexFormat.of().formatHex(ski)), byName().get(ca.getSubjectX500Principal()))) {
+            if (candidates != null) {
+                for (ListedCertificate l : candidates) {
+                    if (ca.equals(l.certificate())) {
+                        return l.crlAddresses();
+                    }
                 }
             }
         }
@@ -298,7 +301,7 @@ public final class TrustList {
         byte[] aki = authorityKeyId(cert);
         List<ListedCertificate> candidates = aki == null ? null : bySki.get(HexFormat.of().formatHex(aki));
         ListedCertificate found = verifying(cert, candidates);
-        return found != null ? found : verifying(cert, byName.get(cert.getIssuerX500Principal()));
+        return found != null ? found : verifying(cert, byName().get(cert.getIssuerX500Principal()));
     }
 
     private static ListedCertificate verifying(X509Certificate cert, List<ListedCertificate> candidates) {
@@ -307,11 +310,26 @@ public final class TrustList {
         }
         for (ListedCertificate c : candidates) {
             X509Certificate ca = c.certificate();
-            if (ca != null && c.subject().equals(cert.getIssuerX500Principal()) && !ca.equals(cert) && verifies(cert, ca)) {
+            if (ca != null && ca.getSubjectX500Principal().equals(cert.getIssuerX500Principal()) && !ca.equals(cert)
+                    && verifies(cert, ca)) {
                 return c;
             }
         }
         return null;
+    }
+
+    private Map<X500Principal, List<ListedCertificate>> byName() {
+        Map<X500Principal, List<ListedCertificate>> names = byName;
+        if (names == null) {
+            names = new HashMap<>();
+            for (ListedCertificate l : certificates) {
+                if (l.subject() != null) {
+                    names.computeIfAbsent(l.subject(), x -> new ArrayList<>(1)).add(l);
+                }
+            }
+            byName = names; // made twice at worst, the same each time
+        }
+        return names;
     }
 
     private static boolean verifies(X509Certificate cert, X509Certificate issuer) {
@@ -324,12 +342,20 @@ public final class TrustList {
     }
 
     private static byte[] authorityKeyId(X509Certificate c) {
-        byte[] ext = c.getExtensionValue(Extension.authorityKeyIdentifier.getId());
+        return keyId(c, Extension.authorityKeyIdentifier);
+    }
+
+    /** The key identifier of a certificate's authority or subject key identifier extension, or null. */
+    private static byte[] keyId(X509Certificate c, org.bouncycastle.asn1.ASN1ObjectIdentifier extension) {
+        byte[] ext = c.getExtensionValue(extension.getId());
         if (ext == null) {
             return null;
         }
         try {
-            return AuthorityKeyIdentifier.getInstance(ASN1OctetString.getInstance(ext).getOctets()).getKeyIdentifier();
+            byte[] octets = ASN1OctetString.getInstance(ext).getOctets();
+            return extension.equals(Extension.authorityKeyIdentifier)
+                    ? AuthorityKeyIdentifier.getInstance(octets).getKeyIdentifier()
+                    : org.bouncycastle.asn1.x509.SubjectKeyIdentifier.getInstance(octets).getKeyIdentifier();
         } catch (RuntimeException e) {
             return null;
         }
