@@ -57,37 +57,143 @@ final class EnvelopedDocument {
      *                            output fails
      */
     static Signatures read(byte[] xml, String algorithm, String prefixList, OutputStream out) throws XMLStreamException {
-        StreamCanonicalizer c14n = StreamCanonicalizer.of(algorithm, prefixList, out);
+        Reading reading = new Reading(algorithm, prefixList, out);
+        feed(xml, reading);
+        return reading.finish();
+    }
+
+    /**
+     * Parses the document into a reading, which is left to be finished.
+     *
+     * @param xml     the document
+     * @param reading the reading
+     * @throws XMLStreamException when the document is not well-formed, has a DOCTYPE or an entity reference, or the
+     *                            output fails
+     */
+    static void feed(byte[] xml, Reading reading) throws XMLStreamException {
         XMLStreamReader r = FACTORY.createXMLStreamReader(new ByteArrayInputStream(xml));
         try {
-            int depth = 0;
-            int count = 0;
-            Element first = null;
-            Element root = null;
             while (r.hasNext()) {
-                int event = r.next();
-                if (event == XMLStreamConstants.START_ELEMENT) {
-                    if (depth == 0) {
-                        root = rootContext(r);
-                    }
-                    if (isSignature(r)) {
-                        count++;
-                        if (depth == 1 && count == 1) { // the enveloped signature: kept, and left out of the canonical form
-                            first = subtree(r, root);
-                            count += first.getElementsByTagNameNS(DSIG, "Signature").getLength(); // those inside it
-                            continue;
-                        }
-                    }
-                    depth++;
-                } else if (event == XMLStreamConstants.END_ELEMENT) {
-                    depth--;
+                r.next();
+                reading.event(r);
+            }
+        } finally {
+            r.close();
+        }
+    }
+
+    /**
+     * One reading fed event by event, by {@link #read} or by another reader of the same stream (the list's
+     * reader, so that the list is parsed once for its index and its digest).
+     */
+    static final class Reading {
+        private final StreamCanonicalizer c14n;
+        private int depth;
+        private int count;
+        private Element root;
+        private Element first;
+        /** While the enveloped signature is read: its open elements, innermost first. */
+        private Deque<Node> capturing;
+        private XMLStreamException failure;
+
+        /**
+         * @param algorithm  one of {@link StreamCanonicalizer#ALGORITHMS}
+         * @param prefixList the exclusive canonicalization's prefix list, or null
+         * @param out        where the canonical octets go
+         */
+        Reading(String algorithm, String prefixList, OutputStream out) {
+            this.c14n = StreamCanonicalizer.of(algorithm, prefixList, out);
+        }
+
+        /**
+         * Takes the reader's current event (any after the start of the document).
+         *
+         * @param r the reader
+         * @throws XMLStreamException on a DOCTYPE or an entity reference, or when the output fails
+         */
+        void event(XMLStreamReader r) throws XMLStreamException {
+            int event = r.getEventType();
+            if (capturing != null) {
+                capture(r, event);
+                return;
+            }
+            if (event == XMLStreamConstants.START_ELEMENT) {
+                if (depth == 0) {
+                    root = rootContext(r);
                 }
-                c14n.event(r); // refuses a DOCTYPE and entity references
+                if (isSignature(r)) {
+                    count++;
+                    if (depth == 1 && count == 1) { // the enveloped signature: kept, and left out of the canonical form
+                        first = element(root.getOwnerDocument(), r, false);
+                        root.appendChild(first);
+                        capturing = new ArrayDeque<>();
+                        capturing.push(first);
+                        return;
+                    }
+                }
+                depth++;
+            } else if (event == XMLStreamConstants.END_ELEMENT) {
+                depth--;
+            }
+            c14n.event(r); // refuses a DOCTYPE and entity references
+        }
+
+        /**
+         * Takes the reader's current event, keeping a failure instead of throwing it (for a reader fed alongside
+         * another); nothing more is taken after one.
+         *
+         * @param r the reader
+         */
+        void take(XMLStreamReader r) {
+            if (failure == null) {
+                try {
+                    event(r);
+                } catch (XMLStreamException e) {
+                    failure = e;
+                }
+            }
+        }
+
+        /**
+         * Ends the reading.
+         *
+         * @return the signatures found
+         * @throws XMLStreamException when the output failed, or what {@link #take} kept
+         */
+        Signatures finish() throws XMLStreamException {
+            if (failure != null) {
+                throw failure;
             }
             c14n.finish();
             return new Signatures(count, first);
-        } finally {
-            r.close();
+        }
+
+        /** An event inside the enveloped signature, added to its DOM. */
+        private void capture(XMLStreamReader r, int event) throws XMLStreamException {
+            refuseEntities(r, event);
+            Document doc = root.getOwnerDocument();
+            Node at = capturing.peek();
+            switch (event) {
+                case XMLStreamConstants.START_ELEMENT -> {
+                    count += isSignature(r) ? 1 : 0;
+                    Element e = element(doc, r, false);
+                    at.appendChild(e);
+                    capturing.push(e);
+                }
+                case XMLStreamConstants.END_ELEMENT -> {
+                    capturing.pop();
+                    if (capturing.isEmpty()) {
+                        capturing = null;
+                    }
+                }
+                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
+                        at.appendChild(doc.createTextNode(r.getText()));
+                case XMLStreamConstants.COMMENT -> at.appendChild(doc.createComment(r.getText()));
+                case XMLStreamConstants.PROCESSING_INSTRUCTION ->
+                        at.appendChild(doc.createProcessingInstruction(r.getPITarget(), r.getPIData()));
+                default -> {
+                }
+            }
         }
     }
 
@@ -107,36 +213,6 @@ final class EnvelopedDocument {
         Element root = element(doc, r, true);
         doc.appendChild(root);
         return root;
-    }
-
-    /** The element the reader is on, with everything in it, appended to {@code parent}; the reader ends on its end. */
-    private static Element subtree(XMLStreamReader r, Element parent) throws XMLStreamException {
-        Document doc = parent.getOwnerDocument();
-        Element top = element(doc, r, false);
-        parent.appendChild(top);
-        Deque<Node> open = new ArrayDeque<>();
-        open.push(top);
-        while (!open.isEmpty()) {
-            int event = r.next();
-            refuseEntities(r, event);
-            Node at = open.peek();
-            switch (event) {
-                case XMLStreamConstants.START_ELEMENT -> {
-                    Element e = element(doc, r, false);
-                    at.appendChild(e);
-                    open.push(e);
-                }
-                case XMLStreamConstants.END_ELEMENT -> open.pop();
-                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
-                        at.appendChild(doc.createTextNode(r.getText()));
-                case XMLStreamConstants.COMMENT -> at.appendChild(doc.createComment(r.getText()));
-                case XMLStreamConstants.PROCESSING_INSTRUCTION ->
-                        at.appendChild(doc.createProcessingInstruction(r.getPITarget(), r.getPIData()));
-                default -> {
-                }
-            }
-        }
-        return top;
     }
 
     /** The element the reader is on, its namespace declarations as {@code xmlns} attributes, as a parsed DOM has them. */

@@ -80,11 +80,39 @@ final class ListSignature {
      *                          that does not verify with {@code signer}'s key, or when it was changed after signing
      */
     static String verify(byte[] xml, X509Certificate signer, String name) throws OrgsignException {
-        EnvelopedDocument.Signatures found;
-        MessageDigest usual = Streebog.of256(); // the published list's form, digested in the same pass as the search
+        UsualReading usual = new UsualReading();
         try {
-            found = EnvelopedDocument.read(xml, StreamCanonicalizer.EXCLUSIVE, null,
-                    new DigestOutputStream(OutputStream.nullOutputStream(), usual));
+            EnvelopedDocument.feed(xml, usual.reading);
+        } catch (javax.xml.stream.XMLStreamException e) {
+            throw refused(name, "unreadable");
+        }
+        return verify(xml, usual, signer, name);
+    }
+
+    /**
+     * The reading of a list in the form the published list is signed in (exclusive canonicalization, GOST R
+     * 34.11-2012 256), to be fed alongside the list's own reading so that the list is parsed once.
+     */
+    static final class UsualReading {
+        private final MessageDigest digest = Streebog.of256();
+        final EnvelopedDocument.Reading reading = new EnvelopedDocument.Reading(StreamCanonicalizer.EXCLUSIVE, null,
+                new DigestOutputStream(OutputStream.nullOutputStream(), digest));
+    }
+
+    /**
+     * Verifies the list's signature after the usual reading was fed the whole list.
+     *
+     * @param xml    the list's bytes (read once more only when it is signed in another form)
+     * @param usual  the usual reading, fed
+     * @param signer the certificate the operator named
+     * @param name   the file's name, for sentences
+     * @return the signature method's URI
+     * @throws OrgsignException as {@link #verify(byte[], X509Certificate, String)}
+     */
+    static String verify(byte[] xml, UsualReading usual, X509Certificate signer, String name) throws OrgsignException {
+        EnvelopedDocument.Signatures found;
+        try {
+            found = usual.reading.finish();
         } catch (javax.xml.stream.XMLStreamException e) {
             throw refused(name, "unreadable");
         }
@@ -144,7 +172,7 @@ final class ListSignature {
             byte[] digest;
             if (StreamCanonicalizer.EXCLUSIVE.equals(documentC14n) && (documentPrefixes == null || documentPrefixes.isBlank())
                     && "GOST3411-2012-256".equals(jceDigest)) {
-                digest = usual.digest();
+                digest = usual.digest.digest();
             } else { // another form than the usual: read once more
                 MessageDigest md = Streebog.forName(jceDigest);
                 if (md == null) {

@@ -127,31 +127,12 @@ public final class TrustList {
      * @throws OrgsignException as {@link #load(Path, X509Certificate)}
      */
     public static TrustList read(byte[] xml, String name, X509Certificate signer) throws OrgsignException {
-        // The signature (a streamed pass: canonicalization and digest take most of the time) is checked beside the reading.
-        java.util.concurrent.CompletableFuture<Object> signature = signer == null ? null
-                : java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-                    try {
-                        return ListSignature.verify(xml, signer, name);
-                    } catch (OrgsignException e) {
-                        return e;
-                    }
-                });
-        TrustListReader.Content content;
-        try {
-            content = TrustListReader.read(xml, name);
-        } catch (OrgsignException e) {
-            if (signature != null) {
-                signature.join(); // nothing keeps running after a refusal
-            }
-            throw e;
-        }
+        // One parse: the list's reader hands every event to the signature's reading (canonical form and digest).
+        ListSignature.UsualReading usual = signer == null ? null : new ListSignature.UsualReading();
+        TrustListReader.Content content = TrustListReader.read(xml, name, usual == null ? null : usual.reading);
         String method = null;
         if (signer != null) {
-            Object outcome = signature.join();
-            if (outcome instanceof OrgsignException e) {
-                throw e;
-            }
-            method = (String) outcome;
+            method = ListSignature.verify(xml, usual, signer, name);
         } else if (content.signatures() > 0) {
             throw new OrgsignException(ErrorCode.INVALID_SIGNATURE, T.text("trustList.signerNeeded", name));
         }

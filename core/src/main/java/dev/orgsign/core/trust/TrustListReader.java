@@ -43,6 +43,8 @@ final class TrustListReader {
     private static final ZoneOffset MOSCOW = ZoneOffset.ofHours(3);
     private static final XMLInputFactory FACTORY = SecureXml.streamFactory();
 
+    /** A centre's names and identifiers. */
+    private static final Set<String> CENTRE_TEXTS = Set.of("Название", "КраткоеНазвание", "ИНН", "ОГРН", "РеестровыйНомер");
     /** The elements read inside a centre, by the element they sit in; anything else is skipped. */
     private static final Map<String, Set<String>> CONTAINERS = Map.of(
             CENTRE, Set.of("СтатусАккредитации", "ИсторияСтатусовАккредитации", "ПрограммноАппаратныеКомплексы"),
@@ -89,8 +91,24 @@ final class TrustListReader {
     }
 
     static Content read(byte[] xml, String name) throws OrgsignException {
+        return read(xml, name, null);
+    }
+
+    /**
+     * Reads a list.
+     *
+     * @param xml       the list
+     * @param name      its name, for sentences
+     * @param alongside a reading of the list's signature fed every event of this one (the list is parsed once), or null
+     * @return what the list holds
+     * @throws OrgsignException INVALID_INPUT when it is not well-formed, has a DOCTYPE or is not such a list
+     */
+    static Content read(byte[] xml, String name, EnvelopedDocument.Reading alongside) throws OrgsignException {
         try {
             XMLStreamReader r = FACTORY.createXMLStreamReader(new ByteArrayInputStream(xml));
+            if (alongside != null) {
+                r = new Tee(r, alongside);
+            }
             try {
                 return read(r, name);
             } finally {
@@ -167,12 +185,64 @@ final class TrustListReader {
         return new Content(version, date, entries, signatures, unreadable[0]);
     }
 
+    /**
+     * A reader that hands every event it reaches to a reading of the signature as well; its element text is
+     * gathered through {@link #next()}, so that the reading sees the text too. A failure of the reading is kept by
+     * the reading, never thrown into the list's reader (which refuses a DOCTYPE itself).
+     */
+    private static final class Tee extends javax.xml.stream.util.StreamReaderDelegate {
+        private final EnvelopedDocument.Reading reading;
+
+        Tee(XMLStreamReader reader, EnvelopedDocument.Reading reading) {
+            super(reader);
+            this.reading = reading;
+        }
+
+        @Override
+        public int next() throws XMLStreamException {
+            int event = super.next();
+            reading.take(getParent());
+            return event;
+        }
+
+        @Override
+        public String getElementText() throws XMLStreamException {
+            if (getEventType() != XMLStreamConstants.START_ELEMENT) {
+                throw new XMLStreamException("element text asked for away from a start tag", getLocation());
+            }
+            StringBuilder text = new StringBuilder();
+            for (int event = next(); event != XMLStreamConstants.END_ELEMENT; event = next()) {
+                switch (event) {
+                    case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE,
+                         XMLStreamConstants.ENTITY_REFERENCE -> text.append(getText());
+                    case XMLStreamConstants.COMMENT, XMLStreamConstants.PROCESSING_INSTRUCTION -> {
+                    }
+                    default -> throw new XMLStreamException("an element holds an element where text was expected", getLocation());
+                }
+            }
+            return text.toString();
+        }
+
+        @Override
+        public int nextTag() throws XMLStreamException {
+            int event = next();
+            while (event == XMLStreamConstants.COMMENT || event == XMLStreamConstants.PROCESSING_INSTRUCTION
+                    || (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.SPACE) && isWhiteSpace()) {
+                event = next();
+            }
+            if (event != XMLStreamConstants.START_ELEMENT && event != XMLStreamConstants.END_ELEMENT) {
+                throw new XMLStreamException("a tag was expected", getLocation());
+            }
+            return event;
+        }
+    }
+
     /** Reads a text element inside a centre, or skips it. */
     private static void leaf(XMLStreamReader r, String parent, String n, CentreFields c, int[] unreadable,
                              String name) throws XMLStreamException, OrgsignException {
         switch (parent) {
             case CENTRE -> {
-                if (Set.of("Название", "КраткоеНазвание", "ИНН", "ОГРН", "РеестровыйНомер").contains(n)) {
+                if (CENTRE_TEXTS.contains(n)) {
                     c.text.put(n, r.getElementText().strip());
                 } else {
                     skip(r);

@@ -119,6 +119,26 @@ class TrustListTest {
     }
 
     @Test
+    void aCommentAddedAfterSigningChangesNothingAndCdataReadsAsText() throws Exception {
+        String text = new String(F.list().signed(F.listSigner()), StandardCharsets.UTF_8);
+        // comments are not in the canonical form, so the signature still holds, and the index reads the text around them
+        byte[] commented = text.replace("<ОГРН>1027700000031</ОГРН>", "<ОГРН>10277<!-- a note -->00000031</ОГРН>")
+                .getBytes(StandardCharsets.UTF_8);
+        assertFalse(java.util.Arrays.equals(commented, text.getBytes(StandardCharsets.UTF_8)));
+        TrustList list = TrustList.read(commented, "tsl.xml", signer());
+        assertTrue(list.centres().stream().anyMatch(c -> "1027700000031".equals(c.ogrn())), "the OGRN read whole");
+        // CDATA is text in the canonical form: the same octets, the same index
+        byte[] cdata = text.replace("<ОГРН>1027700000031</ОГРН>", "<ОГРН><![CDATA[10277]]>00000031</ОГРН>")
+                .getBytes(StandardCharsets.UTF_8);
+        assertTrue(TrustList.read(cdata, "tsl.xml", signer()).centres().stream().anyMatch(c -> "1027700000031".equals(c.ogrn())));
+        // but a processing instruction is in it: added after signing, it is a change
+        byte[] instruction = text.replace("<ОГРН>1027700000031</ОГРН>", "<ОГРН>10277<?pi x?>00000031</ОГРН>")
+                .getBytes(StandardCharsets.UTF_8);
+        OrgsignException e = assertThrows(OrgsignException.class, () -> TrustList.read(instruction, "tsl.xml", signer()));
+        assertTrue(e.getMessage().contains("was changed after it was signed"), e.getMessage());
+    }
+
+    @Test
     void theSignatureMayComeFirstInTheRootAndItsNamespaceFromTheRoot() throws Exception {
         String text = new String(F.list().signed(F.listSigner()), StandardCharsets.UTF_8);
         int from = text.indexOf("<ds:Signature");
