@@ -80,23 +80,33 @@ final class ListSignature {
      *                          that does not verify with {@code signer}'s key, or when it was changed after signing
      */
     static String verify(byte[] xml, X509Certificate signer, String name) throws OrgsignException {
-        UsualReading usual = new UsualReading();
-        try {
-            EnvelopedDocument.feed(xml, usual.reading);
-        } catch (javax.xml.stream.XMLStreamException e) {
-            throw refused(name, "unreadable");
+        try (UsualReading usual = new UsualReading()) {
+            try {
+                EnvelopedDocument.feed(xml, usual.reading);
+            } catch (javax.xml.stream.XMLStreamException e) {
+                throw refused(name, "unreadable");
+            }
+            return verify(xml, usual, signer, name);
         }
-        return verify(xml, usual, signer, name);
     }
 
     /**
      * The reading of a list in the form the published list is signed in (exclusive canonicalization, GOST R
      * 34.11-2012 256), to be fed alongside the list's own reading so that the list is parsed once.
      */
-    static final class UsualReading {
-        private final MessageDigest digest = Streebog.of256();
-        final EnvelopedDocument.Reading reading = new EnvelopedDocument.Reading(StreamCanonicalizer.EXCLUSIVE, null,
-                new DigestOutputStream(OutputStream.nullOutputStream(), digest));
+    static final class UsualReading implements AutoCloseable {
+        private final DigestPipe digest = new DigestPipe(Streebog.of256()); // the digest beside the parsing
+        final EnvelopedDocument.Reading reading = new EnvelopedDocument.Reading(StreamCanonicalizer.EXCLUSIVE, null, digest);
+
+        /** Stops the digest's thread when the reading is abandoned (idempotent). */
+        @Override
+        public void close() {
+            try {
+                digest.close();
+            } catch (java.io.InterruptedIOException e) {
+                // interrupted: the thread is a daemon and waits for nothing more
+            }
+        }
     }
 
     /**
@@ -172,7 +182,7 @@ final class ListSignature {
             byte[] digest;
             if (StreamCanonicalizer.EXCLUSIVE.equals(documentC14n) && (documentPrefixes == null || documentPrefixes.isBlank())
                     && "GOST3411-2012-256".equals(jceDigest)) {
-                digest = usual.digest.digest();
+                digest = usual.digest.digest(); // the reading was finished above: every octet is in
             } else { // another form than the usual: read once more
                 MessageDigest md = Streebog.forName(jceDigest);
                 if (md == null) {

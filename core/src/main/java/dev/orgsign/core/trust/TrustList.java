@@ -128,12 +128,17 @@ public final class TrustList {
      */
     public static TrustList read(byte[] xml, String name, X509Certificate signer) throws OrgsignException {
         // One parse: the list's reader hands every event to the signature's reading (canonical form and digest).
-        ListSignature.UsualReading usual = signer == null ? null : new ListSignature.UsualReading();
-        TrustListReader.Content content = TrustListReader.read(xml, name, usual == null ? null : usual.reading);
+        TrustListReader.Content content;
         String method = null;
         if (signer != null) {
-            method = ListSignature.verify(xml, usual, signer, name);
-        } else if (content.signatures() > 0) {
+            try (ListSignature.UsualReading usual = new ListSignature.UsualReading()) {
+                content = TrustListReader.read(xml, name, usual.reading);
+                method = ListSignature.verify(xml, usual, signer, name);
+            }
+        } else {
+            content = TrustListReader.read(xml, name);
+        }
+        if (signer == null && content.signatures() > 0) {
             throw new OrgsignException(ErrorCode.INVALID_SIGNATURE, T.text("trustList.signerNeeded", name));
         }
         if (content.entries().isEmpty()) {
