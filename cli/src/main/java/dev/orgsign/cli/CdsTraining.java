@@ -12,14 +12,18 @@ import java.nio.file.Path;
 import java.util.EnumSet;
 
 /**
- * The training run behind the launcher's class-data-sharing archive: it runs the commands a
- * person starts most ({@code certs}, {@code tokens}, the help texts) and reads a signed list of
- * accredited certification centres ({@code trust-list info}, which sets up BouncyCastle's provider
- * and the list's signature check as {@code verify --trust-list} does), so that the JVM archives the
- * classes they load (on Java 25 with their method profiles), and the next start maps them instead of
- * loading them. {@code prepare DIR} provisions a SoftHSM token under {@code DIR/softhsm} (when SoftHSM
- * is installed) and writes a generated, signed list of 60 centres to {@code DIR/tsl.xml}; {@code run DIR}
- * then exercises the commands on them, in the JVM that writes the archive.
+ * The training runs behind the launcher's start-up caches (class-data-sharing archive or AOT cache). A
+ * cache's classes are all loaded at every start, so there are two kinds:
+ * <ul>
+ *   <li>{@code light}: the commands a person starts most and that never set up the crypto provider
+ *   ({@code certs}, {@code tokens}, the help texts, the version);</li>
+ *   <li>{@code full}: those, and reading a signed list of accredited certification centres
+ *   ({@code trust-list info}), which sets up BouncyCastle's provider and the list's signature check as
+ *   {@code verify}, {@code register} and {@code serve} do.</li>
+ * </ul>
+ * {@code prepare DIR KIND} provisions a SoftHSM token under {@code DIR/softhsm} (when SoftHSM is
+ * installed) and, for {@code full}, writes a generated, signed list of 60 centres to {@code DIR/tsl.xml};
+ * {@code run DIR KIND} then exercises the commands on them, in the JVM that writes the cache.
  */
 public final class CdsTraining {
     private CdsTraining() {
@@ -28,15 +32,18 @@ public final class CdsTraining {
     /**
      * Runs one stage.
      *
-     * @param args {@code prepare DIR} or {@code run DIR}
+     * @param args {@code prepare DIR [light|full]} or {@code run DIR [light|full]} (full when not given)
      * @throws Exception when provisioning fails (the launcher then trains without a token)
      */
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[1]);
+        boolean full = args.length < 3 || !args[2].equals("light");
         if (args[0].equals("prepare")) {
-            TrustListFixtures lists = TrustListFixtures.get(); // first: provisioning fails where SoftHSM is missing
-            lists.write(lists.large(60), dir.resolve("tsl.xml"), true);
-            Files.write(dir.resolve("tsl-signer.cer"), lists.listSigner().certificate().getEncoded());
+            if (full) { // first: provisioning fails where SoftHSM is missing
+                TrustListFixtures lists = TrustListFixtures.get();
+                lists.write(lists.large(60), dir.resolve("tsl.xml"), true);
+                Files.write(dir.resolve("tsl-signer.cer"), lists.listSigner().certificate().getEncoded());
+            }
             SoftHsm.at(dir.resolve("softhsm")).provision("orgsign-training", SoftHsm.USER_PIN, TestPki.create(),
                     EnumSet.of(Persona.LLC_HEAD));
             return;
@@ -51,7 +58,7 @@ public final class CdsTraining {
         }
         Orgsign.run(new String[] {"--version"}, Terminal.none(), w, w);
         Orgsign.run(new String[] {"certs", "--nonsense"}, Terminal.none(), w, w);
-        if (Files.exists(dir.resolve("tsl.xml"))) {
+        if (full && Files.exists(dir.resolve("tsl.xml"))) {
             for (int i = 0; i < 3; i++) {
                 Orgsign.run(new String[] {"trust-list", "info", dir.resolve("tsl.xml").toString(),
                         "--signer", dir.resolve("tsl-signer.cer").toString()}, Terminal.none(), w, w);
