@@ -98,14 +98,10 @@ final class ListSignature {
         private final DigestPipe digest = new DigestPipe(Streebog.of256()); // the digest beside the parsing
         final EnvelopedDocument.Reading reading = new EnvelopedDocument.Reading(StreamCanonicalizer.EXCLUSIVE, null, digest);
 
-        /** Stops the digest's thread when the reading is abandoned (idempotent). */
+        /** Stops the digest's thread when the reading is abandoned (idempotent, never waits). */
         @Override
         public void close() {
-            try {
-                digest.close();
-            } catch (java.io.InterruptedIOException e) {
-                // interrupted: the thread is a daemon and waits for nothing more
-            }
+            digest.close();
         }
     }
 
@@ -124,7 +120,8 @@ final class ListSignature {
         try {
             found = usual.reading.finish();
         } catch (javax.xml.stream.XMLStreamException e) {
-            throw refused(name, "unreadable");
+            throw interrupted(e) ? new OrgsignException(ErrorCode.IO, T.text("trustList.interrupted", name), e)
+                    : refused(name, "unreadable");
         }
         if (found.signatures() == 0) {
             throw refused(name, "noSignature");
@@ -202,6 +199,8 @@ final class ListSignature {
             throw e;
         } catch (javax.xml.stream.XMLStreamException e) {
             throw refused(name, "unreadable");
+        } catch (java.io.InterruptedIOException e) {
+            throw new OrgsignException(ErrorCode.IO, T.text("trustList.interrupted", name), e);
         } catch (java.security.InvalidKeyException e) {
             throw refused(name, "keyKind", method);
         } catch (Exception e) {
@@ -217,6 +216,16 @@ final class ListSignature {
         } else {
             c.canonicalizeSubtree(e, out); // the inclusive ones refuse the three-argument call
         }
+    }
+
+    /** Whether a failed reading was an interruption (of the digest's hand-off), not the document. */
+    private static boolean interrupted(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof java.io.InterruptedIOException) {
+                return true;
+            }
+        }
+        return Thread.currentThread().isInterrupted();
     }
 
     /** @param why the end of the key {@code trustList.why.*} of the reason, followed by its values */

@@ -246,17 +246,22 @@ public final class TrustList {
      */
     public List<URI> crlAddresses(X509Certificate ca) {
         byte[] ski = keyId(ca, Extension.subjectKeyIdentifier);
-        for (List<ListedCertificate> candidates : java.util.Arrays.asList(
-                ski == null ? null : bySki.get(HexFormat.of().formatHex(ski)), byName().get(ca.getSubjectX500Principal()))) {
-            if (candidates != null) {
-                for (ListedCertificate l : candidates) {
-                    if (ca.equals(l.certificate())) {
-                        return l.crlAddresses();
-                    }
+        ListedCertificate found = ski == null ? null : same(ca, bySki.get(HexFormat.of().formatHex(ski)));
+        if (found == null) {
+            found = same(ca, byName().get(ca.getSubjectX500Principal())); // the name index only when needed
+        }
+        return found == null ? List.of() : found.crlAddresses();
+    }
+
+    private static ListedCertificate same(X509Certificate ca, List<ListedCertificate> candidates) {
+        if (candidates != null) {
+            for (ListedCertificate l : candidates) {
+                if (ca.equals(l.certificate())) {
+                    return l;
                 }
             }
         }
-        return List.of();
+        return null;
     }
 
     /**

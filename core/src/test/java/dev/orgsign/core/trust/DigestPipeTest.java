@@ -7,6 +7,8 @@ import java.security.MessageDigest;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -30,12 +32,74 @@ class DigestPipeTest {
         assertThrows(IllegalStateException.class, () -> pipe.write(1), "nothing is taken after the end");
     }
 
+    /** A digest whose update fails as the test says, after the first block. */
+    private static MessageDigest failing(Throwable failure) {
+        return new MessageDigest("failing") {
+            private int blocks;
+
+            @Override
+            protected void engineUpdate(byte input) {
+            }
+
+            @Override
+            protected void engineUpdate(byte[] input, int offset, int len) {
+                if (++blocks > 1) {
+                    if (failure instanceof Error e) {
+                        throw e;
+                    }
+                    throw (RuntimeException) failure;
+                }
+            }
+
+            @Override
+            protected byte[] engineDigest() {
+                return new byte[0];
+            }
+
+            @Override
+            protected void engineReset() {
+            }
+        };
+    }
+
     @Test
-    void aPipeClosedWithoutItsDigestStopsItsThread() throws Exception {
-        DigestPipe pipe = new DigestPipe(MessageDigest.getInstance("SHA-256"));
-        pipe.write(new byte[10], 0, 10);
-        pipe.close();
-        pipe.close();
+    void aDigestThatFailsFailsTheWriterAndTheDigestInsteadOfLeavingThemWaiting() {
+        for (Throwable failure : new Throwable[] {new IllegalStateException("update failed"), new AssertionError("an error")}) {
+            DigestPipe pipe = new DigestPipe(failing(failure));
+            java.io.IOException e = assertThrows(java.io.IOException.class, () -> {
+                for (int i = 0; i < 100; i++) { // more than the queue holds: the writer notices the thread ended
+                    pipe.write(new byte[65536], 0, 65536);
+                }
+                pipe.digest();
+            }, failure.toString());
+            assertEquals(failure, rootCause(e), "the digest's own failure is the cause");
+        }
+    }
+
+    @Test
+    void anInterruptedReaderStopsWithAnInterruptionAndLeavesNoThread() throws Exception {
+        dev.orgsign.testcerts.TrustListFixtures f = dev.orgsign.testcerts.TrustListFixtures.get();
+        byte[] signed = f.list().signed(f.listSigner());
+        Thread.currentThread().interrupt();
+        try {
+            dev.orgsign.core.OrgsignException e = assertThrows(dev.orgsign.core.OrgsignException.class,
+                    () -> TrustList.read(signed, "tsl.xml", f.listSigner().certificate()));
+            assertTrue(e.getMessage().contains("was interrupted"), e.getMessage());
+        } finally {
+            Thread.interrupted();
+        }
+        awaitNoDigestThread();
+        assertEquals(4, TrustList.read(signed, "tsl.xml", f.listSigner().certificate()).centres().size(), "and the next read works");
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        while (e.getCause() != null) {
+            e = e.getCause();
+        }
+        return e;
+    }
+
+    private static void awaitNoDigestThread() throws InterruptedException {
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (System.nanoTime() < deadline && Thread.getAllStackTraces().keySet().stream()
                 .anyMatch(t -> t.getName().equals("orgsign-list-digest"))) {
@@ -43,5 +107,14 @@ class DigestPipeTest {
         }
         assertFalse(Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals("orgsign-list-digest")),
                 "the digest's thread ended");
+    }
+
+    @Test
+    void aPipeClosedWithoutItsDigestStopsItsThread() throws Exception {
+        DigestPipe pipe = new DigestPipe(MessageDigest.getInstance("SHA-256"));
+        pipe.write(new byte[10], 0, 10);
+        pipe.close();
+        pipe.close();
+        awaitNoDigestThread();
     }
 }

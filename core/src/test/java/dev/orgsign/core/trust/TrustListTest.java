@@ -141,10 +141,9 @@ class TrustListTest {
     @Test
     void theSignatureMayComeFirstInTheRootAndItsNamespaceFromTheRoot() throws Exception {
         String text = new String(F.list().signed(F.listSigner()), StandardCharsets.UTF_8);
-        int from = text.indexOf("<ds:Signature");
-        int to = text.indexOf("</ds:Signature>") + "</ds:Signature>".length();
-        String sig = text.substring(from, to);
-        String rest = text.substring(0, from) + text.substring(to);
+        String[] cut = cutSignature(text);
+        String sig = cut[0];
+        String rest = cut[1];
         int afterRoot = rest.indexOf('>', rest.indexOf("<АккредитованныеУдостоверяющиеЦентры")) + 1;
         byte[] first = (rest.substring(0, afterRoot) + sig + rest.substring(afterRoot)).getBytes(StandardCharsets.UTF_8);
         assertEquals(4, TrustList.read(first, "tsl.xml", signer()).centres().size(), "an enveloped signature's place does not count");
@@ -157,11 +156,10 @@ class TrustListTest {
     @Test
     void aSecondSignatureOrOneInsideAnElementIsRefused() throws Exception {
         String text = new String(F.list().signed(F.listSigner()), StandardCharsets.UTF_8);
-        int from = text.indexOf("<ds:Signature");
+        String[] cut = cutSignature(text);
+        String sig = cut[0];
         int to = text.indexOf("</ds:Signature>") + "</ds:Signature>".length();
-        String sig = text.substring(from, to);
-        String moved = text.substring(0, from) + text.substring(to);
-        moved = moved.replaceFirst("</УдостоверяющийЦентр>", sig + "</УдостоверяющийЦентр>");
+        String moved = cut[1].replaceFirst("</УдостоверяющийЦентр>", sig + "</УдостоверяющийЦентр>");
         byte[] inside = moved.getBytes(StandardCharsets.UTF_8);
         OrgsignException e = assertThrows(OrgsignException.class, () -> TrustList.read(inside, "tsl.xml", signer()));
         assertTrue(e.getMessage().contains("not a child of the root"), e.getMessage());
@@ -261,6 +259,13 @@ class TrustListTest {
         TrustList list = TrustList.read(listed, "tsl.xml", null);
         assertEquals(1, list.unreadableCertificates(), "counted as the list loads, though certificates are made when used");
         assertTrue(list.certificates().stream().allMatch(l -> l.certificate() != null), "every certificate left in can be made");
+    }
+
+    /** {@return the list's {@code ds:Signature} element as text, and the list without it} */
+    private static String[] cutSignature(String text) {
+        int from = text.indexOf("<ds:Signature");
+        int to = text.indexOf("</ds:Signature>") + "</ds:Signature>".length();
+        return new String[] {text.substring(from, to), text.substring(0, from) + text.substring(to)};
     }
 
     private static Set<String> paths(InputStream in) throws Exception {
