@@ -75,6 +75,22 @@ class LauncherTest {
     }
 
     @Test
+    void theLightCacheServesTheCommandsThatNeverSetUpTheCryptoProvider() throws Exception {
+        Map<String, String> print = Map.of("ORGSIGN_LAUNCHER", "print");
+        for (String[] args : new String[][] {{}, {"--help"}, {"--version"}, {"certs"}, {"-v", "certs", "--json"}, {"tokens"},
+                {"completion", "bash"}}) {
+            Run run = orgsign(print, args);
+            assertTrue(run.out().contains("kind=light") && run.out().contains("cache=") && !run.out().contains("-full."),
+                    String.join(" ", args) + ": " + run);
+        }
+        for (String[] args : new String[][] {{"verify", "--signature", "x.sig"}, {"trust-list", "info", "x.xml"}, {"serve"},
+                {"--lang", "ru", "register"}}) {
+            Run run = orgsign(print, args);
+            assertTrue(run.out().contains("kind=full") && run.out().contains("-full."), String.join(" ", args) + ": " + run);
+        }
+    }
+
+    @Test
     void serveThenRegisterSubmitAndStatus() throws Exception {
         ProvisionedToken token = CliFixture.token("served", Persona.LLC_HEAD);
         Path pki = CliFixture.pki();
