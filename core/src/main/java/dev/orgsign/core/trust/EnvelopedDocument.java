@@ -58,19 +58,6 @@ final class EnvelopedDocument {
      */
     static Signatures read(byte[] xml, String algorithm, String prefixList, OutputStream out) throws XMLStreamException {
         Reading reading = new Reading(algorithm, prefixList, out);
-        feed(xml, reading);
-        return reading.finish();
-    }
-
-    /**
-     * Parses the document into a reading, which is left to be finished.
-     *
-     * @param xml     the document
-     * @param reading the reading
-     * @throws XMLStreamException when the document is not well-formed, has a DOCTYPE or an entity reference, or the
-     *                            output fails
-     */
-    static void feed(byte[] xml, Reading reading) throws XMLStreamException {
         XMLStreamReader r = FACTORY.createXMLStreamReader(new ByteArrayInputStream(xml));
         try {
             while (r.hasNext()) {
@@ -80,6 +67,7 @@ final class EnvelopedDocument {
         } finally {
             r.close();
         }
+        return reading.finish();
     }
 
     /**

@@ -70,27 +70,6 @@ final class ListSignature {
     }
 
     /**
-     * Verifies the list's signature.
-     *
-     * @param xml    the list's bytes
-     * @param signer the certificate the operator named
-     * @param name   the file's name, for sentences
-     * @return the signature method's URI
-     * @throws OrgsignException INVALID_SIGNATURE when the list carries no signature, one of another shape, one
-     *                          that does not verify with {@code signer}'s key, or when it was changed after signing
-     */
-    static String verify(byte[] xml, X509Certificate signer, String name) throws OrgsignException {
-        try (UsualReading usual = new UsualReading()) {
-            try {
-                EnvelopedDocument.feed(xml, usual.reading);
-            } catch (javax.xml.stream.XMLStreamException e) {
-                throw refused(name, "unreadable");
-            }
-            return verify(xml, usual, signer, name);
-        }
-    }
-
-    /**
      * The reading of a list in the form the published list is signed in (exclusive canonicalization, GOST R
      * 34.11-2012 256), to be fed alongside the list's own reading so that the list is parsed once.
      */
@@ -113,7 +92,9 @@ final class ListSignature {
      * @param signer the certificate the operator named
      * @param name   the file's name, for sentences
      * @return the signature method's URI
-     * @throws OrgsignException as {@link #verify(byte[], X509Certificate, String)}
+     * @throws OrgsignException INVALID_SIGNATURE when the list carries no signature, one of another shape, one
+     *                          that does not verify with {@code signer}'s key, or when it was changed after signing;
+     *                          IO when the reading was interrupted
      */
     static String verify(byte[] xml, UsualReading usual, X509Certificate signer, String name) throws OrgsignException {
         EnvelopedDocument.Signatures found;

@@ -49,7 +49,8 @@ public final class TrustList {
     private final String signatureMethod;
     private final String signer;
     private final int unreadable;
-    private final Map<X509Certificate, Optional<ListedCertificate>> issuers = new ConcurrentHashMap<>();
+    private final dev.orgsign.core.Recurring<X509Certificate, Optional<ListedCertificate>> issuers =
+            new dev.orgsign.core.Recurring<>(MAX_CACHED, cert -> Optional.ofNullable(findIssuer(cert)));
 
     private TrustList(String source, TrustListReader.Content content, String signatureMethod, String signer) {
         this.source = source;
@@ -227,15 +228,7 @@ public final class TrustList {
      * @return the issuer as the list gives it, or empty when the list does not hold it
      */
     public Optional<ListedCertificate> issuerOf(X509Certificate cert) {
-        Optional<ListedCertificate> known = issuers.get(cert);
-        if (known == null) {
-            if (issuers.size() >= MAX_CACHED) {
-                issuers.clear();
-            }
-            known = Optional.ofNullable(findIssuer(cert));
-            issuers.put(cert, known);
-        }
-        return known;
+        return issuers.get(cert);
     }
 
     /**

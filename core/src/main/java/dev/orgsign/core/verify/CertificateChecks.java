@@ -42,8 +42,10 @@ final class CertificateChecks {
     private final TrustList trustList;
     private static final int MAX_CACHED = 4096;
     private final Map<ChainKey, Object> chains = new ConcurrentHashMap<>();
-    private final Map<X509CRL, CrlIndex> crlIndex = new ConcurrentHashMap<>();
-    private static final Map<X509Certificate, Instant[]> VALIDITY = new ConcurrentHashMap<>();
+    private final dev.orgsign.core.Recurring<X509CRL, CrlIndex> crlIndex = new dev.orgsign.core.Recurring<>(MAX_CACHED, CrlIndex::of);
+    /** notBefore and notAfter, read once per certificate. */
+    private static final dev.orgsign.core.Recurring<X509Certificate, Instant[]> VALIDITY = new dev.orgsign.core.Recurring<>(
+            MAX_CACHED, c -> new Instant[] {c.getNotBefore().toInstant(), c.getNotAfter().toInstant()});
 
     /** A chain is built for a leaf with the certificates its signature bundled, on a given day. */
     private record ChainKey(X509Certificate leaf, Set<X509Certificate> bundled, Instant day) {
@@ -230,31 +232,17 @@ final class CertificateChecks {
             return Check.of("certificate.validity", CheckResult.FAILED,
                     T.text("verify.validity.expired", valid[1], signingTime));
         }
-        Check passed = VALIDITY_PASSED.get(leaf); // the sentence depends on the certificate alone: made once
-        if (passed == null) {
-            if (VALIDITY_PASSED.size() >= MAX_CACHED) {
-                VALIDITY_PASSED.clear();
-            }
-            passed = Check.of("certificate.validity", CheckResult.PASSED,
-                    T.text("verify.validity.passed", valid[0], valid[1]));
-            VALIDITY_PASSED.put(leaf, passed);
-        }
-        return passed;
+        return VALIDITY_PASSED.get(leaf); // the sentence depends on the certificate alone: made once
     }
 
-    private static final Map<X509Certificate, Check> VALIDITY_PASSED = new ConcurrentHashMap<>();
+    private static final dev.orgsign.core.Recurring<X509Certificate, Check> VALIDITY_PASSED = new dev.orgsign.core.Recurring<>(
+            MAX_CACHED, leaf -> {
+                Instant[] valid = validityOf(leaf);
+                return Check.of("certificate.validity", CheckResult.PASSED, T.text("verify.validity.passed", valid[0], valid[1]));
+            });
 
-    /** notBefore and notAfter, read once per certificate. */
     private static Instant[] validityOf(X509Certificate c) {
-        Instant[] v = VALIDITY.get(c);
-        if (v == null) {
-            if (VALIDITY.size() >= MAX_CACHED) {
-                VALIDITY.clear();
-            }
-            v = new Instant[] {c.getNotBefore().toInstant(), c.getNotAfter().toInstant()};
-            VALIDITY.put(c, v);
-        }
-        return v;
+        return VALIDITY.get(c);
     }
 
     /**
@@ -384,15 +372,7 @@ final class CertificateChecks {
     }
 
     private CrlIndex index(X509CRL crl) {
-        CrlIndex i = crlIndex.get(crl);
-        if (i == null) {
-            if (crlIndex.size() >= MAX_CACHED) {
-                crlIndex.clear();
-            }
-            i = CrlIndex.of(crl);
-            crlIndex.put(crl, i);
-        }
-        return i;
+        return crlIndex.get(crl);
     }
 
     private boolean signedBy(X509CRL crl, X509Certificate issuer) {
@@ -420,20 +400,12 @@ final class CertificateChecks {
      * RFC 2253 form, which writes the Russian profile's attributes (OGRN, INN) as hex.
      */
     static String displayName(javax.security.auth.x500.X500Principal principal) {
-        java.nio.ByteBuffer key = java.nio.ByteBuffer.wrap(principal.getEncoded());
-        String name = NAMES.get(key);
-        if (name == null) {
-            if (NAMES.size() >= MAX_CACHED) {
-                NAMES.clear();
-            }
-            name = readableName(principal);
-            NAMES.put(key, name);
-        }
-        return name;
+        return NAMES.get(java.nio.ByteBuffer.wrap(principal.getEncoded()));
     }
 
     /** Display names by the DER of the X.500 name, made once (a certificate's bytes decide them). */
-    private static final Map<java.nio.ByteBuffer, String> NAMES = new ConcurrentHashMap<>();
+    private static final dev.orgsign.core.Recurring<java.nio.ByteBuffer, String> NAMES = new dev.orgsign.core.Recurring<>(
+            MAX_CACHED, der -> readableName(new javax.security.auth.x500.X500Principal(der.array())));
 
     private static String readableName(javax.security.auth.x500.X500Principal principal) {
         try {
